@@ -1,0 +1,236 @@
+"""Load and validate everything the site is made of, and check that the files
+agree with each other (a posting's workplace exists, ids are unique, dates are
+in a possible order).
+
+Returns one Content value, or raises ContentError listing every problem in
+every file at once, so HR fixes a pull request in one round.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Leaflet, Organisation, Organisations, Posting, RoleCatalogue
+from .problems import ContentError, Problem, relative
+from .validation import validate
+from .yamlsource import Source, decode, load, parse
+
+JOBS_DIR = "jobs"
+ORGANISATIONS_FILE = "data/organisations.yml"
+ROLES_FILE = "data/roles.yml"
+LEAFLETS_DIR = "content/foldere"
+RESERVED_IDS = {"arkiv", "feed", "kalender", "jobs", "index", "assets"}
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An organisation with its place in the tree (kommune first)."""
+
+    org: Organisation
+    chain: tuple[Organisation, ...]  # kommune ... this unit
+
+    @property
+    def kommune(self) -> Organisation:
+        return self.chain[0]
+
+
+@dataclass(frozen=True)
+class PostingFile:
+    id: str
+    file: str
+    posting: Posting
+    source: Source
+
+
+@dataclass(frozen=True)
+class LeafletFile:
+    id: str
+    file: str
+    src_uri: str  # path inside content/
+    leaflet: Leaflet
+    body: str
+
+
+@dataclass
+class Content:
+    root: Path
+    postings: list[PostingFile]
+    units: dict[str, Unit]
+    roles: RoleCatalogue | None
+    leaflets: list[LeafletFile]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_content(root: Path, only: list[Path] | None = None) -> Content:
+    """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem."""
+    problems: list[Problem] = []
+    units = _load_organisations(root, problems)
+    roles = _load_roles(root, problems)
+    postings = _load_postings(root, problems, units, roles)
+    leaflets = _load_leaflets(root, problems)
+    if problems:
+        raise ContentError(problems)
+    return Content(root, postings, units, roles, leaflets)
+
+
+def _read(root: Path, rel: str, problems: list[Problem]) -> Source | None:
+    path = root / rel
+    if not path.is_file():
+        problems.append(Problem(rel, 1, 0, "", "filen mangler"))
+        return None
+    source, found = load(path, rel)
+    problems.extend(found)
+    if source is not None and not isinstance(source.data, dict):
+        problems.append(Problem(rel, 1, 0, "", "filen skal bestå af felter (navn: værdi), ikke en liste eller én tekst"))
+        return None
+    return source
+
+
+def _load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
+    source = _read(root, ORGANISATIONS_FILE, problems)
+    if source is None:
+        return {}
+    orgs, found = validate(Organisations, source)
+    problems.extend(found)
+    if orgs is None:
+        return {}
+    units: dict[str, Unit] = {}
+
+    def visit(org: Organisation, chain: tuple[Organisation, ...], path: tuple) -> None:
+        if org.id in units:
+            problems.append(source.problem(path + ("id",), f"id '{org.id}' er brugt to gange; hver enhed skal have sit eget id"))
+        if not chain and org.kind != "kommune":
+            problems.append(source.problem(path + ("kind",), "øverste niveau skal være en kommune (kind: kommune)"))
+        if chain and org.kind == "kommune":
+            problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
+        units.setdefault(org.id, Unit(org, chain + (org,)))
+        for i, unit in enumerate(org.units):
+            visit(unit, chain + (org,), path + ("units", i))
+
+    for i, kommune in enumerate(orgs.kommuner):
+        visit(kommune, (), ("kommuner", i))
+    return units
+
+
+def _load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
+    source = _read(root, ROLES_FILE, problems)
+    if source is None:
+        return None
+    catalogue, found = validate(RoleCatalogue, source)
+    problems.extend(found)
+    if catalogue is None:
+        return None
+    order = [r.id for r in catalogue.roles]
+    if len(set(order)) != len(order):
+        problems.append(source.problem(("roles",), "to roller har samme id"))
+    for a, area in enumerate(catalogue.areas):
+        for r, row in enumerate(area.rows):
+            last = -1
+            for s, statement in enumerate(row):
+                path = ("areas", a, "rows", r, s, "roles")
+                ids = order if statement.roles == "alle" else statement.roles
+                unknown = [i for i in ids if i not in order]
+                if unknown:
+                    problems.append(source.problem(path, f"ukendt rolle '{unknown[0]}'; brug en af: {', '.join(order)}"))
+                    continue
+                cols = sorted(order.index(i) for i in ids)
+                if not cols or cols != list(range(cols[0], cols[-1] + 1)) or cols[0] <= last:
+                    problems.append(source.problem(path, "rollerne i en række skal stå i kolonnernes rækkefølge, "
+                                                         "uden huller og uden at overlappe: " + ", ".join(order)))
+                    continue
+                last = cols[-1]
+    return catalogue
+
+
+def posting_files(root: Path) -> list[Path]:
+    folder = root / JOBS_DIR
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
+
+
+def _load_postings(root: Path, problems: list[Problem], units: dict[str, Unit],
+                   roles: RoleCatalogue | None) -> list[PostingFile]:
+    out: list[PostingFile] = []
+    seen: dict[str, str] = {}
+    role_ids = {r.id for r in roles.roles} if roles else set()
+    for path in posting_files(root):
+        rel = relative(path, root)
+        pid = path.stem
+        if not ID_PATTERN.fullmatch(pid) or pid in RESERVED_IDS:
+            problems.append(Problem(rel, 1, 0, "", f"filnavnet '{path.name}' kan ikke bruges som webadresse; "
+                                    "brug små bogstaver a-z, tal og bindestreg, fx 'paedagog-stjernehuset.yml'"
+                                    + (" (navnet er reserveret)" if pid in RESERVED_IDS else "")))
+            continue
+        if pid in seen:
+            problems.append(Problem(rel, 1, 0, "", f"opslaget '{pid}' findes allerede i {seen[pid]}; "
+                                    "giv filen et andet navn"))
+            continue
+        seen[pid] = rel
+        source = _read(root, rel, problems)
+        if source is None:
+            continue
+        posting, found = validate(Posting, source)
+        problems.extend(found)
+        if posting is None:
+            continue
+        before = len(problems)
+        problems.extend(_posting_rules(posting, source, units, role_ids))
+        if len(problems) == before:
+            out.append(PostingFile(pid, rel, posting, source))
+    return out
+
+
+def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: set[str]) -> list[Problem]:
+    """Rules that need more than one field, or another file."""
+    found: list[Problem] = []
+    if p.workplace not in units:
+        known = ", ".join(sorted(i for i, u in units.items() if u.org.kind != "kommune"))
+        found.append(source.problem(("workplace",), f"ukendt arbejdssted '{p.workplace}'; det skal stå i "
+                                    f"{ORGANISATIONS_FILE}. Kendte id'er: {known}"))
+    elif units[p.workplace].org.kind == "kommune":
+        found.append(source.problem(("workplace",), "arbejdsstedet skal være en enhed i kommunen, ikke hele kommunen"))
+    if p.role_description and p.role_description not in role_ids:
+        found.append(source.problem(("role_description",), f"ukendt stillingsbeskrivelse '{p.role_description}'; "
+                                    f"brug en af: {', '.join(sorted(role_ids))}"))
+    if p.deadline < p.published:
+        found.append(source.problem(("deadline",), f"fristen ({p.deadline}) ligger før opslaget offentliggøres "
+                                    f"({p.published}); ret deadline eller published"))
+    for i, interview in enumerate(p.interviews):
+        if interview.date < p.published:
+            found.append(source.problem(("interviews", i, "date"), f"samtalen ({interview.date}) ligger før "
+                                        f"opslaget offentliggøres ({p.published})"))
+    if p.employment_end and p.start.date and p.employment_end < p.start.date:
+        found.append(source.problem(("employment_end",), "slutdatoen ligger før tiltrædelsen"))
+    return found
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
+    folder = root / LEAFLETS_DIR
+    out: list[LeafletFile] = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name == "index.md":
+            continue
+        rel = relative(path, root)
+        text, found = decode(path.read_bytes(), rel)
+        problems.extend(found)
+        if text is None:
+            continue
+        match = FRONT_MATTER.match(text)
+        if not match:
+            problems.append(Problem(rel, 1, 0, "", "en folder skal begynde med front matter mellem to linjer '---'"))
+            continue
+        source, found = parse(match[1], rel)
+        if source is not None:
+            source.positions = {k: (ln + 1, col) for k, (ln, col) in source.positions.items()}
+        problems.extend(Problem(p.file, p.line + 1, p.column, p.field, p.message) for p in found)
+        if source is None:
+            continue
+        leaflet, found = validate(Leaflet, source)
+        problems.extend(found)
+        if leaflet is not None:
+            out.append(LeafletFile(path.stem, rel, relative(path, root / "content"), leaflet, text[match.end():]))
+    return out

@@ -1,0 +1,108 @@
+"""Derive what the visitor sees from the content and the clock: which postings
+are open, closed or not yet published, when each closes, and in what order.
+
+This is where "is this posting open?" is decided, and nowhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from . import clock
+from .content import Content, PostingFile, Unit
+from .model import Organisation, Posting
+
+Status = Literal["open", "closed", "scheduled"]
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A date that matters to the applicant, with or without a time of day."""
+
+    label: str
+    day: date
+    at: datetime  # aware; end of day when no time was given
+    has_time: bool
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    file: str
+    posting: Posting
+    unit: Unit
+    status: Status
+    closes_at: datetime
+    interviews: tuple[Moment, ...]
+    days_left: int  # calendar days from today to the deadline; negative when passed
+
+    @property
+    def kommune(self) -> Organisation:
+        return self.unit.kommune
+
+    @property
+    def workplace(self) -> Organisation:
+        return self.unit.org
+
+    @property
+    def district(self) -> Organisation | None:
+        """The district or dagtilbud between the kommune and the workplace, if any."""
+        middle = [o for o in self.unit.chain[1:] if o.kind in ("distrikt", "dagtilbud")]
+        return middle[0] if middle else None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @property
+    def url(self) -> str:
+        return f"job/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Listing:
+    now: datetime
+    jobs: tuple[Job, ...]  # every published posting, open first by deadline, then closed newest first
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @property
+    def open(self) -> tuple[Job, ...]:
+        return tuple(j for j in self.jobs if j.status == "open")
+
+    @property
+    def closed(self) -> tuple[Job, ...]:
+        return tuple(j for j in self.jobs if j.status == "closed")
+
+
+def status_of(posting: Posting, moment: datetime) -> Status:
+    if posting.published > moment.astimezone(clock.TZ).date():
+        return "scheduled"
+    return "open" if moment <= clock.at(posting.deadline, posting.deadline_time) else "closed"
+
+
+def _job(entry: PostingFile, content: Content, moment: datetime) -> Job:
+    p = entry.posting
+    closes = clock.at(p.deadline, p.deadline_time)
+    interviews = tuple(
+        Moment(i.label or "Samtale", i.date, clock.at(i.date, i.time), i.time is not None) for i in p.interviews
+    )
+    return Job(entry.id, entry.file, p, content.units[p.workplace], status_of(p, moment), closes,
+               interviews, clock.days_until(closes, moment))
+
+
+def build_listing(content: Content, moment: datetime | None = None) -> Listing:
+    """Every posting the site shows, in the order the visitor expects.
+
+    Postings not yet published are left out entirely: they must not appear in
+    pages, feeds, search or jobs.json before their day.
+    """
+    moment = moment or clock.now()
+    jobs = [_job(e, content, moment) for e in content.postings]
+    jobs = [j for j in jobs if j.status != "scheduled"]
+    open_ = sorted((j for j in jobs if j.is_open), key=lambda j: (j.closes_at, j.posting.title, j.id))
+    closed = sorted((j for j in jobs if not j.is_open), key=lambda j: (j.closes_at, j.id), reverse=True)
+    return Listing(moment, tuple(open_ + closed))

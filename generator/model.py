@@ -1,0 +1,200 @@
+"""The content model: what a posting, an organisation, the role descriptions
+and a leaflet consist of.
+
+These classes are the single definition of every field: validation, the
+documentation for HR and the JSON Schema for editors all come from here.
+Field descriptions are Danish because HR reads them in their editor.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl
+
+# The values HR may write, and how the visitor sees them.
+ROLE_TYPES: dict[str, str] = {
+    "pædagog": "Pædagog",
+    "ressourcepædagog": "Ressourcepædagog",
+    "pædagogisk assistent": "Pædagogisk assistent",
+    "pædagogisk medhjælper": "Pædagogisk medhjælper",
+    "pædagogisk leder": "Pædagogisk leder",
+    "leder": "Dagtilbuds- eller distriktsleder",
+    "andet": "Andre stillinger",
+}
+AGE_GROUPS: dict[str, str] = {"0-3": "0–3 år (vuggestue)", "3-6": "3–6 år (børnehave)", "0-6": "0–6 år"}
+EMPLOYMENT: dict[str, str] = {"fast": "Fast stilling", "tidsbegrænset": "Tidsbegrænset stilling"}
+REQUIREMENTS: dict[str, str] = {"børneattest": "Børneattest", "straffeattest": "Straffeattest"}
+ORG_KINDS = ("kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave", "institution")
+UNLIMITED_HOURS = "uden øvre arbejdstid"
+
+RoleType = Literal["pædagog", "ressourcepædagog", "pædagogisk assistent", "pædagogisk medhjælper",
+                   "pædagogisk leder", "leder", "andet"]
+AgeGroup = Literal["0-3", "3-6", "0-6"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors, so a misspelt field is caught, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Start(Strict):
+    date: Day | None = Field(None, description="Første arbejdsdag, ÅÅÅÅ-MM-DD.")
+    asap: bool = Field(False, description="true: 'snarest muligt' (sammen med eller i stedet for en dato).")
+
+    @model_validator(mode="after")
+    def _some(self):
+        if self.date is None and not self.asap:
+            raise PydanticCustomError("jobsite", "skriv en dato (date: 2026-03-01) og/eller asap: true")
+        return self
+
+
+class Interview(Strict):
+    label: Plain | None = Field(None, description="Fx '1. samtale'. Uden navn står der 'Samtale'.")
+    date: Day = Field(description="Samtaledagen, ÅÅÅÅ-MM-DD.")
+    time: Clock | None = Field(None, description="Klokkeslæt, TT:MM i anførselstegn (valgfrit).")
+
+
+class Contact(Strict):
+    name: Plain = Field(description="Fulde navn.")
+    title: Plain | None = Field(None, description="Stilling, fx 'distriktsleder'.")
+    phone: Phone | None = Field(None, description="Otte cifre, fx '4477 1847'.")
+    email: Email | None = Field(None, description="E-mailadresse.")
+
+
+class Apply(Strict):
+    url: WebUrl | None = Field(None, description="Adressen hvor man søger (knappen 'Søg stillingen').")
+    text: Markdown | None = Field(None, description="Hvordan man søger, og hvad der skal vedhæftes.")
+
+    @model_validator(mode="after")
+    def _some(self):
+        if not self.url and not self.text:
+            raise PydanticCustomError("jobsite", "skriv url (adressen hvor man søger) og/eller text")
+        return self
+
+
+class Section(Strict):
+    heading: Plain = Field(description="Overskrift, fx 'Dine vigtigste opgaver'.")
+    text: Markdown = Field(description="Teksten i Markdown; punkter skrives med '- '.")
+
+
+class Link(Strict):
+    text: Plain = Field(description="Linkteksten, der siger hvor linket fører hen.")
+    url: LinkTarget = Field(description="https://..., mailto:, tel: eller en side på sitet, fx /stillingsbeskrivelser/.")
+
+
+class Posting(Strict):
+    """One job posting: jobs/<id>.yml, where the file name is its id and web address."""
+
+    title: Plain = Field(max_length=160, description="Stillingens titel, som den står i opslaget.")
+    workplace: Slug = Field(description="Id på arbejdsstedet i data/organisations.yml, fx 'stjernehuset'.")
+    positions: int = Field(1, ge=1, le=100, description="Antal stillinger.")
+    hours: float | Literal["uden øvre arbejdstid"] = Field(
+        description="Ugentlige timer, fx 37, eller 'uden øvre arbejdstid' (fuldtid uden øvre grænse).")
+    employment: Literal["fast", "tidsbegrænset"] = Field(description="'fast' eller 'tidsbegrænset'.")
+    employment_end: Day | None = Field(None, description="Sidste dag, når stillingen er tidsbegrænset.")
+    start: Start = Field(description="Tiltrædelse: date og/eller asap.")
+    published: Day = Field(description="Dagen opslaget kommer på sitet, ÅÅÅÅ-MM-DD.")
+    deadline: Day = Field(description="Ansøgningsfrist, ÅÅÅÅ-MM-DD. Åben til og med dagens udgang.")
+    deadline_time: Clock | None = Field(None, description="Klokkeslæt for fristen, hvis ikke midnat, fx \"12:00\".")
+    interviews: list[Interview] = Field(default_factory=list, description="Samtalerunder.")
+    role: RoleType = Field(description="Stillingstype: " + ", ".join(ROLE_TYPES) + ".")
+    age_groups: list[AgeGroup] = Field(min_length=1, description="Aldersgrupper: '0-3', '3-6' og/eller '0-6'.")
+    summary: Plain | None = Field(None, max_length=300, description="Én sætning til oversigten og deling.")
+    intro: Markdown = Field(description="Indledningen (Markdown).")
+    sections: list[Section] = Field(default_factory=list, description="Afsnit med overskrift og tekst.")
+    contacts: list[Contact] = Field(default_factory=list, description="Hvem man kan ringe til.")
+    apply: Apply = Field(description="Hvordan man søger.")
+    terms: Markdown | None = Field(None, description="Løn og ansættelsesvilkår (Markdown).")
+    requirements: list[Literal["børneattest", "straffeattest"]] = Field(
+        default_factory=list, description="Attester der indhentes.")
+    role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse i data/roles.yml.")
+    links: list[Link] = Field(default_factory=list, description="Links til mere viden.")
+
+    @model_validator(mode="after")
+    def _employment_end(self):
+        if self.employment == "tidsbegrænset" and self.employment_end is None:
+            raise PydanticCustomError("jobsite", "employment_end: en tidsbegrænset stilling skal have en slutdato")
+        if self.employment == "fast" and self.employment_end is not None:
+            raise PydanticCustomError("jobsite", "employment_end: en fast stilling har ingen slutdato; slet feltet")
+        return self
+
+
+class Address(Strict):
+    street: Plain | None = None
+    postal_code: Plain | None = Field(None, pattern=r"^\d{4}( [A-ZÆØÅ])?$")
+    city: Plain
+
+
+class About(Strict):
+    title: Plain = Field(description="Overskrift, fx 'Om Aarhus Kommune' eller 'Hvem er vi'.")
+    text: Markdown
+
+
+class Organisation(Strict):
+    """A kommune, a district or dagtilbud, or a workplace; units nest inside."""
+
+    id: Slug
+    kind: Literal["kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave",
+                  "institution"]
+    name: Plain
+    address: Address | None = None
+    website: WebUrl | None = None
+    phone: Phone | None = None
+    about: About | None = None
+    accessibility_statement: WebUrl | None = Field(
+        None, description="Kommunens tilgængelighedserklæring (WAS-Tool).")
+    units: list[Organisation] = Field(default_factory=list)
+
+
+class Organisations(Strict):
+    kommuner: list[Organisation]
+
+
+class Role(Strict):
+    id: Slug
+    name: Plain
+    intro: Markdown | None = None
+
+
+class Statement(Strict):
+    """One cell of the comparison table: a statement and the roles it applies to."""
+
+    text: Plain
+    roles: list[Slug] | Literal["alle"] = Field(description="Rollernes id'er, eller 'alle'.")
+
+
+class Area(Strict):
+    title: Plain
+    rows: list[list[Statement]]
+
+
+class RoleCatalogue(Strict):
+    kommune: Slug
+    title: Plain
+    roles: list[Role] = Field(min_length=1)
+    areas: list[Area] = Field(min_length=1)
+    source_note: Markdown | None = None
+
+
+class LeafletContact(Strict):
+    name: Plain
+    phone: Phone | None = None
+    email: Email | None = None
+    website: WebUrl | None = None
+
+
+class Leaflet(Strict):
+    """Front matter of a leaflet for parents: content/foldere/<id>.md."""
+
+    title: Plain
+    subtitle: Plain | None = None
+    kommune: Plain
+    topic: Plain
+    audience: Plain
+    summary: Plain
+    updated: Day
+    contact: LeafletContact

@@ -1,0 +1,164 @@
+"""The generated pages, as Markdown (with small HTML blocks) for MkDocs.
+
+Each function takes derived data and returns the text of one page; the
+templates in generator/templates hold the markup, this module the decisions.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..content import Content, LeafletFile
+from ..listing import Job, Listing
+from ..model import ROLE_TYPES, RoleCatalogue
+from . import danish
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def slug(value: str) -> str:
+    """'pædagogisk leder' -> 'paedagogisk-leder', for data attributes and URLs."""
+    value = value.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", value).strip("-")
+
+
+def where(job: Job) -> str:
+    """'Børnehuset Stjernehuset · Distrikt Baltorp · Ballerup Kommune'."""
+    names = [o.name for o in reversed(job.unit.chain)]
+    city = job.workplace.address.city if job.workplace.address else None
+    if city and not any(city in n for n in names):
+        names.insert(1, city)
+    return " · ".join(names)
+
+
+def site_link(target: str, page_src: str, sources: frozenset[str] = frozenset()) -> str:
+    """A site path written by HR ('/vaer-med/') as a link MkDocs can check.
+
+    When the path is a page of the site, the link points at its Markdown
+    source (so MkDocs validates and rewrites it); otherwise it becomes a URL
+    relative to the page.
+    """
+    if not target.startswith("/"):
+        return target
+    path = target.strip("/")
+    here = posixpath.dirname(page_src)
+    for candidate in (f"{path}/index.md" if path else "index.md", f"{path}.md"):
+        if candidate in sources:
+            return posixpath.relpath(candidate, here or ".")
+    page_url = page_src[:-3] + "/" if page_src.endswith(".md") else page_src
+    rel = posixpath.relpath(path or ".", page_url.rstrip("/"))
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(
+        moment=lambda at, has_time: danish.long_date(at.date()) + (f" {danish.clock_time(at)}" if has_time else ""),
+        days_left=danish.days_left_text,
+        hours=danish.hours_text,
+        full_time=danish.is_full_time,
+        employment=danish.employment_text,
+        start=danish.start_text,
+        positions=danish.positions_text,
+        short_date=danish.short_date,
+        tel=danish.tel_href,
+        role_label=lambda r: ROLE_TYPES[r],
+        slug=slug,
+        where=where,
+        site_link=site_link,
+        yaml=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
+    )
+    return env
+
+
+ENV = _env()
+
+
+def job_list(listing: Listing) -> str:
+    return ENV.get_template("job_list.md.j2").render(listing=listing)
+
+
+def archive(listing: Listing) -> str:
+    return ENV.get_template("archive.md.j2").render(listing=listing)
+
+
+def posting(job: Job, content: Content, sources: frozenset[str] = frozenset()) -> str:
+    p = job.posting
+    roles = {r.id: r for r in content.roles.roles} if content.roles else {}
+    abouts = [o for o in reversed(job.unit.chain) if o.about]
+    return ENV.get_template("posting.md.j2").render(
+        job=job, p=p, role=roles.get(p.role_description or ""), abouts=abouts,
+        link=lambda target: site_link(target, f"job/{job.id}.md", sources))
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    roles: tuple[str, ...]
+    span: int
+    empty: bool = False
+
+
+def _table_rows(catalogue: RoleCatalogue) -> list[dict]:
+    """Rows with every column filled: a statement spans its roles, gaps become empty cells."""
+    order = [r.id for r in catalogue.roles]
+    areas = []
+    for area in catalogue.areas:
+        rows = []
+        for row in area.rows:
+            cells, col = [], 0
+            for s in row:
+                ids = order if s.roles == "alle" else list(s.roles)
+                first = order.index(ids[0])
+                cells += [Cell("", (), 1, True)] * (first - col)
+                cells.append(Cell(s.text, tuple(ids), len(ids)))
+                col = first + len(ids)
+            cells += [Cell("", (), 1, True)] * (len(order) - col)
+            rows.append(cells)
+        areas.append({"title": area.title, "rows": rows})
+    return areas
+
+
+def role_table(catalogue: RoleCatalogue) -> str:
+    return ENV.get_template("role_table.html.j2").render(
+        table={"roles": catalogue.roles, "areas": _table_rows(catalogue)})
+
+
+def role_page(catalogue: RoleCatalogue, role_id: str) -> str:
+    names = {r.id: r.name for r in catalogue.roles}
+    areas = []
+    for area in _table_rows(catalogue):
+        statements = [
+            {"text": c.text, "shared": [names[r] for r in c.roles if r != role_id]}
+            for row in area["rows"] for c in row if role_id in c.roles
+        ]
+        areas.append({"title": area["title"], "statements": statements})
+    role = next(r for r in catalogue.roles if r.id == role_id)
+    return ENV.get_template("role_page.md.j2").render(role=role, catalogue=catalogue, areas=areas)
+
+
+def leaflet_index(leaflets: list[LeafletFile]) -> str:
+    groups: dict[str, list[LeafletFile]] = defaultdict(list)
+    for item in sorted(leaflets, key=lambda i: (i.leaflet.topic, i.leaflet.title)):
+        groups[item.leaflet.kommune].append(item)
+    return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()))
+
+
+def leaflet_page(markdown: str, item: LeafletFile) -> str:
+    """The leaflet as written, with its date under the title and its contact box at the end."""
+    lines = markdown.splitlines()
+    updated = ENV.get_template("leaflet_meta.md.j2").render(leaflet=item.leaflet, part="top")
+    contact = ENV.get_template("leaflet_meta.md.j2").render(leaflet=item.leaflet, part="bottom")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            lines.insert(i + 1, "\n" + updated)
+            break
+    return "\n".join(lines) + "\n\n" + contact

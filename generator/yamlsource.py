@@ -1,0 +1,166 @@
+"""Read a YAML file safely and remember where every value came from.
+
+Postings are written by hand in a web editor, so this module turns every way a
+file can be unreadable (not UTF-8, tabs, syntax, duplicate keys, too large)
+into a Problem with a line number, and returns the data together with a map
+from each field's path to its (line, column) so later validation can point at
+the exact line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000  # a posting is a few KB; anything near this is a mistake
+BOM = b"\xef\xbb\xbf"
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that resolves only null, true/false, integers and decimals.
+
+    Everything else stays a string, so `12:00` is not read as the number 720
+    (YAML 1.1 base 60), `no` is not false, and dates are parsed (and checked)
+    by the model rather than by the YAML library.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]+\.[0-9]+$"), list("-+0123456789")
+)
+
+
+@dataclass
+class Source:
+    """One loaded file: its data, and where each path in it was written."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the nearest written ancestor of `path`."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 0))
+
+    def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
+        line, col = self.position(path)
+        return Problem(self.file, line, col, dotted(path), message, severity)
+
+
+def dotted(path: Path_) -> str:
+    """('interviews', 0, 'date') -> 'interviews[1].date', numbered as people count."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text, or a Problem saying why a person's editor made it unreadable."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, 1, 0, "", f"filen er {len(raw) // 1024} KB; en fil må højst være "
+                              f"{MAX_BYTES // 1000} KB. Er der kommet et billede eller en kopi af noget andet med?")]
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(name, line, 0, "", "filen er ikke gemt som UTF-8 (tegnsæt). "
+                              "Gem den som UTF-8 i din editor, så æ, ø og å kommer med.")]
+    if "\x00" in text:
+        return None, [Problem(name, 1, 0, "", "filen indeholder binære data; det skal være en tekstfil (YAML).")]
+    return text, []
+
+
+def load(path: Path, name: str) -> tuple[Source | None, list[Problem]]:
+    """Load one YAML file. Returns the source, or None and the problems."""
+    text, problems = decode(path.read_bytes(), name)
+    if text is None:
+        return None, problems
+    return parse(text, name)
+
+
+def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(name, 1, 0, "", "filen er tom; den skal indeholde felterne for et opslag.")]
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip())]
+        if "\t" in indent:
+            return None, [Problem(name, number, indent.index("\t") + 1, "",
+                                  "tabulator-tegn i indrykningen; YAML kræver mellemrum. "
+                                  "Erstat tabulatoren med to mellemrum.")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+        what = (err.problem or "").strip()
+        return None, [Problem(name, line, col, "", f"filen kan ikke læses som YAML ({what}). "
+                              "Tjek indrykningen og at tekst med kolon (:) står i anførselstegn.")]
+    except yaml.YAMLError as err:  # e.g. a reader error on control characters
+        return None, [Problem(name, 1, 0, "", f"filen kan ikke læses som YAML: {err}")]
+    source = Source(name, None, text=text)
+    problems: list[Problem] = []
+    source.data = _construct(node, (), source, problems)
+    return (None if problems else source), problems
+
+
+_scalar_loader = _Loader("")
+
+
+def _construct(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> Any:
+    source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar_loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key, str):
+                key = str(key)
+            child = (*path, key)
+            if key in out:
+                problems.append(Problem(source.file, where[0], where[1], dotted(child),
+                                        f"feltet står to gange (første gang i linje {source.positions[child][0]}); "
+                                        "slet den ene."))
+                continue
+            source.positions[child] = where
+            out[key] = _construct(value_node, child, source, problems)
+            source.positions[child] = where  # the key's line, not the value's
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*path, i), source, problems) for i, item in enumerate(node.value)]
+    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
+                        "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        problems.append(Problem(source.file, node.start_mark.line + 1, node.start_mark.column + 1, dotted(path),
+                                f"YAML-mærket {node.tag} er ikke tilladt; skriv værdien som almindelig tekst."))
+        return None
+    return _scalar_loader.construct_object(node)

@@ -1,0 +1,89 @@
+"""Shared fixtures: the example site built once per date, and a scratch copy
+of the project for tests that break the content on purpose."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "jobs", "overrides", "schema")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+def run(args: list[str], cwd: Path, today: str | None = None, **env: str) -> Run:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    environment.pop("JOBSITE_TODAY", None)
+    if today:
+        environment["JOBSITE_TODAY"] = today
+    proc = subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def mkdocs_build(project: Path, site: Path, today: str | None) -> Run:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project, today)
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@dataclass
+class Site:
+    today: str
+    root: Path
+    build: Run
+
+    def page(self, url: str) -> str:
+        path = self.root / url.strip("/") / "index.html" if not url.endswith((".html", ".json", ".xml", ".ics")) \
+            else self.root / url.strip("/")
+        return path.read_text(encoding="utf-8")
+
+    def jobs(self) -> dict:
+        return json.loads((self.root / "job" / "jobs.json").read_text(encoding="utf-8"))
+
+
+_built: dict[str, Site] = {}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """built_site('2026-01-05') -> the example site as built on that day (cached)."""
+
+    def build(today: str) -> Site:
+        if today not in _built:
+            out = tmp_path_factory.mktemp(f"site-{today}")
+            result = mkdocs_build(ROOT, out, today)
+            assert result.code == 0, result.text
+            _built[today] = Site(today, out, result)
+        return _built[today]
+
+    return build
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A scratch copy of the project's content and configuration."""
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,153 @@
+"""The example site as an applicant sees it on three days: before both
+deadlines, between them, and today (2026-11-22) when both have closed."""
+import json
+import re
+
+import pytest
+
+LEDER = "paedagogisk-leder-stjernehuset"
+RESSOURCE = "ressourcepaedagoger-midtbyens-dagtilbud"
+
+
+def card_ids(html: str) -> list[str]:
+    return re.findall(r'<li class="jobsite-card" data-id="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("today, open_ids, closed_ids", [
+    ("2026-01-05", [LEDER, RESSOURCE], []),
+    ("2026-01-11", [RESSOURCE], [LEDER]),
+    ("2026-11-22", [], [RESSOURCE, LEDER]),
+])
+def test_open_and_closed_postings_in_order(built_site, today, open_ids, closed_ids):
+    site = built_site(today)
+    assert card_ids(site.page("job/")) == open_ids
+    assert card_ids(site.page("job/arkiv/")) == closed_ids
+    data = site.jobs()
+    assert data["today"] == today
+    assert [p["id"] for p in data["postings"] if p["status"] == "open"] == open_ids
+    assert [p["id"] for p in data["postings"] if p["status"] == "closed"] == closed_ids
+
+
+def test_job_list_shows_what_an_applicant_scans_for(built_site):
+    html = built_site("2026-01-05").page("job/")
+    assert "2 ledige stillinger" in html
+    card = html[html.index(f'data-id="{LEDER}"'):html.index(f'data-id="{RESSOURCE}"')]
+    assert "Pædagogisk leder til Børnehuset Stjernehuset" in card
+    assert "Børnehuset Stjernehuset · Ballerup · Distrikt Baltorp · Ballerup Kommune" in card \
+        or "Børnehuset Stjernehuset · Distrikt Baltorp · Ballerup Kommune" in card
+    assert "lørdag den 10. januar 2026" in card
+    assert "Frist om 5 dage" in card
+    assert "1. samtale: <time datetime=\"2026-01-15\">torsdag den 15. januar 2026</time>" in card
+    assert "2. samtale" in card and "torsdag den 22. januar 2026" in card
+    assert "Fuldtid uden øvre arbejdstid" in card
+    other = html[html.index(f'data-id="{RESSOURCE}"'):]
+    assert "søndag den 15. februar 2026" in other
+    assert "37 timer om ugen" in other and "Aarhus Kommune" in other and "2 stillinger" in other
+
+
+def test_open_posting_has_key_facts_apply_button_and_about_texts(built_site):
+    html = built_site("2026-01-05").page(f"job/{LEDER}/")
+    facts = html[html.index('class="jobsite-facts"'):html.index("</aside>")]
+    for expected in ["Ansøgningsfrist", "lørdag den 10. januar 2026", "1. samtale", "2. samtale",
+                     "Fuldtid uden øvre arbejdstid", "1. marts 2026 eller snarest muligt", "Fast stilling",
+                     "Helle Kristensen", 'href="tel:+4544771847"', "Charlotte Sønderhave",
+                     'href="tel:+4524465945"', "Søg stillingen"]:
+        assert expected in facts, expected
+    assert "Ansøgningsfristen er udløbet" not in html
+    assert "Hvem er vi" in html and "ca. 750 børn" in html  # the district's about text
+    assert "Der indhentes børneattest og straffeattest." in html
+    assert 'id="ansættelsesproces-og-løn"' in html  # anchors keep æ, ø and å
+    assert '<meta name="robots" content="noindex">' not in html
+
+
+def test_closed_posting_keeps_its_page_with_a_notice_and_no_apply_button(built_site):
+    html = built_site("2026-01-11").page(f"job/{LEDER}/")
+    assert "Ansøgningsfristen er udløbet" in html
+    assert "Søg stillingen" not in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert "Pædagogisk leder til Børnehuset Stjernehuset" in html
+
+
+def test_organisation_about_texts_are_shown_on_every_posting_of_that_organisation(built_site):
+    html = built_site("2026-01-05").page(f"job/{RESSOURCE}/")
+    assert "Om Midtbyens Dagtilbud" in html and "600 børn" in html
+    assert "Om Aarhus Kommune" in html and "28.000" in html
+    assert "Nancy Engberg" in html and 'href="tel:+4523361876"' in html
+    assert "torsdag den 19. februar 2026" in html
+
+
+def test_closed_postings_are_not_in_the_search_index(built_site):
+    index = json.loads(built_site("2026-01-11").page("search/search_index.json"))
+    locations = {d["location"] for d in index["docs"]}
+    assert any(loc.startswith(f"job/{RESSOURCE}/") for loc in locations)
+    assert not any(loc.startswith(f"job/{LEDER}/") for loc in locations)
+    assert index["config"]["lang"] == ["da"]
+
+
+def test_jobs_json_fields(built_site):
+    data = built_site("2026-01-05").jobs()
+    leder = next(p for p in data["postings"] if p["id"] == LEDER)
+    assert leder["title"] == "Pædagogisk leder til Børnehuset Stjernehuset – Distrikt Baltorp"
+    assert leder["url"].endswith(f"job/{LEDER}/")
+    assert leder["deadline"] == "2026-01-10T23:59:59+01:00"
+    assert leder["interviews"] == ["2026-01-15", "2026-01-22"]
+    assert leder["kommune"] == "Ballerup Kommune"
+    assert leder["workplace"] == "Børnehuset Stjernehuset"
+    assert leder["hours"] == "uden øvre arbejdstid"
+    assert leder["employment"] == "fast"
+    assert leder["categories"]["role"] == "pædagogisk leder"
+    assert leder["categories"]["age_groups"] == ["0-3"]
+    ressource = next(p for p in data["postings"] if p["id"] == RESSOURCE)
+    assert ressource["hours"] == 37 and ressource["deadline"] == "2026-02-15T23:59:59+01:00"
+
+
+def test_postings_are_not_in_the_sidebar(built_site):
+    html = built_site("2026-01-05").page("vaer-med/")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    assert LEDER not in nav and RESSOURCE not in nav
+
+
+def test_role_table_keeps_merged_cells(built_site):
+    html = built_site("2026-01-05").page("stillingsbeskrivelser/")
+    assert html.count("<caption") == 4
+    assert '<th scope="col">Pædagog</th><th scope="col">Pædagogisk assistent</th>' in html
+    assert re.search(r'<td colspan="3">Du arbejder engageret og selvstændigt</td>', html)
+    assert re.search(r'<td colspan="2">Du har en grundlæggende viden om børns udvikling', html)
+    assert re.search(r'<td>Du har en grundlæggende nysgerrighed om børns udvikling', html)
+    assert "Pejlemærker" in html and "Materialeliste" in html
+
+
+def test_one_page_per_role_lists_everything_for_that_role(built_site):
+    site = built_site("2026-01-05")
+    medhjaelper = site.page("stillingsbeskrivelser/paedagogisk-medhjaelper/")
+    assert "Du har en grundlæggende nysgerrighed om børns udvikling" in medhjaelper
+    assert "Du har en grundlæggende viden om børns udvikling" not in medhjaelper
+    assert "Du arbejder engageret og selvstændigt" in medhjaelper
+    paedagog = site.page("stillingsbeskrivelser/paedagog/")
+    assert "Du har en grundlæggende viden om børns udvikling" in paedagog
+    assert "Gælder også for pædagogisk assistent" in paedagog
+
+
+def test_leaflet_and_recruitment_pages(built_site):
+    site = built_site("2026-01-05")
+    leaflet = site.page("foldere/ressourcegrupper-haderslev/")
+    assert "Ressourcegrupper i daginstitutioner" in leaflet
+    assert "Sidst opdateret" in leaflet and "Haderslev Kommune" in leaflet
+    assert "Sundhedsplejersken" in leaflet
+    index = site.page("foldere/")
+    assert "ressourcegrupper-haderslev/" in index and "Haderslev Kommune" in index
+    vaer_med = site.page("vaer-med/")
+    assert "Vær med i vores dagtilbud" in vaer_med and "KIDS" in vaer_med and "58271713" in vaer_med
+
+
+def test_every_page_is_danish_and_links_the_accessibility_statement(built_site):
+    site = built_site("2026-01-05")
+    pages = list(site.root.rglob("*.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "<html" not in html:
+            continue
+        assert '<html lang="da"' in html, page
+        assert "Tilgængelighedserklæring" in html, page
+        assert "fonts.googleapis.com" not in html, page
