@@ -55,7 +55,7 @@ def test_open_posting_has_key_facts_apply_button_and_about_texts(built_site):
         assert expected in facts, expected
     assert "Ansøgningsfristen er udløbet" not in html
     assert "Hvem er vi" in html and "ca. 750 børn" in html  # the district's about text
-    assert "Der indhentes børneattest og straffeattest." in html
+    assert "Der indhentes børneattest og straffeattest" in facts
     assert 'id="ansættelsesproces-og-løn"' in html  # anchors keep æ, ø and å
     assert '<meta name="robots" content="noindex">' not in html
 
