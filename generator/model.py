@@ -191,7 +191,7 @@ class Leaflet(Strict):
     """Front matter of a leaflet for parents: content/foldere/<id>.md."""
 
     title: Plain
-    subtitle: Plain | None = None
+    tagline: Plain | None = None
     kommune: Plain
     topic: Plain
     audience: Plain
