@@ -86,6 +86,12 @@ class Link(Strict):
     url: LinkTarget = Field(description="https://..., mailto:, tel: eller en side på sitet, fx /stillingsbeskrivelser/.")
 
 
+class Withdrawn(Strict):
+    reason: Literal["besat", "annulleret"] = Field(
+        description="'besat' når stillingen er besat før fristen, 'annulleret' når den trækkes tilbage.")
+    date: Day = Field(description="Dagen stillingen blev besat eller annulleret, ÅÅÅÅ-MM-DD.")
+
+
 class Posting(Strict):
     """One job posting: jobs/<id>.yml, where the file name is its id and web address."""
 
@@ -113,6 +119,7 @@ class Posting(Strict):
         default_factory=list, description="Attester der indhentes.")
     role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse i data/roles.yml.")
     links: list[Link] = Field(default_factory=list, description="Links til mere viden.")
+    withdrawn: Withdrawn | None = Field(None, description="Udfyldes når stillingen er besat før tid eller annulleret.")
 
     @model_validator(mode="after")
     def _employment_end(self):

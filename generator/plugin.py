@@ -21,7 +21,7 @@ from .content import JOBS_DIR, Content, load_content
 from .listing import Listing, build_listing
 from .problems import ContentError
 from .render import pages
-from .render.jobs_json import jobs_json
+from .render.files import data_files
 
 log = logging.getLogger("mkdocs.plugins.jobsite")
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
@@ -78,9 +78,13 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return markdown
 
     def on_post_build(self, config):
-        out = Path(config.site_dir) / "job" / "jobs.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(jobs_json(self.listing, config.site_url or ""), encoding="utf-8")
+        for rel, data in data_files(self.listing, self.content, config.site_url or "").items():
+            out = Path(config.site_dir) / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                out.write_bytes(data)
+            else:
+                out.write_text(data, encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         root = self._root(config)

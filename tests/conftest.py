@@ -88,3 +88,77 @@ def built_site(tmp_path_factory):
 def project(tmp_path) -> Path:
     """A scratch copy of the project's content and configuration."""
     return copy_project(tmp_path / "project")
+
+
+# --- Browser tests: the built site served on 127.0.0.1, driven in Debian's Chromium ---
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+
+def _serve(directory: Path) -> tuple[str, object]:
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output readable
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """served_site('2026-01-05') -> base URL of that day's build, served on 127.0.0.1."""
+    servers: dict[str, str] = {}
+    handles = []
+
+    def serve(today: str) -> str:
+        if today not in servers:
+            url, server = _serve(built_site(today).root)
+            servers[today] = url
+            handles.append(server)
+        return servers[today]
+
+    yield serve
+    for server in handles:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Under CI=true a missing browser fails, never skips."""
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
+                                  viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
+                                  viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    yield pg
+    context.close()

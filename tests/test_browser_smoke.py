@@ -1,0 +1,18 @@
+"""The site works in a real browser: the job list renders and search finds a posting."""
+
+
+def test_job_list_renders_in_chromium(served_site, page):
+    base = served_site("2026-01-05")
+    page.goto(base + "job/")
+    assert page.locator("li.jobsite-card").count() == 2
+    assert page.locator("html").get_attribute("lang") == "da"
+
+
+def test_danish_search_finds_a_posting(served_site, page):
+    base = served_site("2026-01-05")
+    page.goto(base + "job/")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("ressourcepædagog")
+    first = page.locator(".md-search-result__list > li").first
+    first.wait_for(state="attached")
+    assert "Ressourcepædagoger søges til Midtbyens Dagtilbud" in first.inner_text()
