@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser clean
+.PHONY: serve build check test browser pdf-deps bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +18,14 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 ## serve: build the example site and serve it with live reload on http://127.0.0.1:8000
+## --dirty: after an edit only the pages whose text changed are rebuilt (a full rebuild of a
+## thousand postings takes ~10 s); `make serve SERVE_FLAGS=` rebuilds everything each time.
+SERVE_FLAGS ?= --dirty --no-strict
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload $(SERVE_FLAGS)
 
 ## build: write the site to site/ (strict: any warning fails)
-build: $(STAMP)
+build: $(STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
 
 ## check: validate every content file and report all problems
@@ -32,9 +36,24 @@ check: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
-## test: run every test (installs .venv and Chromium when missing)
-test: $(STAMP) browser
+## node_modules: the npm test tools pinned in package-lock.json (axe-core, vnu-jar); again when the lock changes.
+## --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the machine's Java is used instead.
+$(NODE_STAMP): package.json package-lock.json
+	@bash scripts/ensure-node.sh
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## pdf-deps: make sure Debian's Pango and fonts are installed for the PDFs (WeasyPrint)
+pdf-deps:
+	@bash scripts/ensure-pdf-deps.sh
+
+## test: run every test (installs .venv, the npm test tools, Chromium and the PDF libraries when missing)
+test: $(STAMP) $(NODE_STAMP) browser pdf-deps
 	$(BIN)/python -m pytest
+
+## bench: build speed and page weight for 100, 1000 and 5000 synthetic postings, and Lighthouse (minutes)
+bench: $(STAMP) $(NODE_STAMP) browser pdf-deps
+	$(BIN)/python benchmarks/bench.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,46 +1,162 @@
-"""Command line: `python -m generator check` validates all content and prints
-every problem as file:line:column: field: message (exit 1 on any error)."""
+"""Command line for the people who publish postings and the CI that checks them.
+
+  python -m generator check [FILES] [--strict]   every problem as file:line:column: field: message
+  python -m generator new [--title T] [--workplace W] [--id ID]   start jobs/<id>.yml from the template
+  python -m generator schema [--check]           write (or verify) the JSON Schemas in schema/
+
+`check` exits 1 on any error (and, with --strict, on any warning). Under
+GitHub Actions it also prints ::error/::warning annotations so each problem
+shows on the pull request's diff.
+"""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from .content import load_content
-from .problems import ContentError, Problem
+from . import clock, schema
+from .content import JOBS_DIR, LEAFLETS_DIR, ORGANISATIONS_FILE, ROLES_FILE, load_content
+from .problems import ContentError, Problem, headline, relative
+from .scaffold import ScaffoldError, load_workplaces, new_posting
+
+
+def _escape(value: str, properties: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if properties else value
 
 
 def _annotate(problem: Problem) -> str:
     """A GitHub Actions annotation, so the problem shows on the pull request's diff."""
     level = "error" if problem.severity == "error" else "warning"
     message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{level} file={problem.file},line={problem.line},col={problem.column}::{message}"
+    where = f"file={_escape(problem.file, True)},line={problem.line}"
+    if problem.column:
+        where += f",col={problem.column}"
+    return f"::{level} {where},title={_escape('Fejl i opslaget' if level == 'error' else 'Advarsel', True)}" \
+           f"::{_escape(message)}"
 
 
-def check(root: Path) -> int:
+def _is_content(rel: str) -> bool:
+    parts = rel.split("/")
+    return (rel in (ORGANISATIONS_FILE, ROLES_FILE)
+            or (len(parts) == 2 and parts[0] == JOBS_DIR and rel.endswith((".yml", ".yaml")))
+            or (rel.startswith(LEAFLETS_DIR + "/") and rel.endswith(".md") and not rel.endswith("/index.md")))
+
+
+def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> int:
+    """Validate everything; report the problems (of `files`, when given). Returns the exit code."""
+    problems: list[Problem] = []
+    counts = ""
     try:
         content = load_content(root)
+        problems = list(content.warnings)
+        n = len(content.leaflets)
+        counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "
+                  f"{n} {'folder' if n == 1 else 'foldere'}")
     except ContentError as err:
-        print(err.report(), file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in err.problems:
-                print(_annotate(problem))
+        problems = list(err.problems)
+    except clock.ClockError as err:
+        print(str(err), file=sys.stderr)
         return 1
-    print(f"OK: {len(content.postings)} opslag, {len(content.units)} organisationer, "
-          f"{len(content.leaflets)} foldere er i orden.")
+    if strict:
+        problems = [replace(p, severity="error") for p in problems]
+
+    others = 0
+    if files:
+        wanted: set[str] = set()
+        for path in files:
+            rel = relative(path if path.is_absolute() else Path.cwd() / path, root)
+            if not (root / rel).is_file():
+                problems.append(Problem(rel, 1, 0, "", "filen findes ikke"))
+            elif not _is_content(rel):
+                problems.append(Problem(rel, 1, 0, "", f"filen er ikke en del af indholdet; et opslag skal ligge "
+                                        f"i mappen {JOBS_DIR}/ og hedde noget med .yml"))
+            wanted.add(rel)
+        others = sum(p.severity == "error" for p in problems if p.file not in wanted)
+        problems = [p for p in problems if p.file in wanted]
+
+    if problems:
+        print("\n".join([headline(problems), *(p.format() for p in sorted(problems))]), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in sorted(problems):
+                print(_annotate(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    if others:
+        print(f"(Der er også {others} fejl i andre filer; kør python -m generator check uden filnavne "
+              "for at se dem.)", file=sys.stderr)
+    if errors:
+        return 1
+    if files:
+        print("OK: " + ", ".join(sorted({relative(p if p.is_absolute() else Path.cwd() / p, root)
+                                         for p in files})) + " er i orden.")
+    else:
+        print(f"OK: {counts} er i orden.")
     return 0
 
 
+def new(root: Path, title: str | None, workplace: str | None, posting_id: str | None) -> int:
+    try:
+        if title is None:
+            title = _ask("Stillingens titel (fx Pædagog til Børnehuset Stjernehuset): ")
+        if workplace is None:
+            print("Arbejdssteder:")
+            for unit in load_workplaces(root).choices():
+                print(f"  {unit.org.id:28} {' · '.join(o.name for o in reversed(unit.chain))}")
+            workplace = _ask("Arbejdsstedets id (fra listen ovenfor): ")
+        path = new_posting(root, title, workplace, posting_id)
+    except (ScaffoldError, clock.ClockError) as err:
+        print(f"Ingen fil er oprettet: {err}", file=sys.stderr)
+        return 1
+    except ContentError as err:
+        print("Ingen fil er oprettet, fordi data/organisations.yml har fejl:\n" + err.report(), file=sys.stderr)
+        return 1
+    rel = relative(path, root)
+    print(f"Oprettet {rel}. Udfyld felterne (se forklaringerne i filen og HR.md), og tjek den med:\n"
+          f"  python -m generator check {rel}")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        raise ScaffoldError("der kom intet svar; angiv --title og --workplace") from None
+
+
 def main(argv: list[str] | None = None) -> int:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=Path.cwd(), help="projektets mappe (standard: den aktuelle)")
     parser = argparse.ArgumentParser(prog="python -m generator", description="jobsite: tjek og opret indhold.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p_check = sub.add_parser("check", help="tjek alle opslag, organisationer, stillingsbeskrivelser og foldere")
-    p_check.add_argument("--root", type=Path, default=Path.cwd(), help="projektets mappe (standard: den aktuelle)")
+    p_check = sub.add_parser("check", parents=[common],
+                             help="tjek opslag, organisationer, stillingsbeskrivelser og foldere")
+    p_check.add_argument("files", nargs="*", type=Path, metavar="FIL",
+                         help="vis kun problemer i disse filer (alt indhold tjekkes stadig sammen)")
+    p_check.add_argument("--strict", action="store_true", help="advarsler tæller som fejl")
+    p_new = sub.add_parser("new", parents=[common], help="opret et nyt opslag i jobs/ ud fra skabelonen")
+    p_new.add_argument("--title", help="stillingens titel")
+    p_new.add_argument("--workplace", help="arbejdsstedets id fra data/organisations.yml")
+    p_new.add_argument("--id", dest="posting_id", help="filnavn uden .yml (standard: lavet ud fra titlen)")
+    p_schema = sub.add_parser("schema", parents=[common], help="skriv JSON Schema-filerne i schema/ ud fra modellen")
+    p_schema.add_argument("--check", action="store_true", help="skriv intet; fejl hvis filerne er forældede")
     args = parser.parse_args(argv)
+    root = args.root.resolve()
     if args.command == "check":
-        return check(args.root)
+        return check(root, args.files, args.strict)
+    if args.command == "new":
+        return new(root, args.title, args.workplace, args.posting_id)
+    if args.command == "schema":
+        if args.check:
+            old = schema.stale(root)
+            for name in old:
+                print(f"{schema.SCHEMA_DIR}/{name} passer ikke med modellen; kør python -m generator schema",
+                      file=sys.stderr)
+            return 1 if old else 0
+        for name in schema.write_all(root):
+            print(f"Skrev {schema.SCHEMA_DIR}/{name}")
+        return 0
     return 2
 
 

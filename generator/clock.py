@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -37,6 +37,19 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+def source_date_epoch() -> str | None:
+    """SOURCE_DATE_EPOCH for a build pinned by JOBSITE_TODAY (midnight UTC of that day), else None.
+
+    MkDocs dates the sitemap (and the gzip header of sitemap.xml.gz) by the
+    wall clock unless SOURCE_DATE_EPOCH is set; with this, two builds for the
+    same JOBSITE_TODAY are byte-identical whenever they run.
+    """
+    if not os.environ.get(ENV, "").strip():
+        return None
+    day = now().date()
+    return str(int(datetime.combine(day, time(0, 0), timezone.utc).timestamp()))
 
 
 def at(day: date, clock: time | None = None) -> datetime:

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, RoleCatalogue
 from .problems import ContentError, Problem, relative
 from .validation import validate
-from .yamlsource import Source, decode, load, parse
+from .yamlsource import Source, decode, dotted, load, parse
 
 JOBS_DIR = "jobs"
 ORGANISATIONS_FILE = "data/organisations.yml"
@@ -22,6 +23,7 @@ ROLES_FILE = "data/roles.yml"
 LEAFLETS_DIR = "content/foldere"
 RESERVED_IDS = {"arkiv", "feed", "kalender", "jobs", "index", "assets"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PLACEHOLDER = "UDFYLD"  # what `python -m generator new` writes where HR must write the real text
 
 
 @dataclass(frozen=True)
@@ -63,16 +65,21 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_content(root: Path, only: list[Path] | None = None) -> Content:
-    """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem."""
+def load_content(root: Path, only: list[Path] | None = None, cache: dict | None = None) -> Content:
+    """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem.
+
+    `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
+    file read and validated, so only the files that changed are read again.
+    """
     problems: list[Problem] = []
     units = _load_organisations(root, problems)
     roles = _load_roles(root, problems)
-    postings = _load_postings(root, problems, units, roles)
+    postings = _load_postings(root, problems, units, roles, cache)
     leaflets = _load_leaflets(root, problems)
+    warnings = [w for entry in postings for w in posting_warnings(entry.posting, entry.source)]
     if problems:
-        raise ContentError(problems)
-    return Content(root, postings, units, roles, leaflets)
+        raise ContentError(problems + warnings)
+    return Content(root, postings, units, roles, leaflets, warnings)
 
 
 def _read(root: Path, rel: str, problems: list[Problem]) -> Source | None:
@@ -150,7 +157,7 @@ def posting_files(root: Path) -> list[Path]:
 
 
 def _load_postings(root: Path, problems: list[Problem], units: dict[str, Unit],
-                   roles: RoleCatalogue | None) -> list[PostingFile]:
+                   roles: RoleCatalogue | None, cache: dict | None = None) -> list[PostingFile]:
     out: list[PostingFile] = []
     seen: dict[str, str] = {}
     role_ids = {r.id for r in roles.roles} if roles else set()
@@ -167,18 +174,50 @@ def _load_postings(root: Path, problems: list[Problem], units: dict[str, Unit],
                                     "giv filen et andet navn"))
             continue
         seen[pid] = rel
-        source = _read(root, rel, problems)
-        if source is None:
-            continue
-        posting, found = validate(Posting, source)
+        source, posting, found = read_posting(root, rel, cache)
         problems.extend(found)
-        if posting is None:
+        if source is None or posting is None:
             continue
         before = len(problems)
         problems.extend(_posting_rules(posting, source, units, role_ids))
         if len(problems) == before:
             out.append(PostingFile(pid, rel, posting, source))
     return out
+
+
+def read_posting(root: Path, rel: str, cache: dict | None) -> tuple[Source | None, Posting | None, list[Problem]]:
+    """Read and validate one posting file, or take it from `cache` when the file is unchanged."""
+    try:
+        stat = (root / rel).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    if cache is not None and stamp and cache.get(rel, (None,))[0] == stamp:
+        return cache[rel][1]
+    found: list[Problem] = []
+    source, posting = _read(root, rel, found), None
+    if source is not None:
+        posting, invalid = validate(Posting, source)
+        found += invalid + _placeholders(source, {p.line for p in invalid})
+    if cache is not None and stamp:
+        cache[rel] = (stamp, (source, posting, found))
+    return source, posting, found
+
+
+def _placeholders(source: Source, reported: set[int]) -> list[Problem]:
+    """Lines where the template's UDFYLD is still written (unless that line already has a problem)."""
+    if PLACEHOLDER not in source.text:  # nearly always: skip the line-by-line search
+        return []
+
+    def field_at(number: int) -> str:  # the field written on this line or nearest above it
+        above = [(pos, path) for path, pos in source.positions.items() if path and pos[0] <= number]
+        return dotted(max(above, key=lambda a: (a[0], len(a[1])))[1]) if above else ""
+
+    return [Problem(source.file, number, line.index(PLACEHOLDER) + 1, field_at(number),
+                    f"'{PLACEHOLDER}' fra skabelonen står her stadig; skriv den rigtige tekst i stedet")
+            for number, line in enumerate(source.text.splitlines(), 1)
+            if number not in reported and not line.lstrip().startswith("#")
+            and re.search(rf"\b{PLACEHOLDER}\b", line)]
 
 
 def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: set[str]) -> list[Problem]:
@@ -200,6 +239,9 @@ def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids:
         if interview.date < p.published:
             found.append(source.problem(("interviews", i, "date"), f"samtalen ({interview.date}) ligger før "
                                         f"opslaget offentliggøres ({p.published})"))
+    if p.withdrawn and p.withdrawn.date < p.published:
+        found.append(source.problem(("withdrawn", "date"), f"datoen ({p.withdrawn.date}) ligger før opslaget "
+                                    f"offentliggøres ({p.published}); skriv dagen stillingen blev besat eller annulleret"))
     if p.employment_end and p.start.date and p.employment_end < p.start.date:
         found.append(source.problem(("employment_end",), "slutdatoen ligger før tiltrædelsen"))
     return found

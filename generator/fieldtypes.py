@@ -113,7 +113,8 @@ def _plain(value: object) -> str:
 
 Day = Annotated[date, BeforeValidator(_day)]
 Clock = Annotated[time, BeforeValidator(_clock)]
-Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={"examples": ["4477 1847"]})]
+Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={
+    "examples": ["4477 1847"], "type": ["string", "integer"], "pattern": r"^(\+45)?[ -]*(\d[ -]*){8}$"})]
 Email = Annotated[str, BeforeValidator(_email), Field(json_schema_extra={"format": "email"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 LinkTarget = Annotated[str, BeforeValidator(_link_target)]

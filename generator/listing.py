@@ -11,7 +11,7 @@ from typing import Literal
 
 from . import clock
 from .content import Content, PostingFile, Unit
-from .model import Organisation, Posting
+from .model import Organisation, Posting, Withdrawn
 
 Status = Literal["open", "closed", "scheduled"]
 
@@ -36,6 +36,7 @@ class Job:
     closes_at: datetime
     interviews: tuple[Moment, ...]
     days_left: int  # calendar days from today to the deadline; negative when passed
+    withdrawn: Withdrawn | None = None  # set once the posting is filled or cancelled (from its date on)
 
     @property
     def kommune(self) -> Organisation:
@@ -81,7 +82,15 @@ class Listing:
 def status_of(posting: Posting, moment: datetime) -> Status:
     if posting.published > moment.astimezone(clock.TZ).date():
         return "scheduled"
+    if withdrawal(posting, moment):
+        return "closed"
     return "open" if moment <= clock.at(posting.deadline, posting.deadline_time) else "closed"
+
+
+def withdrawal(posting: Posting, moment: datetime) -> Withdrawn | None:
+    """A filled or cancelled posting closes from the first moment of its withdrawn date."""
+    w = posting.withdrawn
+    return w if w and w.date <= moment.astimezone(clock.TZ).date() else None
 
 
 def _job(entry: PostingFile, content: Content, moment: datetime) -> Job:
@@ -91,7 +100,7 @@ def _job(entry: PostingFile, content: Content, moment: datetime) -> Job:
         Moment(i.label or "Samtale", i.date, clock.at(i.date, i.time), i.time is not None) for i in p.interviews
     )
     return Job(entry.id, entry.file, p, content.units[p.workplace], status_of(p, moment), closes,
-               interviews, clock.days_until(closes, moment))
+               interviews, clock.days_until(closes, moment), withdrawal(p, moment))
 
 
 def build_listing(content: Content, moment: datetime | None = None) -> Listing:

@@ -124,7 +124,8 @@ class Posting(Strict):
     @model_validator(mode="after")
     def _employment_end(self):
         if self.employment == "tidsbegrænset" and self.employment_end is None:
-            raise PydanticCustomError("jobsite", "employment_end: en tidsbegrænset stilling skal have en slutdato")
+            raise PydanticCustomError("jobsite", "employment: en tidsbegrænset stilling skal også have "
+                                                "employment_end (sidste dag, ÅÅÅÅ-MM-DD)")
         if self.employment == "fast" and self.employment_end is not None:
             raise PydanticCustomError("jobsite", "employment_end: en fast stilling har ingen slutdato; slet feltet")
         return self

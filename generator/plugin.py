@@ -7,9 +7,13 @@ serve` to watch jobs/ and data/ too.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import threading
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -17,42 +21,108 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import clock
-from .content import JOBS_DIR, Content, load_content
+from .parallel import Background, BackgroundError
+from .content import JOBS_DIR, Content, load_content, posting_files, read_posting
 from .listing import Listing, build_listing
-from .problems import ContentError
-from .render import pages
+from .problems import ContentError, relative
+from .render import html, pages
 from .render.files import data_files
+from .render import pdf
 
 log = logging.getLogger("mkdocs.plugins.jobsite")
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
+PARALLEL_FROM = 200  # postings; below this a second process costs more than it saves
 
 
 class JobsiteConfig(base.Config):
     root = c.Optional(c.Dir(exists=True))  # project root; default: the folder of mkdocs.yml
 
 
+class GeneratedPage(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when its text changed.
+
+    MkDocs counts every in-memory file as modified, so with a thousand
+    postings an edit to one would rebuild them all.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept between `serve` rebuilds (MkDocs makes a new Jinja environment each time)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])  # checks the template's checksum
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class JobsitePlugin(BasePlugin[JobsiteConfig]):
     content: Content
     listing: Listing
+    serving = False  # `mkdocs serve`: PDFs are optional there
+    pdfs: list[pdf.PdfDocument]
+
+    def __init__(self):
+        super().__init__()
+        # Because the plugin has on_startup, MkDocs keeps it between `serve` rebuilds,
+        # so these live as long as the server and make a rebuild after one edit quick.
+        self.posting_cache: dict = {}  # posting file -> (mtime, size) and its validated content
+        self.digests: dict[str, bytes] = {}  # generated page -> hash of its text in the last good build
+        self.next_digests: dict[str, bytes] = {}
+        self.writer: threading.Thread | None = None
+        self.templates = TemplateCache()
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def _root(self, config) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
 
     def on_config(self, config):
+        if self.writer:  # `serve`: the previous build's data files are written first
+            self.writer.join()
         try:
-            self.content = load_content(self._root(config))
+            if not self.serving:
+                self._read_in_parallel(self._root(config))
+            self.content = load_content(self._root(config), cache=self.posting_cache)
             self.listing = build_listing(self.content, clock.now())
+            if epoch := clock.source_date_epoch():  # reproducible sitemap dates
+                os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
+            self.pdfs = []
         except ContentError as err:
             raise PluginError(err.report()) from None
         except clock.ClockError as err:
             raise PluginError(str(err)) from None
         return config
 
+    def _read_in_parallel(self, root: Path) -> None:
+        """Read and validate half of the posting files in a second process while this one reads the rest."""
+        files = [relative(path, root) for path in posting_files(root)]
+        if len(files) < PARALLEL_FROM:
+            return
+        half = len(files) // 2
+        theirs = Background(read_postings, root, files[half:])
+        read_postings(root, files[:half], self.posting_cache)
+        self.posting_cache.update(theirs.wait())
+
     def on_files(self, files: Files, config) -> Files:
         def add(src_uri: str, text: str) -> None:
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
-            files.append(File.generated(config, src_uri, content=text))
+            page = GeneratedPage.generated(config, src_uri, content=text)
+            digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
+            page.unchanged = self.digests.get(src_uri) == digest
+            self.next_digests[src_uri] = digest
+            files.append(page)
 
         generated = {"job/index.md", "job/arkiv.md", "foldere/index.md"}
         generated |= {f"job/{job.id}.md" for job in self.listing.jobs}
@@ -61,30 +131,68 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         sources = frozenset({f.src_uri for f in files} | generated)
         add("job/index.md", pages.job_list(self.listing))
         add("job/arkiv.md", pages.archive(self.listing))
-        for job in self.listing.jobs:
-            add(f"job/{job.id}.md", pages.posting(job, self.content, sources))
+        def render(jobs) -> list[str]:
+            return [pages.posting(job, self.content, sources) for job in jobs]
+
+        jobs = self.listing.jobs  # with many postings, a second process renders half of them
+        half = len(jobs) // 2 if len(jobs) >= PARALLEL_FROM and not self.serving else len(jobs)
+        theirs = Background(render, jobs[half:]) if half < len(jobs) else None
+        for job, text in zip(jobs, render(jobs[:half]) + (theirs.wait() if theirs else [])):
+            add(f"job/{job.id}.md", text)
         if self.content.roles:
             for role in self.content.roles.roles:
                 add(f"stillingsbeskrivelser/{role.id}.md", pages.role_page(self.content.roles, role.id))
         add("foldere/index.md", pages.leaflet_index(self.content.leaflets))
+        self.pdf_pages: dict[str, str] = {}
+        self.background = [] if self.serving else [Background(
+            write_data_files, self.listing, self.content, Path(config.site_dir), config.site_url or "")]
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
             markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
+            self.pdfs.append(pdf.roles_document(self.content, page.file.dest_uri))
         leaflet = next((lf for lf in self.content.leaflets if lf.src_uri == page.file.src_uri), None)
         if leaflet:
             markdown = pages.leaflet_page(markdown, leaflet)
+            self.pdfs.append(pdf.leaflet_document(leaflet, page.file.dest_uri))
         return markdown
 
+    def on_post_page(self, output: str, page, config):
+        """Every page without the theme's indentation; the PDFs start once their pages are built."""
+        output = html.compact(output)
+        wanted = {d.page for d in self.pdfs}
+        if not self.serving and page.file.dest_uri in wanted:
+            self.pdf_pages[page.file.dest_uri] = output
+            if set(self.pdf_pages) == wanted:
+                self.background.append(Background(pdf.write_pdfs, self.pdfs, Path(config.site_dir),
+                                                  config.site_url or "", True, dict(self.pdf_pages)))
+        return output
+
     def on_post_build(self, config):
-        for rel, data in data_files(self.listing, self.content, config.site_url or "").items():
-            out = Path(config.site_dir) / rel
-            out.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                out.write_bytes(data)
-            else:
-                out.write_text(data, encoding="utf-8")
+        self.digests, self.next_digests = self.next_digests, {}
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        if self.serving:  # the browser reloads the edited page now; feeds, calendars and PDFs follow
+            self.writer = threading.Thread(target=self._write_outputs, daemon=True,
+                                           args=(self.listing, self.content, self.pdfs, site_dir, site_url))
+            self.writer.start()
+            return
+        try:
+            for work in self.background:
+                work.wait()
+        except BackgroundError as err:
+            raise PluginError(f"jobsite: {err}") from None
+        if self.pdfs and set(self.pdf_pages) != {d.page for d in self.pdfs}:
+            pdf.write_pdfs(self.pdfs, site_dir, site_url, required=True)
+
+    def _write_outputs(self, listing: Listing, content: Content, pdfs: list, site_dir: Path, site_url: str) -> None:
+        write_data_files(listing, content, site_dir, site_url)
+        pdf.write_pdfs(pdfs, site_dir, site_url, required=False)
+
+    def on_env(self, env, config, files):
+        if self.serving:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
@@ -92,3 +200,21 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def write_data_files(listing: Listing, content: Content, site_dir: Path, site_url: str) -> None:
+    for rel, data in data_files(listing, content, site_url).items():
+        out = site_dir / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            out.write_bytes(data)
+        else:
+            out.write_text(data, encoding="utf-8")
+
+
+def read_postings(root: Path, files: list[str], cache: dict | None = None) -> dict:
+    """Read and validate these posting files into `cache` (see content.read_posting); return it."""
+    cache = {} if cache is None else cache
+    for rel in files:
+        read_posting(root, rel, cache)
+    return cache

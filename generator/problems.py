@@ -20,10 +20,15 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
-        field = f" {self.field}:" if self.field else ""
+        where = f"{one_line(self.file)}:{self.line}" + (f":{self.column}" if self.column else "")
+        field = f" {one_line(self.field)}:" if self.field else ""
         label = "" if self.severity == "error" else " advarsel:"
-        return f"{where}:{label}{field} {self.message}"
+        return f"{where}:{label}{field} {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """Written text quoted in a problem (a field name, a value) must not break the one-line format."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class ContentError(Exception):
@@ -34,9 +39,17 @@ class ContentError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        n = len(self.problems)
-        head = "1 fejl i indholdet:" if n == 1 else f"{n} fejl i indholdet:"
-        return "\n".join([head, *(p.format() for p in self.problems)])
+        return "\n".join([headline(self.problems), *(p.format() for p in self.problems)])
+
+
+def headline(problems: list[Problem]) -> str:
+    """'2 fejl og 1 advarsel i indholdet:' — errors stop the build, warnings only inform."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    parts = [f"{errors} fejl"] if errors or not warnings else []
+    if warnings:
+        parts.append("1 advarsel" if warnings == 1 else f"{warnings} advarsler")
+    return " og ".join(parts) + " i indholdet:"
 
 
 def relative(path: Path, root: Path) -> str:

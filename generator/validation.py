@@ -32,7 +32,11 @@ def validate(model: type[M], source: Source, at: tuple = ()) -> tuple[M | None, 
             path = at + _data_path(data, e["loc"])
             path, message = _explain(model, data, e, path, at)
             problems.setdefault(path, source.problem(path, message))
-        return None, list(problems.values())
+        # 'deadlin: ukendt felt; mente du 'deadline'?' already says that deadline is missing
+        guessed = {(path[:-1], m[1]) for path, p in problems.items()
+                   if (m := re.search(r"ukendt felt; mente du '([^']+)'\?", p.message))}
+        return None, [p for path, p in problems.items()
+                      if not (p.message.startswith("feltet mangler") and (path[:-1], path[-1]) in guessed)]
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:
@@ -61,6 +65,8 @@ def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple, at: tuple)
     rel = path[len(at):]
     info = _field(model, rel)
     hint = f" ({info})" if info else ""
+    if e.get("input", "") is None and kind != "extra_forbidden" and rel and isinstance(rel[-1], str):
+        return path, f"feltet er tomt; udfyld det{hint}"
     if kind == "jobsite":
         message = e["msg"]
         m = re.match(r"^([a-z_]+): (.*)$", message)

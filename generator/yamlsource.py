@@ -80,7 +80,8 @@ def dotted(path: Path_) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            name = str(part) if re.fullmatch(r"\S+", str(part)) else repr(str(part))  # ' ' or 'a b' quoted
+            out += ("." if out else "") + name
     return out
 
 
@@ -124,17 +125,81 @@ def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
-        what = (err.problem or "").strip()
-        return None, [Problem(name, line, col, "", f"filen kan ikke læses som YAML ({what}). "
-                              "Tjek indrykningen og at tekst med kolon (:) står i anførselstegn.")]
-    except yaml.YAMLError as err:  # e.g. a reader error on control characters
+        return None, [_unclosed_quote(text, err, name) or _syntax_problem(text, err, name)]
+    except yaml.reader.ReaderError as err:  # a control character pasted from another program
+        line = text[: err.position].count("\n") + 1
+        return None, [Problem(name, line, 0, "", "linjen indeholder et usynligt kontroltegn (kopieret fra et "
+                              "andet program?); slet linjen og skriv den igen")]
+    except yaml.YAMLError as err:
         return None, [Problem(name, 1, 0, "", f"filen kan ikke læses som YAML: {err}")]
     source = Source(name, None, text=text)
     problems: list[Problem] = []
     source.data = _construct(node, (), source, problems)
     return (None if problems else source), problems
+
+
+# PyYAML's (English) description of a syntax error -> (use the mark of the context rather than of
+# the problem, what HR should do), so a typing mistake is explained in Danish at the line where it is.
+_SYNTAX: list[tuple[str, bool, str]] = [
+    ("unexpected end of stream", True, "et anførselstegn åbnes her, men lukkes aldrig; sæt det samme "
+                                       "anførselstegn (\" eller ') efter tekstens sidste ord"),
+    ("mapping values are not allowed", False, "et kolon (:) midt i en værdi; sæt hele teksten i anførselstegn, "
+                                              "fx title: \"Pædagog: vuggestue\", eller ret indrykningen, "
+                                              "hvis linjen er et felt for sig"),
+    ("expected ',' or ']'", True, "en liste i [ ] lukkes ikke; afslut den med ] på samme linje"),
+    ("expected ',' or '}'", True, "en gruppe i { } lukkes ikke; afslut den med } på samme linje"),
+    ("could not find expected ':'", True, "linjen mangler et kolon efter feltnavnet (navn: værdi); hører teksten "
+                                          "til feltet ovenover, så ryk den ind under det"),
+    ("did not find expected key", False, "linjen passer ikke ind: den skal rykkes lige så langt ind som felterne "
+                                         "omkring den, og tekst efter et anførselstegn skal stå inden for det"),
+    ("cannot start any token", False, "værdien begynder med et tegn, YAML ikke tillader først (fx @ eller `); "
+                                      "sæt hele værdien i anførselstegn"),
+    ("undefined alias", False, "* først i en værdi betyder noget særligt i YAML; sæt værdien i anførselstegn"),
+    ("expected node content", False, "en værdi mangler her (fx efter [ eller - ); skriv værdien, "
+                                     "eller sæt teksten i anførselstegn"),
+    ("block sequence entries are not allowed", False, "et punkt (- ) står efter et kolon på samme linje; skriv "
+                                                      "punkterne på linjerne under feltet, rykket ind"),
+    ("directive", False, "% først på en linje betyder noget særligt i YAML; ryk linjen ind under sit felt, "
+                         "eller sæt teksten i anførselstegn"),
+    ("another document", False, "en linje med kun --- deler filen i to; et opslag er ét dokument, så slet linjen"),
+    ("unknown escape character", False, "\\ i en tekst i dobbelte anførselstegn; brug enkelte anførselstegn "
+                                        "(') om teksten i stedet"),
+]
+
+
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
+
+
+def _unclosed_quote(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem | None:
+    """A value that opens a quote and does not close it on its line.
+
+    YAML lets a quoted text run over several lines, so the parser only stumbles
+    at the next quote, far below; the mistake HR made is where the quote opened.
+    """
+    mark = err.problem_mark or err.context_mark
+    last = mark.line + 1 if mark else len(text.splitlines())
+    for number, line in enumerate(text.splitlines()[:last], 1):
+        m = _OPENING_QUOTE.match(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        closed = re.search(r'(?<!\\)"', rest) if m[1] == '"' else re.search(r"'(?!')", rest.replace("''", ""))
+        if not closed:
+            return Problem(name, number, m.start(1) + 1, "", "filen kan ikke læses som YAML: et anførselstegn "
+                           f"({m[1]}) åbnes her, men lukkes ikke på samme linje; sæt {m[1]} efter tekstens sidste ord.")
+    return None
+
+
+def _syntax_problem(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem:
+    what = (err.problem or "").strip()
+    use_context, advice = next(((c, a) for key, c, a in _SYNTAX if key in what),
+                               (False, f"{what}; tjek indrykningen og at tekst med kolon (:) står i anførselstegn"))
+    mark = (err.context_mark if use_context else None) or err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+    written = [n for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+    if written and line > written[-1]:  # stumbled at the end of the file: point at its last line
+        line, col = written[-1], 0
+    return Problem(name, line, col, "", f"filen kan ikke læses som YAML: {advice}.")
 
 
 _scalar_loader = yaml.SafeLoader("")  # only its constructor is used, on resolved nodes
@@ -145,7 +210,7 @@ def _construct(node: yaml.Node, path: Path_, source: Source, problems: list[Prob
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar_loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key, str):
                 key = str(key)
@@ -166,4 +231,9 @@ def _construct(node: yaml.Node, path: Path_, source: Source, problems: list[Prob
         problems.append(Problem(source.file, node.start_mark.line + 1, node.start_mark.column + 1, dotted(path),
                                 f"YAML-mærket {node.tag} er ikke tilladt; skriv værdien som almindelig tekst."))
         return None
-    return _scalar_loader.construct_object(node)
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A resolved scalar's value; text (nearly every value) directly, without PyYAML's constructor."""
+    return node.value if node.tag == "tag:yaml.org,2002:str" else _scalar_loader.construct_object(node)

@@ -12,7 +12,8 @@ def test_danish_search_finds_a_posting(served_site, page):
     base = served_site("2026-01-05")
     page.goto(base + "job/")
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill("ressourcepædagog")
+    # Typed, not fill(): Material's search reads the box on key events (fill() sends none).
+    page.locator(".md-search__input").press_sequentially("ressourcepædagog")
     first = page.locator(".md-search-result__list > li").first
     first.wait_for(state="attached")
     assert "Ressourcepædagoger søges til Midtbyens Dagtilbud" in first.inner_text()

@@ -110,10 +110,10 @@ def test_postings_are_not_in_the_sidebar(built_site):
 def test_role_table_keeps_merged_cells(built_site):
     html = built_site("2026-01-05").page("stillingsbeskrivelser/")
     assert html.count("<caption") == 4
-    assert '<th scope="col">Pædagog</th><th scope="col">Pædagogisk assistent</th>' in html
-    assert re.search(r'<td colspan="3">Du arbejder engageret og selvstændigt</td>', html)
-    assert re.search(r'<td colspan="2">Du har en grundlæggende viden om børns udvikling', html)
-    assert re.search(r'<td>Du har en grundlæggende nysgerrighed om børns udvikling', html)
+    assert re.search(r'<th scope="col"[^>]*>Pædagog</th><th scope="col"[^>]*>Pædagogisk assistent</th>', html)
+    assert re.search(r'<td colspan="3"[^>]*>Du arbejder engageret og selvstændigt</td>', html)
+    assert re.search(r'<td colspan="2"[^>]*>Du har en grundlæggende viden om børns udvikling', html)
+    assert re.search(r'<td(?![^>]*colspan)[^>]*>Du har en grundlæggende nysgerrighed om børns udvikling', html)
     assert "Pejlemærker" in html and "Materialeliste" in html
 
 

@@ -5,6 +5,7 @@ Dates are formatted by Babel (da_DK), never with hand-written month names.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 
@@ -14,16 +15,19 @@ from ..model import EMPLOYMENT, Posting
 LOCALE = "da_DK"
 
 
+@lru_cache(maxsize=4096)  # Babel is slow and the same few dates recur on every page
 def long_date(day: date) -> str:
     """'lørdag den 10. januar 2026'."""
     return format_date(day, "EEEE 'den' d. MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: date) -> str:
     """'10. januar 2026'."""
     return format_date(day, "d. MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def clock_time(moment: datetime) -> str:
     """'kl. 12.00' (Danish uses a full stop between hours and minutes)."""
     return "kl. " + format_time(moment.astimezone(TZ), "HH.mm", locale=LOCALE)

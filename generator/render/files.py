@@ -7,10 +7,19 @@ from __future__ import annotations
 
 from ..content import Content
 from ..listing import Listing
+from .calendar import all_calendar, posting_calendar
+from .feed import atom_feed
 from .jobs_json import jobs_json
+from .sitemap import job_sitemap
 
 
 def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[str, str | bytes]:
-    return {
+    files: dict[str, str | bytes] = {
         "job/jobs.json": jobs_json(listing, site_url),
+        "job/feed.xml": atom_feed(listing, site_url),
+        "job/kalender.ics": all_calendar(listing, site_url),
+        "job/sitemap.xml": job_sitemap(listing, site_url),
     }
+    for job in listing.open:  # only an open posting links its calendar; closed ones add nothing
+        files[f"job/{job.id}/kalender.ics"] = posting_calendar(job, site_url)
+    return files

@@ -17,8 +17,9 @@ from markupsafe import Markup
 
 from ..content import Content, LeafletFile
 from ..listing import Job, Listing
-from ..model import ROLE_TYPES, RoleCatalogue
-from . import danish
+from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
+from . import danish, filters, jsonld
+from .pdf import leaflet_pdf_name, roles_pdf_name
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -71,6 +72,7 @@ def _env() -> Environment:
         short_date=danish.short_date,
         tel=danish.tel_href,
         role_label=lambda r: ROLE_TYPES[r],
+        age_label=lambda a: AGE_GROUPS[a],
         slug=slug,
         where=where,
         site_link=site_link,
@@ -83,7 +85,7 @@ ENV = _env()
 
 
 def job_list(listing: Listing) -> str:
-    return ENV.get_template("job_list.md.j2").render(listing=listing)
+    return ENV.get_template("job_list.md.j2").render(listing=listing, filters=filters.filters(listing.open))
 
 
 def archive(listing: Listing) -> str:
@@ -95,7 +97,7 @@ def posting(job: Job, content: Content, sources: frozenset[str] = frozenset()) -
     roles = {r.id: r for r in content.roles.roles} if content.roles else {}
     abouts = [o for o in reversed(job.unit.chain) if o.about]
     return ENV.get_template("posting.md.j2").render(
-        job=job, p=p, role=roles.get(p.role_description or ""), abouts=abouts,
+        job=job, p=p, role=roles.get(p.role_description or ""), abouts=abouts, jsonld=jsonld.job_posting_json(job),
         link=lambda target: site_link(target, f"job/{job.id}.md", sources))
 
 
@@ -129,7 +131,7 @@ def _table_rows(catalogue: RoleCatalogue) -> list[dict]:
 
 def role_table(catalogue: RoleCatalogue) -> str:
     return ENV.get_template("role_table.html.j2").render(
-        table={"roles": catalogue.roles, "areas": _table_rows(catalogue)})
+        table={"roles": catalogue.roles, "areas": _table_rows(catalogue)}, pdf=roles_pdf_name(catalogue))
 
 
 def role_page(catalogue: RoleCatalogue, role_id: str) -> str:
@@ -149,14 +151,15 @@ def leaflet_index(leaflets: list[LeafletFile]) -> str:
     groups: dict[str, list[LeafletFile]] = defaultdict(list)
     for item in sorted(leaflets, key=lambda i: (i.leaflet.topic, i.leaflet.title)):
         groups[item.leaflet.kommune].append(item)
-    return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()))
+    return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()), pdf=leaflet_pdf_name)
 
 
 def leaflet_page(markdown: str, item: LeafletFile) -> str:
     """The leaflet as written, with its date under the title and its contact box at the end."""
     lines = markdown.splitlines()
-    updated = ENV.get_template("leaflet_meta.md.j2").render(leaflet=item.leaflet, part="top")
-    contact = ENV.get_template("leaflet_meta.md.j2").render(leaflet=item.leaflet, part="bottom")
+    meta = ENV.get_template("leaflet_meta.md.j2")
+    updated = meta.render(leaflet=item.leaflet, part="top", pdf=leaflet_pdf_name(item))
+    contact = meta.render(leaflet=item.leaflet, part="bottom", pdf=leaflet_pdf_name(item))
     for i, line in enumerate(lines):
         if line.startswith("# "):
             lines.insert(i + 1, "\n" + updated)

@@ -1,0 +1,214 @@
+"""Synthetic but realistic content for the benchmark: an organisation tree of
+several kommuner and N postings of 500-900 words of Danish text.
+
+Deterministic (seeded), so two runs build the same pages. The text is drawn
+from a pool of sentences a daycare posting really contains; what matters for
+speed and weight is its length and shape (paragraphs, bullet lists, headings),
+which follow the example postings.
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+KOMMUNER = [
+    ("ballerup", "Ballerup", "2750"), ("aarhus", "Aarhus", "8000"), ("haderslev", "Haderslev", "6100"),
+    ("odense", "Odense", "5000"), ("aalborg", "Aalborg", "9000"), ("esbjerg", "Esbjerg", "6700"),
+    ("roskilde", "Roskilde", "4000"), ("vejle", "Vejle", "7100"), ("horsens", "Horsens", "8700"),
+    ("silkeborg", "Silkeborg", "8600"), ("naestved", "Næstved", "4700"), ("viborg", "Viborg", "8800"),
+]
+DISTRICTS = ["Nord", "Syd", "Øst", "Vest", "Midtby", "Søndermark", "Skovbo", "Engvang"]
+HOUSES = ["Solsikken", "Mælkebøtten", "Regnbuen", "Troldehøjen", "Skovtrolden", "Bikuben", "Stjernen",
+          "Myretuen", "Kastanjen", "Lærkereden", "Spiren", "Havtornen", "Egebo", "Humlebien", "Fyrtårnet"]
+KINDS = [("børnehus", "Børnehuset"), ("vuggestue", "Vuggestuen"), ("børnehave", "Børnehaven"),
+         ("afdeling", "Afdeling")]
+ROLES = [("pædagog", "Pædagog"), ("pædagogisk assistent", "Pædagogisk assistent"),
+         ("pædagogisk medhjælper", "Pædagogisk medhjælper"), ("ressourcepædagog", "Ressourcepædagog"),
+         ("pædagogisk leder", "Pædagogisk leder"), ("leder", "Dagtilbudsleder"), ("andet", "Køkkenmedarbejder")]
+ROLE_DESCRIPTIONS = {"pædagog": "paedagog", "pædagogisk assistent": "paedagogisk-assistent",
+                     "pædagogisk medhjælper": "paedagogisk-medhjaelper"}
+FIRST = ["Helle", "Mette", "Lars", "Anne", "Søren", "Pia", "Jens", "Camilla", "Mads", "Louise", "Nancy", "Ole"]
+LAST = ["Kristensen", "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Larsen", "Sørensen", "Engberg"]
+
+SENTENCES = [
+    "Vi søger en engageret kollega, der vil være med til at skabe gode børneliv hver dag.",
+    "Hos os er legen omdrejningspunktet for børnenes trivsel, læring og udvikling.",
+    "Du bliver en del af et fagligt stærkt personale, der sætter en ære i at samarbejde på tværs af stuerne.",
+    "Vi arbejder med den styrkede pædagogiske læreplan og har fokus på læringsmiljøer hele dagen.",
+    "Børnehuset ligger tæt på skov og strand, og vi bruger naturen som en vigtig del af hverdagen.",
+    "Vi lægger vægt på et tæt og tillidsfuldt samarbejde med forældrene.",
+    "Du kan se frem til en arbejdsplads med humor, omsorg og højt til loftet.",
+    "Vi prioriterer faglig sparring og har faste møder, hvor vi reflekterer over vores praksis.",
+    "Huset er normeret til omkring 80 børn fordelt på vuggestue og børnehave.",
+    "Vi arbejder med relationer og sprog og har særligt fokus på børn i udsatte positioner.",
+    "Du får mulighed for at præge udviklingen af vores pædagogiske arbejde.",
+    "Vores personalegruppe består af pædagoger, pædagogiske assistenter og medhjælpere med forskellig erfaring.",
+    "Vi holder fælles personaledage og temaaftener, hvor vi udvikler os sammen.",
+    "Det tværfaglige samarbejde med PPR, sundhedsplejen og skolen er en vigtig del af hverdagen.",
+    "Vi ønsker at alle børn oplever sig som en del af fællesskabet.",
+    "Dagene er struktureret med plads til både planlagte aktiviteter og spontan leg.",
+    "Vi har en stor legeplads med bålplads, køkkenhave og plads til at udforske.",
+    "Som ny medarbejder får du en grundig introduktion og en fast kontaktperson de første måneder.",
+    "Vi forventer, at du tager ansvar for egne opgaver og bidrager til det gode arbejdsmiljø.",
+    "Vi er optaget af overgange, både når børn starter hos os, og når de skal videre i skole.",
+    "Maden laves hver dag i vores eget køkken af friske råvarer.",
+    "Der er gode muligheder for efteruddannelse og kompetenceudvikling.",
+    "Vi arbejder målrettet med sprogvurderinger og sprogstimulering i små grupper.",
+    "Forældresamarbejdet bygger på dialog, gensidig respekt og en fælles forståelse af barnets behov.",
+    "Du har lyst til at arbejde med musik, bevægelse, kreative aktiviteter eller natur og udeliv.",
+    "Vi bruger Tras og Kompetencehjulet til at følge børnenes udvikling.",
+    "Vores værdier er nærvær, anerkendelse, fællesskab og faglig stolthed.",
+    "Vi forventer, at du kan være en tydelig voksen, der går forrest i samspillet med børnene.",
+    "Du trives med at planlægge, dokumentere og evaluere pædagogiske forløb.",
+    "Arbejdstiden ligger i tidsrummet fra kl. 6.30 til kl. 17.00, og du indgår i husets vagtplan.",
+]
+BULLETS = [
+    "Du er uddannet pædagog eller har tilsvarende erfaring fra dagtilbudsområdet",
+    "Du har gode kommunikative evner i både tale og skrift",
+    "Du er nysgerrig på børns perspektiv og tager udgangspunkt i det enkelte barn",
+    "Du kan arbejde selvstændigt og samtidig indgå i et forpligtende teamsamarbejde",
+    "Du er stabil, mødes med et smil og bidrager til en god stemning",
+    "Du har erfaring med at arbejde med børn i udsatte positioner",
+    "Du er god til at skabe struktur og overblik i en travl hverdag",
+    "Du har lyst til at udvikle læringsmiljøer sammen med dine kolleger",
+    "Du kan samarbejde med forældre om barnets trivsel",
+    "Du er fortrolig med digitale redskaber som Aula og dokumentation i hverdagen",
+    "Du bidrager aktivt til faglige drøftelser og deler gerne din viden",
+    "Du har kørekort, da vi ofte tager på ture i området",
+]
+HEADINGS = ["Dine vigtigste opgaver", "Vi forventer, at du", "Det får du hos os", "Om huset",
+            "Vores pædagogiske arbejde", "Vil du vide mere", "Ansættelsesproces"]
+
+
+class _Literal(str):
+    """A multi-line text, dumped in YAML's | block style as HR writes it."""
+
+
+yaml.SafeDumper.add_representer(
+    _Literal, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    out: list[str] = []
+    while sum(len(s.split()) for s in out) < words:
+        out.append(rng.choice(SENTENCES))
+    return " ".join(out)
+
+
+def _bullets(rng: random.Random, n: int) -> str:
+    return "\n".join(f"- {b}" for b in rng.sample(BULLETS, n))
+
+
+def organisations(rng: random.Random) -> tuple[dict, list[tuple[str, str]]]:
+    """The tree for data/organisations.yml and the workplaces: (id, name)."""
+    kommuner, workplaces = [], []
+    for kid, city, postal in KOMMUNER:
+        districts = []
+        for d in rng.sample(DISTRICTS, rng.randint(2, 4)):
+            did = f"{kid}-{_slug(d)}"
+            kind, label = ("distrikt", "Distrikt") if rng.random() < 0.6 else ("dagtilbud", "Dagtilbud")
+            units = []
+            for h in rng.sample(HOUSES, rng.randint(3, 6)):
+                wkind, prefix = rng.choice(KINDS)
+                wid, name = f"{did}-{_slug(h)}", f"{prefix} {h}"
+                units.append({"id": wid, "kind": wkind, "name": name, "address": {"city": city}})
+                workplaces.append((wid, name))
+            district = {"id": did, "kind": kind, "name": f"{label} {d}", "address": {"city": city}, "units": units}
+            if rng.random() < 0.5:
+                district["about"] = {"title": "Hvem er vi", "text": _Literal(_paragraph(rng, 90) + "\n")}
+            districts.append(district)
+        kommuner.append({
+            "id": kid, "kind": "kommune", "name": f"{city} Kommune",
+            "address": {"street": "Rådhuspladsen 1", "postal_code": postal, "city": city},
+            "website": f"https://www.{kid}.dk", "accessibility_statement": f"https://www.was.digst.dk/{kid}-dk",
+            "about": {"title": f"Om {city} Kommune", "text": _Literal(_paragraph(rng, 70) + "\n")},
+            "units": districts,
+        })
+    return {"kommuner": kommuner}, workplaces
+
+
+def _slug(text: str) -> str:
+    return text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def posting(rng: random.Random, workplace: tuple[str, str], today: date, is_open: bool) -> dict:
+    """One posting of 500-900 words; open ones have today within published..deadline."""
+    role, label = rng.choice(ROLES)
+    if is_open:
+        deadline = today + timedelta(days=rng.randint(0, 40))
+        published = min(today, deadline - timedelta(days=rng.randint(7, 30)))
+    else:
+        deadline = today - timedelta(days=rng.randint(1, 3 * 365))
+        published = deadline - timedelta(days=rng.randint(7, 40))
+    words = rng.randint(500, 900)
+    sections = []
+    budget = words - 25  # summary, apply text and terms
+    for heading in rng.sample(HEADINGS, rng.randint(3, 5)):
+        if rng.random() < 0.5:
+            text = _bullets(rng, rng.randint(4, 7))
+        else:
+            text = _paragraph(rng, 50) + "\n\n" + _paragraph(rng, 40)
+        sections.append({"heading": heading, "text": _Literal(text + "\n")})
+        budget -= len(text.split())
+    intro = "\n\n".join(_paragraph(rng, max(40, budget // 3 - 8)) for _ in range(3))
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    data: dict = {
+        "title": f"{label} til {workplace[1]}",
+        "workplace": workplace[0],
+        "positions": rng.choice([1, 1, 1, 2]),
+        "hours": rng.choice([37, 37, 32, 30, 25, "uden øvre arbejdstid"] if role in ("leder", "pædagogisk leder")
+                            else [37, 37, 35, 32, 30, 25]),
+        "employment": "fast",
+        "start": {"date": (deadline + timedelta(days=30)).isoformat(), "asap": rng.random() < 0.5},
+        "published": published.isoformat(),
+        "deadline": deadline.isoformat(),
+    }
+    if rng.random() < 0.2:
+        data["employment"] = "tidsbegrænset"
+        data["employment_end"] = (deadline + timedelta(days=300)).isoformat()
+    if rng.random() < 0.7:
+        data["interviews"] = [{"label": "1. samtale", "date": (deadline + timedelta(days=4)).isoformat(),
+                               "time": "09:00"}]
+    data |= {
+        "role": role,
+        "age_groups": rng.choice([["0-3"], ["3-6"], ["0-6"], ["0-3", "3-6"]]),
+        "summary": rng.choice(SENTENCES),
+        "intro": _Literal(intro + "\n"),
+        "sections": sections,
+        "contacts": [{"name": f"{first} {last}", "title": "pædagogisk leder",
+                      "phone": f"{rng.randint(20, 99)}{rng.randint(0, 999999):06d}"}],
+        "apply": {"url": "https://www.example.dk/job", "text": "Vedhæft ansøgning, CV og uddannelsesbevis."},
+        "terms": "Løn og ansættelse efter gældende overenskomst.",
+        "requirements": ["børneattest", "straffeattest"],
+    }
+    if role in ROLE_DESCRIPTIONS:
+        data["role_description"] = ROLE_DESCRIPTIONS[role]
+    return data
+
+
+def write_content(root: Path, n: int, open_count: int, today: date, seed: int = 7) -> None:
+    """Replace root/jobs and root/data/organisations.yml with synthetic content."""
+    rng = random.Random(seed)
+    tree, workplaces = organisations(rng)
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "data" / "organisations.yml").write_text(_dump(tree), encoding="utf-8")
+    jobs = root / "jobs"
+    jobs.mkdir(parents=True, exist_ok=True)
+    for old in jobs.glob("*.y*ml"):
+        old.unlink()
+    opens = set(rng.sample(range(n), min(open_count, n)))
+    for i in range(n):
+        data = posting(rng, rng.choice(workplaces), today, i in opens)
+        name = f"{ROLES_SLUG.get(data['role'], 'stilling')}-{i:05d}.yml"
+        (jobs / name).write_text("# yaml-language-server: $schema=../schema/posting.schema.json\n" + _dump(data),
+                                 encoding="utf-8")
+
+
+ROLES_SLUG = {r: _slug(r).replace(" ", "-") for r, _ in ROLES}
+
+
+def _dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)

@@ -1,0 +1,151 @@
+"""Calendars (iCalendar, RFC 5545): /job/<id>/kalender.ics for one posting and
+/job/kalender.ics with the dates of every open posting, to subscribe to.
+
+Every date that matters to an applicant becomes an event: the application
+deadline and each interview round. A date without a time of day is an
+all-day event (a deadline without a time is open until the end of that day,
+which is what an all-day event on that day says); with a time it is an event
+at that moment in Europe/Copenhagen. The calendar always carries the
+VTIMEZONE of Europe/Copenhagen, so timed events mean the same in every app.
+
+The output is reproducible: UIDs come from the posting id and the event, and
+DTSTAMP from the posting's own dates, never from the clock, so two builds of
+the same content are byte-identical and a subscriber's app updates events in
+place instead of duplicating them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from icalendar import Alarm, Calendar, Event, Timezone
+
+from ..clock import TZ
+from ..listing import Job, Listing
+from . import danish
+from .pages import where
+
+# The right-hand side of every UID (and of the feed's tag: ids). Fixed, not the
+# site URL, so a preview build and the production site name the same events.
+UID_DOMAIN = "jobsite.dagtilbud"
+PRODID = "-//jobsite//Ledige stillinger i dagtilbud//DA"
+TZID = "Europe/Copenhagen"
+ALL_NAME = "Ledige stillinger i dagtilbud"
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """One event of a posting: its deadline or an interview round."""
+
+    uid: str
+    summary: str
+    day: date
+    at: datetime
+    has_time: bool
+    is_deadline: bool
+
+
+def occasions(job: Job) -> list[Occasion]:
+    """The deadline and every interview round of a posting, in that order.
+
+    An interview's UID holds its position (samtale-1, samtale-2 ...), so the
+    events stay the same across builds as long as HR keeps the order.
+    """
+    p = job.posting
+    found = [Occasion(f"{job.id}.frist@{UID_DOMAIN}", f"Ansøgningsfrist: {p.title}", p.deadline,
+                      job.closes_at, p.deadline_time is not None, True)]
+    for n, i in enumerate(job.interviews, start=1):
+        found.append(Occasion(f"{job.id}.samtale-{n}@{UID_DOMAIN}", f"{i.label}: {p.title}", i.day, i.at,
+                              i.has_time, False))
+    return found
+
+
+def _utc(day: date) -> datetime:
+    """Midnight of a Copenhagen day, in UTC (the form DTSTAMP takes)."""
+    return datetime.combine(day, time(0, 0), TZ).astimezone(timezone.utc)
+
+
+def _stamp(job: Job) -> datetime:
+    """When this posting's events last changed: withdrawn, or else published."""
+    withdrawn = job.withdrawn
+    return _utc(withdrawn.date if withdrawn else job.posting.published)
+
+
+def _description(job: Job, url: str) -> str:
+    p = job.posting
+    lines = [p.title, where(job),
+             f"Ansøgningsfrist: {danish.moment_text(p.deadline, job.closes_at, p.deadline_time is not None)}"]
+    lines += [f"{i.label}: {danish.moment_text(i.day, i.at, i.has_time)}" for i in job.interviews]
+    if job.withdrawn:
+        lines.insert(0, f"Stillingen er {job.withdrawn.reason}.")  # 'besat' or 'annulleret'
+    if url:
+        lines.append(url)
+    return "\n".join(lines)
+
+
+def _event(job: Job, occasion: Occasion, url: str) -> Event:
+    cancelled = job.withdrawn is not None
+    if occasion.has_time:
+        start: date | datetime = occasion.at.astimezone(TZ)
+        end = None  # RFC 5545 3.6.1: without DTEND the event is the moment itself
+    else:
+        start, end = occasion.day, occasion.day + timedelta(days=1)
+    event = Event.new(
+        uid=occasion.uid,
+        summary=("Aflyst: " if cancelled else "") + occasion.summary,
+        start=start,
+        end=end,
+        stamp=_stamp(job),
+        sequence=1 if cancelled else 0,
+        status="CANCELLED" if cancelled else "CONFIRMED",
+        transparency="TRANSPARENT",
+        location=where(job),
+        description=_description(job, url),
+        url=url or None,
+    )
+    if occasion.is_deadline and not cancelled:
+        reminder = Alarm()
+        reminder.add("action", "DISPLAY")
+        reminder.add("description", f"Ansøgningsfristen er i morgen: {job.posting.title}")
+        reminder.add("trigger", timedelta(days=-1))
+        event.add_component(reminder)
+    return event
+
+
+def _calendar(name: str, uid: str, events: list[Event], refresh: bool) -> bytes:
+    cal = Calendar.new(prodid=PRODID, uid=uid, name=name, method="PUBLISH", calscale="GREGORIAN")
+    if refresh:  # how often a subscribing app should fetch it again (RFC 7986, and Outlook's name)
+        cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "PT12H")
+    cal.add("x-wr-timezone", TZID)
+    years = [e.start.year for e in events] or [2000]
+    # Transitions for the years the events fall in (not 1970-2038), so the file stays small.
+    cal.add_component(Timezone.from_tzid(TZID, first_date=date(min(years), 1, 1),
+                                         last_date=date(max(years) + 1, 1, 1)))
+    for event in events:
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def _url(job: Job, site_url: str) -> str:
+    return site_url.rstrip("/") + "/" + job.url if site_url else ""
+
+
+def posting_calendar(job: Job, site_url: str = "") -> bytes:
+    """/job/<id>/kalender.ics: the deadline and interviews of one posting."""
+    url = _url(job, site_url)
+    events = [_event(job, o, url) for o in occasions(job)]
+    return _calendar(job.posting.title, f"{job.id}@{UID_DOMAIN}", events, refresh=False)
+
+
+def subscribed(listing: Listing) -> list[Job]:
+    """What /job/kalender.ics holds: every open posting, and every posting withdrawn
+    before its deadline (as cancelled events, so a subscriber's app removes them)."""
+    return [j for j in listing.jobs
+            if j.is_open or (j.withdrawn is not None and j.closes_at >= listing.now)]
+
+
+def all_calendar(listing: Listing, site_url: str = "") -> bytes:
+    """/job/kalender.ics: the dates of all open postings, for a calendar subscription."""
+    events = [_event(job, o, _url(job, site_url)) for job in subscribed(listing) for o in occasions(job)]
+    return _calendar(ALL_NAME, f"kalender@{UID_DOMAIN}", events, refresh=True)

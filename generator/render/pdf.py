@@ -1,0 +1,197 @@
+"""PDFs of the pages people print: each leaflet, and the role descriptions.
+
+A PDF is made from the page as built: its article is lifted out of the
+built HTML, wrapped in a small print document (templates/print_document.html.j2)
+and laid out by WeasyPrint with the print stylesheet the site itself serves
+(assets/print.css), so printing the page and printing the PDF look alike.
+The PDF is tagged PDF/UA-1 with title, language and author set, and its fonts
+embedded. It is reproducible: its dates come from the content (a leaflet's
+`updated`), never from the clock.
+
+WeasyPrint needs Debian's Pango (`make pdf-deps`). Without it, `mkdocs serve`
+says once that PDFs are skipped; a build reports it as a warning, which fails
+the strict build.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..content import Content, LeafletFile
+from ..model import RoleCatalogue
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                  trim_blocks=True, lstrip_blocks=True)
+
+log = logging.getLogger("mkdocs.plugins.jobsite.pdf")
+PRINT_CSS = "assets/print.css"  # in the site, beside jobsite.css
+MISSING_ENGINE = ("PDF'er springes over: WeasyPrint kan ikke indlæses ({reason}). "
+                  "Installer Debians Pango med `make pdf-deps`.")
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """One PDF: the built page it is made from, where it goes, and its metadata."""
+
+    page: str  # the built page in site/, e.g. foldere/x/index.html
+    name: str  # the PDF's file name, written beside the page
+    kind: str  # "leaflet" or "roles": picks the layout in print.css
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...] = ()
+    day: date | None = None  # creation and modification date; None: no date at all
+
+    @property
+    def out(self) -> str:
+        return posixpath.join(posixpath.dirname(self.page), self.name)
+
+
+def leaflet_pdf_name(item: LeafletFile) -> str:
+    return f"{item.id}.pdf"
+
+
+def roles_pdf_name(catalogue: RoleCatalogue) -> str:
+    return f"stillingsbeskrivelser-{catalogue.kommune}.pdf"
+
+
+def leaflet_document(item: LeafletFile, page: str) -> PdfDocument:
+    lf = item.leaflet
+    return PdfDocument(page, leaflet_pdf_name(item), "leaflet", lf.title, lf.kommune, lf.summary,
+                       (lf.topic,), lf.updated)
+
+
+def roles_document(content: Content, page: str) -> PdfDocument:
+    catalogue = content.roles
+    assert catalogue is not None
+    unit = content.units.get(catalogue.kommune)
+    author = unit.org.name if unit else catalogue.kommune
+    return PdfDocument(page, roles_pdf_name(catalogue), "roles", catalogue.title, author, catalogue.title,
+                       ("stillingsbeskrivelser",))
+
+
+# --- the engine -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Missing:
+    """No engine, and why (false in a boolean test)."""
+
+    reason: str
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def engine():
+    """The weasyprint module, or _Missing when it or Pango cannot be loaded."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as err:  # OSError: Pango's shared library is missing
+        return _Missing(str(err).splitlines()[0])
+    return weasyprint
+
+
+_said_missing = False  # once per process: `mkdocs serve` rebuilds often
+
+
+def write_pdfs(documents: list[PdfDocument], site_dir: Path, site_url: str = "", required: bool = True,
+               pages: dict[str, str] | None = None) -> list[Path]:
+    """Write every PDF into site_dir; return their paths.
+
+    `pages` holds the built HTML of a document's page when it is not in
+    site_dir yet (the plugin makes PDFs in the background during the build).
+
+    Without the engine: a warning when `required` (a build), else an info
+    line the first time (`mkdocs serve`), and nothing is written.
+    """
+    global _said_missing
+    if not documents:
+        return []
+    weasyprint = engine()
+    if not weasyprint:
+        message = MISSING_ENGINE.format(reason=weasyprint.reason)
+        if required:
+            log.warning(message)
+        elif not _said_missing:
+            log.info(message)
+        _said_missing = True
+        return []
+    if not (site_dir / PRINT_CSS).is_file():
+        log.warning("PDF'er springes over: content/%s mangler; den lægger folderne op på A4.", PRINT_CSS)
+        return []
+    written = []
+    for doc in documents:
+        out = site_dir / doc.out
+        out.write_bytes(render(weasyprint, doc, site_dir, site_url, (pages or {}).get(doc.page)))
+        written.append(out)
+    return written
+
+
+# --- one document ----------------------------------------------------------
+
+def print_html(doc: PdfDocument, page_html: str, page_url: str = "") -> str:
+    """The print document: the page's article in a plain HTML page with the PDF's metadata.
+
+    Relative links become absolute (the PDF lives outside the site once it
+    is mailed); a link whose text is its own address is marked so print.css
+    does not write the address twice.
+    """
+    tree = lxml.html.document_fromstring(page_html)
+    found = tree.xpath("//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]")
+    article = found[0] if found else tree.body
+    for a in article.iter("a"):
+        href = a.get("href") or ""
+        if page_url and not urlsplit(href).scheme and not href.startswith("#"):
+            a.set("href", urljoin(page_url, href))
+            href = a.get("href")
+        if href.startswith(("http://", "https://")) and _same_address(a.text_content(), href):
+            a.set("class", ((a.get("class") or "") + " jobsite-url").strip())
+    body = (article.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
+    return ENV.get_template("print_document.html.j2").render(doc=doc, body=body)
+
+
+def _same_address(text: str, href: str) -> bool:
+    strip = lambda s: s.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")  # noqa: E731
+    return strip(text) == strip(href)
+
+
+def render(weasyprint, doc: PdfDocument, site_dir: Path, site_url: str = "", page_html: str | None = None) -> bytes:
+    """The PDF of one document, as bytes."""
+    page = site_dir / doc.page
+    page_url = urljoin(site_url, posixpath.dirname(doc.page) + "/") if site_url else ""
+    html = print_html(doc, page.read_text(encoding="utf-8") if page_html is None else page_html, page_url)
+    # Only files of the built site may be read: no network while building.
+    fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+    handler = _Forward(doc.out)
+    wlog = logging.getLogger("weasyprint")
+    wlog.addHandler(handler)
+    try:
+        document = weasyprint.HTML(string=html, base_url=str(page), url_fetcher=fetcher)
+        css = weasyprint.CSS(filename=str(site_dir / PRINT_CSS), url_fetcher=fetcher)
+        return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1", pdf_identifier=False)
+    finally:
+        wlog.removeHandler(handler)
+
+
+class _Forward(logging.Handler):
+    """WeasyPrint's warnings (bad CSS, missing fonts or images) as the build's own warnings.
+
+    Properties only browsers know (print.css serves both) are not problems.
+    """
+
+    def __init__(self, out: str):
+        super().__init__(logging.WARNING)
+        self.out = out
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        level = logging.DEBUG if message.endswith("unknown property.") else logging.WARNING
+        log.log(level, "%s: %s", self.out, message)

@@ -1,0 +1,112 @@
+"""`python -m generator new`: start a posting from the commented template.
+
+HR gets a file where every field is explained in Danish, today's date is
+filled in, and the places that need real text say UDFYLD (which `check`
+refuses), so a half-written posting cannot be published by mistake. An
+existing file is never overwritten.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import clock
+from .content import ID_PATTERN, JOBS_DIR, PLACEHOLDER, RESERVED_IDS, Unit, _load_organisations, _load_roles
+from .lint import MIN_DAYS_OPEN
+from .model import ROLE_TYPES
+from .problems import ContentError, Problem
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_ID_LENGTH = 60
+
+
+class ScaffoldError(ValueError):
+    """A Danish sentence saying why no file was written."""
+
+
+@dataclass(frozen=True)
+class Workplaces:
+    units: dict[str, Unit]
+
+    def choices(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.org.kind != "kommune"]
+
+    def find(self, answer: str) -> Unit:
+        """A workplace by its id or (case-insensitively) its name."""
+        answer = answer.strip()
+        for unit in self.choices():
+            if answer == unit.org.id or answer.casefold() == unit.org.name.casefold():
+                return unit
+        ids = [u.org.id for u in self.choices()]
+        guess = difflib.get_close_matches(answer, ids, n=1, cutoff=0.6)
+        hint = f" Mente du '{guess[0]}'?" if guess else ""
+        raise ScaffoldError(f"ukendt arbejdssted '{answer}'.{hint} Brug et id fra data/organisations.yml: "
+                            + ", ".join(ids))
+
+
+def load_workplaces(root: Path) -> Workplaces:
+    problems: list[Problem] = []
+    units = _load_organisations(root, problems)
+    if problems:
+        raise ContentError(problems)
+    return Workplaces(units)
+
+
+def slug(title: str) -> str:
+    """'Pædagog til Børnehuset Stjernehuset' -> 'paedagog-til-boernehuset-stjernehuset'."""
+    text = title.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > MAX_ID_LENGTH:
+        text = text[:MAX_ID_LENGTH].rsplit("-", 1)[0]
+    return text
+
+
+def render(posting_id: str, title: str, unit: Unit, today: date, role_ids: list[str]) -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters["yaml"] = lambda s: json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML string
+    names = " · ".join(o.name for o in reversed(unit.chain))
+    return env.get_template("new_posting.yml.j2").render(
+        id=posting_id, file=f"{JOBS_DIR}/{posting_id}.yml", title=title, workplace=unit.org.id,
+        workplace_name=names, today=today.isoformat(), placeholder=PLACEHOLDER,
+        suggested_deadline=(today + timedelta(days=MIN_DAYS_OPEN + 7)).isoformat(),
+        example_start=(today + timedelta(days=60)).replace(day=1).isoformat(),
+        example_end=date(today.year + 1, 12, 31).isoformat(),
+        example_interview=(today + timedelta(days=MIN_DAYS_OPEN + 11)).isoformat(),
+        roles=", ".join(ROLE_TYPES), role_descriptions=", ".join(role_ids) or "ingen endnu")
+
+
+def new_posting(root: Path, title: str, workplace: str, posting_id: str | None = None) -> Path:
+    """Write jobs/<id>.yml and return its path; never overwrite an existing posting."""
+    title = " ".join(title.split())
+    if not title:
+        raise ScaffoldError("skriv stillingens titel, fx --title \"Pædagog til Børnehuset Stjernehuset\"")
+    unit = load_workplaces(root).find(workplace)
+    posting_id = posting_id or slug(title)
+    if not ID_PATTERN.fullmatch(posting_id) or posting_id in RESERVED_IDS:
+        raise ScaffoldError(f"'{posting_id}' kan ikke bruges som filnavn og webadresse; brug små bogstaver a-z, "
+                            "tal og bindestreg, fx --id paedagog-stjernehuset")
+    folder = root / JOBS_DIR
+    for existing in (folder / f"{posting_id}.yml", folder / f"{posting_id}.yaml"):
+        if existing.exists():
+            raise ScaffoldError(f"{JOBS_DIR}/{existing.name} findes allerede, og den bliver ikke overskrevet. "
+                                "Ret den eksisterende fil, eller vælg et andet navn med --id")
+    roles: list[str] = []
+    role_problems: list[Problem] = []
+    catalogue = _load_roles(root, role_problems)
+    if catalogue:
+        roles = [r.id for r in catalogue.roles]
+    text = render(posting_id, title, unit, clock.today(), roles)
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{posting_id}.yml"
+    try:
+        with path.open("x", encoding="utf-8") as out:  # "x": fails rather than overwrite, even in a race
+            out.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{JOBS_DIR}/{path.name} findes allerede, og den bliver ikke overskrevet") from None
+    return path

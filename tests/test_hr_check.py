@@ -1,0 +1,106 @@
+"""`python -m generator check` as HR and the pull request see it: warnings for
+likely mistakes that still build, --strict turning them into errors, and
+GitHub annotations that put each problem on the diff."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import ROOT, mkdocs_build, run
+
+GOOD = (Path(__file__).resolve().parent / "good_posting.yml").read_text(encoding="utf-8")
+
+# Three likely mistakes in one otherwise valid posting.
+DOUBTFUL = (GOOD.replace("deadline: 2026-01-31", "deadline: 2026-01-10")
+            .replace("    date: 2026-02-03", "    date: 2026-01-08")
+            .replace("contacts:\n  - name: Helle Kristensen\n    phone: 4477 1847\n    email: helle@example.dk\n", ""))
+
+
+def check(project: Path, *args: str, **env: str):
+    return run([sys.executable, "-m", "generator", "check", *args], project, **env)
+
+
+def test_the_example_content_is_clean():
+    result = check(ROOT, "--strict")
+    assert result.code == 0, result.text
+    assert result.out.startswith("OK: ")
+    assert result.err == ""
+
+
+def test_likely_mistakes_are_warnings_with_file_and_line(project):
+    (project / "jobs" / "tvivl.yml").write_text(DOUBTFUL, encoding="utf-8")
+    result = check(project)
+    assert result.code == 0, result.text
+    lines = result.err.splitlines()
+    assert lines[0] == "3 advarsler i indholdet:"
+    assert lines[1] == ("jobs/tvivl.yml:3:1: advarsel: contacts: opslaget har ingen kontaktperson; ansøgere vil "
+                        "gerne kunne ringe. Tilføj contacts med name og phone")
+    assert lines[2].startswith("jobs/tvivl.yml:10:1: advarsel: deadline: fristen er kun 9 dage efter at opslaget "
+                               "offentliggøres (2026-01-01)")
+    assert lines[3].startswith("jobs/tvivl.yml:13:5: advarsel: interviews[1].date: samtalen (2026-01-08) ligger "
+                               "før ansøgningsfristen (2026-01-10)")
+    assert "OK: 3 opslag" in result.out
+
+
+def test_strict_turns_warnings_into_errors(project):
+    (project / "jobs" / "tvivl.yml").write_text(DOUBTFUL, encoding="utf-8")
+    result = check(project, "--strict")
+    assert result.code == 1
+    assert result.err.startswith("3 fejl i indholdet:\njobs/tvivl.yml:3:1: contacts: opslaget har ingen")
+
+
+def test_warnings_do_not_stop_the_build(project, tmp_path):
+    (project / "jobs" / "tvivl.yml").write_text(DOUBTFUL, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", "2026-01-05")
+    assert result.code == 0, result.text
+    assert (tmp_path / "site" / "job" / "tvivl" / "index.html").is_file()
+
+
+def test_warnings_come_with_errors_in_one_report(project):
+    (project / "jobs" / "tvivl.yml").write_text(DOUBTFUL, encoding="utf-8")
+    (project / "jobs" / "fejl.yml").write_text(GOOD.replace("hours: 37", "hours: mange"), encoding="utf-8")
+    result = check(project)
+    assert result.code == 1
+    assert result.err.startswith("1 fejl og 3 advarsler i indholdet:\njobs/fejl.yml:5:1: hours: skal være et tal")
+
+
+def test_github_annotations_for_errors_and_warnings(project):
+    (project / "jobs" / "tvivl.yml").write_text(DOUBTFUL, encoding="utf-8")
+    (project / "jobs" / "fejl.yml").write_text(GOOD.replace("hours: 37", "hours: mange"), encoding="utf-8")
+    result = check(project, GITHUB_ACTIONS="true")
+    annotations = [ln for ln in result.out.splitlines() if ln.startswith("::")]
+    assert annotations[0] == ("::error file=jobs/fejl.yml,line=5,col=1,title=Fejl i opslaget::hours: skal være "
+                              "et tal (Ugentlige timer, fx 37, eller 'uden øvre arbejdstid' (fuldtid uden øvre "
+                              "grænse))")
+    assert annotations[1].startswith("::warning file=jobs/tvivl.yml,line=3,col=1,title=Advarsel::contacts: ")
+    assert len(annotations) == 4
+    plain = check(project)
+    assert "::" not in plain.out  # only on GitHub
+
+
+def test_check_of_named_files(project):
+    (project / "jobs" / "god.yml").write_text(GOOD, encoding="utf-8")
+    (project / "jobs" / "fejl.yml").write_text(GOOD.replace("hours: 37", "hours: mange"), encoding="utf-8")
+    ok = check(project, "jobs/god.yml")
+    assert ok.code == 0 and ok.out.strip() == "OK: jobs/god.yml er i orden."
+    assert "Der er også 1 fejl i andre filer" in ok.err
+    missing = check(project, "jobs/findes-ikke.yml")
+    assert missing.code == 1 and "jobs/findes-ikke.yml:1: filen findes ikke" in missing.err
+    (project / "ny.yml").write_text(GOOD, encoding="utf-8")
+    elsewhere = check(project, "ny.yml")
+    assert elsewhere.code == 1 and "ny.yml:1: filen er ikke en del af indholdet" in elsewhere.err
+
+
+def test_errors_in_the_other_content_files_are_found(project):
+    orgs = project / "data" / "organisations.yml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("kind: kommune", "kind: komune", 1), encoding="utf-8")
+    roles = project / "data" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
+    leaflet = next((project / "content" / "foldere").glob("[!i]*.md"))
+    leaflet.write_text(leaflet.read_text(encoding="utf-8").replace("updated:", "updated: 2026-13-01\nold:", 1),
+                       encoding="utf-8")
+    result = check(project)
+    assert result.code == 1
+    assert "data/organisations.yml:" in result.err and "mente du 'kommune'?" in result.err
+    assert "data/roles.yml:" in result.err and "extra: ukendt felt" in result.err
+    assert f"content/foldere/{leaflet.name}:" in result.err and "updated: 2026-13-01 findes ikke" in result.err

@@ -1,0 +1,98 @@
+"""`python -m generator new`: a commented template with today's date, which
+`check` refuses until HR has filled it in, and which never overwrites."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import mkdocs_build, run
+from generator.model import Posting
+
+
+def new(project, *args: str, stdin: str | None = None, today: str = "2026-01-05"):
+    env = {**os.environ, "JOBSITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-m", "generator", "new", *args], cwd=project, env=env,
+                          input=stdin or "", capture_output=True, text=True, timeout=60)
+    return proc
+
+
+def fill_in(text: str) -> str:
+    """What HR does with the template: answer every empty field and replace every UDFYLD."""
+    text = (text.replace("\nhours:\n", "\nhours: 32\n")
+            .replace("\ndeadline:\n", "\ndeadline: 2026-01-26\n")
+            .replace("\nrole:\n", "\nrole: pædagog\n")
+            .replace("\nage_groups:\n", '\nage_groups: ["3-6"]\n')
+            .replace("UDFYLD Skriv indledningen her.", "Vi søger en glad pædagog.")
+            .replace("UDFYLD første opgave", "Leg og læring")
+            .replace("UDFYLD anden opgave", "Forældresamarbejde")
+            .replace("UDFYLD Fornavn Efternavn", "Helle Kristensen")
+            .replace("UDFYLD fx distriktsleder", "distriktsleder")
+            .replace('phone: "UDFYLD"', 'phone: "4477 1847"')
+            .replace("url: UDFYLD", "url: https://ballerup.dk/job"))
+    assert "UDFYLD" not in re.sub(r"(?m)^\s*#.*$", "", text)
+    return text
+
+
+def test_new_writes_a_commented_template_with_todays_date(project):
+    result = new(project, "--title", "Pædagog til Børnehuset Stjernehuset", "--workplace", "stjernehuset")
+    assert result.returncode == 0, result.stderr
+    path = project / "jobs" / "paedagog-til-boernehuset-stjernehuset.yml"
+    assert "jobs/paedagog-til-boernehuset-stjernehuset.yml" in result.stdout
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/posting.schema.json\n")
+    assert 'title: "Pædagog til Børnehuset Stjernehuset"' in text
+    assert "workplace: stjernehuset" in text
+    assert "published: 2026-01-05" in text
+    # every field of a posting is explained in the template
+    for field in Posting.model_fields:
+        assert re.search(rf"(?m)^#? ?\s*{field}:", text), field
+
+
+def test_the_template_is_refused_until_filled_in_and_then_builds(project, tmp_path):
+    new(project, "--title", "Pædagog: vuggestuen", "--workplace", "stjernehuset", "--id", "paedagog-vuggestue")
+    path = project / "jobs" / "paedagog-vuggestue.yml"
+    unfinished = run([sys.executable, "-m", "generator", "check", "jobs/paedagog-vuggestue.yml"], project)
+    assert unfinished.code == 1
+    for field in ("hours: feltet er tomt", "deadline: feltet er tomt", "role: feltet er tomt",
+                  "age_groups: feltet er tomt", "intro: 'UDFYLD' fra skabelonen står her stadig",
+                  "apply.url: 'UDFYLD' er ikke en webadresse"):
+        assert field in unfinished.err, field
+
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
+    done = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/paedagog-vuggestue.yml"], project)
+    assert done.code == 0, done.text
+    built = mkdocs_build(project, tmp_path / "site", "2026-01-05")
+    assert built.code == 0, built.text
+    page = (tmp_path / "site" / "job" / "paedagog-vuggestue" / "index.html").read_text(encoding="utf-8")
+    assert "Pædagog: vuggestuen" in page and "Vi søger en glad pædagog." in page
+
+
+def test_new_never_overwrites(project):
+    existing = project / "jobs" / "paedagogisk-leder-stjernehuset.yml"
+    before = existing.read_bytes()
+    result = new(project, "--title", "Pædagogisk leder Stjernehuset", "--workplace", "stjernehuset",
+                 "--id", "paedagogisk-leder-stjernehuset")
+    assert result.returncode == 1
+    assert "findes allerede, og den bliver ikke overskrevet" in result.stderr
+    assert existing.read_bytes() == before
+
+
+def test_new_asks_for_title_and_workplace(project):
+    result = new(project, stdin="Pædagogisk assistent til Midtbyen\nmidtbyens-dagtilbud\n")
+    assert result.returncode == 0, result.stderr
+    assert "Stillingens titel" in result.stdout and "midtbyens-dagtilbud" in result.stdout
+    text = (project / "jobs" / "paedagogisk-assistent-til-midtbyen.yml").read_text(encoding="utf-8")
+    assert "workplace: midtbyens-dagtilbud" in text
+
+
+def test_new_refuses_an_unknown_workplace_and_writes_nothing(project):
+    before = sorted(p.name for p in (project / "jobs").iterdir())
+    result = new(project, "--title", "Pædagog", "--workplace", "stjernehus")
+    assert result.returncode == 1
+    assert "ukendt arbejdssted 'stjernehus'. Mente du 'stjernehuset'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (project / "jobs").iterdir()) == before
+    no_answer = new(project)
+    assert no_answer.returncode == 1 and "angiv --title og --workplace" in no_answer.stderr

@@ -1,0 +1,101 @@
+"""What HR relies on around the content: the GitHub workflows (checked by
+actionlint), the nightly rebuild after midnight in Copenhagen, CODEOWNERS,
+the pull-request template, and a guide whose example is a valid posting."""
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from conftest import ROOT, run
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def test_actionlint_finds_nothing():
+    actionlint = Path(sys.executable).parent / "actionlint"
+    result = run([str(actionlint), "-color=false", "-shellcheck=", "-pyflakes="], ROOT)
+    assert result.code == 0, result.text
+    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pull-request.yml"]
+
+
+def test_a_pull_request_is_checked_built_tested_and_previewed():
+    wf = workflow("pull-request.yml")
+    assert "pull_request" in wf["on"]
+    assert wf["permissions"] == {"contents": "read"}
+    (job,) = wf["jobs"].values()
+    runs = [s["run"] for s in steps(job) if "run" in s]
+    assert runs == ["make check", "make build", "make test"]  # the README's commands
+    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    order = [s.get("run") or s["uses"].split("@")[0] for s in steps(job)]
+    assert order.index("make build") < order.index("actions/upload-artifact") < order.index("make test")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(cmd in readme for cmd in runs)
+
+
+def test_the_site_is_deployed_to_pages_on_push_nightly_and_on_demand():
+    wf = workflow("deploy.yml")
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in wf["on"]
+    assert wf["concurrency"]["group"] == "pages"
+    build, deploy = wf["jobs"]["build"], wf["jobs"]["deploy"]
+    uses = [s.get("uses", "").split("@")[0] for s in steps(build)]
+    assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
+    assert [s["run"] for s in steps(build) if "run" in s] == ["make check", "make build"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in steps(deploy)] == ["actions/deploy-pages"]
+
+
+def test_the_nightly_build_runs_just_after_midnight_in_copenhagen_all_year():
+    (schedule,) = workflow("deploy.yml")["on"]["schedule"]
+    minute, hour, *rest = schedule["cron"].split()
+    assert rest == ["*", "*", "*"]
+    for day in ("2026-01-15", "2026-07-15"):  # winter time (UTC+1) and summer time (UTC+2)
+        utc = datetime.fromisoformat(f"{day}T{int(hour):02d}:{int(minute):02d}").replace(tzinfo=timezone.utc)
+        local = utc.astimezone(ZoneInfo("Europe/Copenhagen"))
+        assert 0 <= local.hour < 2, (day, local)  # after midnight, before anyone looks at the site
+
+
+def test_codeowners_make_build_code_need_a_developer():
+    owners = ROOT / ".github" / "CODEOWNERS"
+    rules = [ln.split() for ln in owners.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    patterns = {rule[0]: rule[1:] for rule in rules}
+    for path in ("/mkdocs.yml", "/generator/", "/overrides/", "/.github/", "/Makefile", "/requirements.txt"):
+        assert patterns.get(path), path
+        assert all(owner.startswith("@") for owner in patterns[path])
+    assert not any(p.startswith("/jobs") for p in patterns)  # HR's postings need no developer
+
+
+def test_the_pull_request_template_has_a_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"(?m)^- \[ \] ", text)) >= 5
+    assert "forhaandsvisning" in text and "withdrawn" in text
+
+
+def test_the_guide_walks_through_every_step_and_its_example_is_valid(project):
+    guide = (ROOT / "HR.md").read_text(encoding="utf-8")
+    for heading in ("## Opret et nyt opslag", "## Når tjekket finder en fejl", "## Se opslaget før det kommer",
+                    "## Ret et opslag", "## Stillingen er besat", "## Offentliggør senere",
+                    "## Et komplet eksempel"):
+        assert heading in guide, heading
+    example = guide.split("## Et komplet eksempel", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    (project / "jobs" / "eksempel.yml").write_text(example, encoding="utf-8")
+    result = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/eksempel.yml"], project)
+    assert result.code == 0, result.text
