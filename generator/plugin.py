@@ -2,8 +2,10 @@
 
 It loads and validates the content before MkDocs touches site/ (so bad
 content fails the build with nothing written), adds the generated pages as
-virtual files, writes the data files after the build, and asks `mkdocs
-serve` to watch jobs/ and data/ too.
+virtual files, writes the data files and PDFs (in a second process while
+MkDocs builds the pages, see parallel.py), and asks `mkdocs serve` to watch
+jobs/ and data/ too. Under `serve` it keeps what it read and rendered, so a
+rebuild after one edit redoes only that posting.
 """
 from __future__ import annotations
 
@@ -21,10 +23,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import clock
-from .parallel import Background, BackgroundError
 from .content import JOBS_DIR, Content, load_content, posting_files, read_posting
 from .listing import Listing, build_listing
-from .problems import ContentError, relative
+from .parallel import Background, BackgroundError
+from .problems import ContentError
 from .render import html, pages
 from .render.files import data_files
 from .render import pdf
@@ -106,7 +108,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
 
     def _read_in_parallel(self, root: Path) -> None:
         """Read and validate half of the posting files in a second process while this one reads the rest."""
-        files = [relative(path, root) for path in posting_files(root)]
+        files = [f"{JOBS_DIR}/{path.name}" for path in posting_files(root)]  # as content.py names them
         if len(files) < PARALLEL_FROM:
             return
         half = len(files) // 2
@@ -131,6 +133,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         sources = frozenset({f.src_uri for f in files} | generated)
         add("job/index.md", pages.job_list(self.listing))
         add("job/arkiv.md", pages.archive(self.listing))
+
         def render(jobs) -> list[str]:
             return [pages.posting(job, self.content, sources) for job in jobs]
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from feedgen.feed import FeedGenerator
-from .markup import markdown
 
 from ..clock import TZ
 from ..listing import Job, Listing
 from ..model import ROLE_TYPES
 from . import danish
 from .calendar import UID_DOMAIN
+from .markup import markdown
 from .pages import where
 
 TITLE = "Ledige stillinger i dagtilbud"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 
-from .markup import markdown
-
 from ..listing import Job
 from ..model import Address
 from . import danish
+from .markup import markdown
 
 
 def employment_types(job: Job) -> list[str]:
