@@ -28,7 +28,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -236,6 +235,7 @@ class Result:
     build_cpu: float
     plain_cpu: float | None
     rss_mb: float
+    plain_rss_mb: float | None
     check: float
     sizes: Sizes
 
@@ -268,7 +268,7 @@ def scenario(work: Path, n: int, open_count: int, repeat: int, plain: bool = Tru
     sizes = measure_sizes(project / "site")
     return Result(n, open_count, min(t.seconds for t in builds), min(t.seconds for t in plains) if plains else None,
                   min(t.cpu for t in builds), min(t.cpu for t in plains) if plains else None,
-                  max(rss), min(checks), sizes)
+                  max(rss), max(t.peak_rss_mb for t in plains) if plains else None, min(checks), sizes)
 
 
 # --- the table ----------------------------------------------------------------
@@ -290,6 +290,7 @@ def table(results: list[Result]) -> str:
                                         f"{r.build_cpu:.1f} s" for r in results]),
         ("CPU time: build / plain", "", [f"{r.cpu_ratio:.3f}" if r.cpu_ratio else "-" for r in results]),
         ("peak RSS of build", "5000 <= 3x 1000", [f"{r.rss_mb:.0f} MB" for r in results]),
+        ("peak RSS of plain build", "", [f"{r.plain_rss_mb:.0f} MB" if r.plain_rss_mb else "-" for r in results]),
         ("check", "< 5 s at 5000", [f"{r.check:.2f} s" for r in results]),
         ("search index", "", [kb(r.sizes.index_raw) for r in results]),
         ("search index gzipped", "", [kb(r.sizes.index_gz) for r in results]),
