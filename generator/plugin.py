@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import clock
-from .content import JOBS_DIR, Content, load_content, posting_files, read_posting
+from .content import JOBS_DIR, Content, load_content
 from .listing import Listing, build_listing
 from .parallel import Background, BackgroundError
 from .problems import ContentError
@@ -33,7 +33,6 @@ from .render import pdf
 
 log = logging.getLogger("mkdocs.plugins.jobsite")
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
-PARALLEL_FROM = 200  # postings; below this a second process costs more than it saves
 
 
 class JobsiteConfig(base.Config):
@@ -93,8 +92,6 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if self.writer:  # `serve`: the previous build's data files are written first
             self.writer.join()
         try:
-            if not self.serving:
-                self._read_in_parallel(self._root(config))
             self.content = load_content(self._root(config), cache=self.posting_cache)
             self.listing = build_listing(self.content, clock.now())
             if epoch := clock.source_date_epoch():  # reproducible sitemap dates
@@ -105,16 +102,6 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         except clock.ClockError as err:
             raise PluginError(str(err)) from None
         return config
-
-    def _read_in_parallel(self, root: Path) -> None:
-        """Read and validate half of the posting files in a second process while this one reads the rest."""
-        files = [f"{JOBS_DIR}/{path.name}" for path in posting_files(root)]  # as content.py names them
-        if len(files) < PARALLEL_FROM:
-            return
-        half = len(files) // 2
-        theirs = Background(read_postings, root, files[half:])
-        read_postings(root, files[:half], self.posting_cache)
-        self.posting_cache.update(theirs.wait())
 
     def on_files(self, files: Files, config) -> Files:
         def add(src_uri: str, text: str) -> None:
@@ -134,14 +121,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         add("job/index.md", pages.job_list(self.listing))
         add("job/arkiv.md", pages.archive(self.listing))
 
-        def render(jobs) -> list[str]:
-            return [pages.posting(job, self.content, sources) for job in jobs]
-
-        jobs = self.listing.jobs  # with many postings, a second process renders half of them
-        half = len(jobs) // 2 if len(jobs) >= PARALLEL_FROM and not self.serving else len(jobs)
-        theirs = Background(render, jobs[half:]) if half < len(jobs) else None
-        for job, text in zip(jobs, render(jobs[:half]) + (theirs.wait() if theirs else [])):
-            add(f"job/{job.id}.md", text)
+        for job in self.listing.jobs:
+            add(f"job/{job.id}.md", pages.posting(job, self.content, sources))
         if self.content.roles:
             for role in self.content.roles.roles:
                 add(f"stillingsbeskrivelser/{role.id}.md", pages.role_page(self.content.roles, role.id))
@@ -213,11 +194,3 @@ def write_data_files(listing: Listing, content: Content, site_dir: Path, site_ur
             out.write_bytes(data)
         else:
             out.write_text(data, encoding="utf-8")
-
-
-def read_postings(root: Path, files: list[str], cache: dict | None = None) -> dict:
-    """Read and validate these posting files into `cache` (see content.read_posting); return it."""
-    cache = {} if cache is None else cache
-    for rel in files:
-        read_posting(root, rel, cache)
-    return cache
