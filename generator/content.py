@@ -74,6 +74,9 @@ def load_content(root: Path, only: list[Path] | None = None, cache: dict | None 
     problems: list[Problem] = []
     units = _load_organisations(root, problems)
     roles = _load_roles(root, problems)
+    if roles and units and units.get(roles.kommune, None) is None:
+        problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
+                                f"{ORGANISATIONS_FILE}, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     postings = _load_postings(root, problems, units, roles, cache)
     leaflets = _load_leaflets(root, problems)
     warnings = [w for entry in postings for w in posting_warnings(entry.posting, entry.source)]

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -125,7 +126,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             add(f"job/{job.id}.md", pages.posting(job, self.content, sources))
         if self.content.roles:
             for role in self.content.roles.roles:
-                add(f"stillingsbeskrivelser/{role.id}.md", pages.role_page(self.content.roles, role.id))
+                add(f"stillingsbeskrivelser/{role.id}.md", pages.role_page(
+                    self.content.roles, role.id, self.content.units[self.content.roles.kommune].org.name))
         add("foldere/index.md", pages.leaflet_index(self.content.leaflets))
         self.pdf_pages: dict[str, str] = {}
         self.background = [] if self.serving else [Background(
@@ -133,6 +135,9 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
+        if isinstance(page.meta.get("description"), str):
+            # The theme writes it into <meta content="…"> unescaped; Markup is not escaped twice.
+            page.meta["description"] = escape(page.meta["description"])
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
             markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
             self.pdfs.append(pdf.roles_document(self.content, page.file.dest_uri))

@@ -105,6 +105,8 @@ def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple, at: tuple)
         return path, f"skal være mindst {ctx.get('ge')}"
     if kind == "less_than_equal":
         return path, f"må højst være {ctx.get('le')}"
+    if kind == "string_pattern_mismatch" and path and path[-1] == "postal_code":
+        return path, "skriv postnummeret med fire cifre i anførselstegn, fx \"2750\""
     if kind == "string_pattern_mismatch":
         return path, "må kun indeholde små bogstaver a-z, tal og bindestreg (fx 'distrikt-baltorp')"
     return path, f"ugyldig værdi{hint}"

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from markdown import Markdown
 
-_converter = Markdown()
+from .safelinks import SafeLinks
+
+_converter = Markdown(extensions=[SafeLinks()])
 
 
 @lru_cache(maxsize=8192)

@@ -134,7 +134,7 @@ def role_table(catalogue: RoleCatalogue) -> str:
         table={"roles": catalogue.roles, "areas": _table_rows(catalogue)}, pdf=roles_pdf_name(catalogue))
 
 
-def role_page(catalogue: RoleCatalogue, role_id: str) -> str:
+def role_page(catalogue: RoleCatalogue, role_id: str, kommune: str) -> str:
     names = {r.id: r.name for r in catalogue.roles}
     areas = []
     for area in _table_rows(catalogue):
@@ -144,7 +144,8 @@ def role_page(catalogue: RoleCatalogue, role_id: str) -> str:
         ]
         areas.append({"title": area["title"], "statements": statements})
     role = next(r for r in catalogue.roles if r.id == role_id)
-    return ENV.get_template("role_page.md.j2").render(role=role, catalogue=catalogue, areas=areas)
+    return ENV.get_template("role_page.md.j2").render(role=role, catalogue=catalogue, areas=areas,
+                                                         kommune=kommune)
 
 
 def leaflet_index(leaflets: list[LeafletFile]) -> str:
