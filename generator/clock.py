@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -64,7 +64,3 @@ def at(day: date, clock: time | None = None) -> datetime:
 def days_until(deadline: datetime, moment: datetime) -> int:
     """Whole calendar days from `moment` to the deadline's day (0 = today)."""
     return (deadline.astimezone(TZ).date() - moment.astimezone(TZ).date()).days
-
-
-def next_midnight(moment: datetime) -> datetime:
-    return datetime.combine(moment.astimezone(TZ).date() + timedelta(days=1), time(0, 0), TZ)

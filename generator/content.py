@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .lint import posting_warnings
-from .model import Leaflet, Organisation, Organisations, Posting, RoleCatalogue
+from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
 from .problems import ContentError, Problem, relative
 from .validation import validate
 from .yamlsource import Source, decode, dotted, load, parse
@@ -63,6 +64,16 @@ class Content:
     roles: RoleCatalogue | None
     leaflets: list[LeafletFile]
     warnings: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def roles_by_id(self) -> dict[str, Role]:
+        """The role descriptions by id, the way a posting's role_description names them."""
+        return {r.id: r for r in self.roles.roles} if self.roles else {}
+
+    @cached_property
+    def leaflets_by_src_uri(self) -> dict[str, LeafletFile]:
+        """The leaflets by their path inside content/, the way MkDocs names a page's file."""
+        return {lf.src_uri: lf for lf in self.leaflets}
 
 
 def load_content(root: Path, only: list[Path] | None = None, cache: dict | None = None) -> Content:

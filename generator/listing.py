@@ -5,7 +5,7 @@ This is where "is this posting open?" is decided, and nowhere else.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
@@ -65,26 +65,29 @@ class Job:
 class Listing:
     now: datetime
     jobs: tuple[Job, ...]  # every published posting, open first by deadline, then closed newest first
+    # The two parts of `jobs`, split once here (every page, feed and calendar asks for them).
+    open: tuple[Job, ...] = field(init=False, repr=False, compare=False)
+    closed: tuple[Job, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "open", tuple(j for j in self.jobs if j.status == "open"))
+        object.__setattr__(self, "closed", tuple(j for j in self.jobs if j.status == "closed"))
 
     @property
     def today(self) -> date:
         return self.now.date()
 
-    @property
-    def open(self) -> tuple[Job, ...]:
-        return tuple(j for j in self.jobs if j.status == "open")
-
-    @property
-    def closed(self) -> tuple[Job, ...]:
-        return tuple(j for j in self.jobs if j.status == "closed")
-
 
 def status_of(posting: Posting, moment: datetime) -> Status:
+    return _status(posting, clock.at(posting.deadline, posting.deadline_time), withdrawal(posting, moment), moment)
+
+
+def _status(posting: Posting, closes: datetime, withdrawn: Withdrawn | None, moment: datetime) -> Status:
     if posting.published > moment.astimezone(clock.TZ).date():
         return "scheduled"
-    if withdrawal(posting, moment):
+    if withdrawn:
         return "closed"
-    return "open" if moment <= clock.at(posting.deadline, posting.deadline_time) else "closed"
+    return "open" if moment <= closes else "closed"
 
 
 def withdrawal(posting: Posting, moment: datetime) -> Withdrawn | None:
@@ -96,11 +99,12 @@ def withdrawal(posting: Posting, moment: datetime) -> Withdrawn | None:
 def _job(entry: PostingFile, content: Content, moment: datetime) -> Job:
     p = entry.posting
     closes = clock.at(p.deadline, p.deadline_time)
+    withdrawn = withdrawal(p, moment)
     interviews = tuple(
         Moment(i.label or "Samtale", i.date, clock.at(i.date, i.time), i.time is not None) for i in p.interviews
     )
-    return Job(entry.id, entry.file, p, content.units[p.workplace], status_of(p, moment), closes,
-               interviews, clock.days_until(closes, moment), withdrawal(p, moment))
+    return Job(entry.id, entry.file, p, content.units[p.workplace], _status(p, closes, withdrawn, moment), closes,
+               interviews, clock.days_until(closes, moment), withdrawn)
 
 
 def build_listing(content: Content, moment: datetime | None = None) -> Listing:

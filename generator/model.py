@@ -26,13 +26,13 @@ ROLE_TYPES: dict[str, str] = {
 }
 AGE_GROUPS: dict[str, str] = {"0-3": "0–3 år (vuggestue)", "3-6": "3–6 år (børnehave)", "0-6": "0–6 år"}
 EMPLOYMENT: dict[str, str] = {"fast": "Fast stilling", "tidsbegrænset": "Tidsbegrænset stilling"}
-REQUIREMENTS: dict[str, str] = {"børneattest": "Børneattest", "straffeattest": "Straffeattest"}
+REQUIREMENTS = ("børneattest", "straffeattest")
 ORG_KINDS = ("kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave", "institution")
 UNLIMITED_HOURS = "uden øvre arbejdstid"
 
-RoleType = Literal["pædagog", "ressourcepædagog", "pædagogisk assistent", "pædagogisk medhjælper",
-                   "pædagogisk leder", "leder", "andet"]
-AgeGroup = Literal["0-3", "3-6", "0-6"]
+# The same values as types for the model (pydantic reads Literal[("a", "b")] as Literal["a", "b"]).
+RoleType = Literal[tuple(ROLE_TYPES)]
+AgeGroup = Literal[tuple(AGE_GROUPS)]
 
 
 class Strict(BaseModel):
@@ -98,9 +98,9 @@ class Posting(Strict):
     title: Plain = Field(max_length=160, description="Stillingens titel, som den står i opslaget.")
     workplace: Slug = Field(description="Id på arbejdsstedet i data/organisations.yml, fx 'stjernehuset'.")
     positions: int = Field(1, ge=1, le=100, description="Antal stillinger.")
-    hours: float | Literal["uden øvre arbejdstid"] = Field(
-        description="Ugentlige timer, fx 37, eller 'uden øvre arbejdstid' (fuldtid uden øvre grænse).")
-    employment: Literal["fast", "tidsbegrænset"] = Field(description="'fast' eller 'tidsbegrænset'.")
+    hours: float | Literal[UNLIMITED_HOURS] = Field(
+        description=f"Ugentlige timer, fx 37, eller '{UNLIMITED_HOURS}' (fuldtid uden øvre grænse).")
+    employment: Literal[tuple(EMPLOYMENT)] = Field(description="'fast' eller 'tidsbegrænset'.")
     employment_end: Day | None = Field(None, description="Sidste dag, når stillingen er tidsbegrænset.")
     start: Start = Field(description="Tiltrædelse: date og/eller asap.")
     published: Day = Field(description="Dagen opslaget kommer på sitet, ÅÅÅÅ-MM-DD.")
@@ -115,7 +115,7 @@ class Posting(Strict):
     contacts: list[Contact] = Field(default_factory=list, description="Hvem man kan ringe til.")
     apply: Apply = Field(description="Hvordan man søger.")
     terms: Markdown | None = Field(None, description="Løn og ansættelsesvilkår (Markdown).")
-    requirements: list[Literal["børneattest", "straffeattest"]] = Field(
+    requirements: list[Literal[REQUIREMENTS]] = Field(
         default_factory=list, description="Attester der indhentes.")
     role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse i data/roles.yml.")
     links: list[Link] = Field(default_factory=list, description="Links til mere viden.")
@@ -146,8 +146,7 @@ class Organisation(Strict):
     """A kommune, a district or dagtilbud, or a workplace; units nest inside."""
 
     id: Slug
-    kind: Literal["kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave",
-                  "institution"]
+    kind: Literal[ORG_KINDS]
     name: Plain
     address: Address | None = None
     website: WebUrl | None = None

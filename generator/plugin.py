@@ -141,7 +141,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
             markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
             self.pdfs.append(pdf.roles_document(self.content, page.file.dest_uri))
-        leaflet = next((lf for lf in self.content.leaflets if lf.src_uri == page.file.src_uri), None)
+        leaflet = self.content.leaflets_by_src_uri.get(page.file.src_uri)
         if leaflet:
             markdown = pages.leaflet_page(markdown, leaflet)
             self.pdfs.append(pdf.leaflet_document(leaflet, page.file.dest_uri))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from .content import ID_PATTERN, JOBS_DIR, PLACEHOLDER, RESERVED_IDS, Unit, _loa
 from .lint import MIN_DAYS_OPEN
 from .model import ROLE_TYPES
 from .problems import ContentError, Problem
+from .slugs import slug
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ID_LENGTH = 60
@@ -58,10 +58,9 @@ def load_workplaces(root: Path) -> Workplaces:
     return Workplaces(units)
 
 
-def slug(title: str) -> str:
-    """'Pædagog til Børnehuset Stjernehuset' -> 'paedagog-til-boernehuset-stjernehuset'."""
-    text = title.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+def suggested_id(title: str) -> str:
+    """'Pædagog til Børnehuset Stjernehuset' -> 'paedagog-til-boernehuset-stjernehuset' (cut at a hyphen)."""
+    text = slug(title)
     if len(text) > MAX_ID_LENGTH:
         text = text[:MAX_ID_LENGTH].rsplit("-", 1)[0]
     return text
@@ -87,7 +86,7 @@ def new_posting(root: Path, title: str, workplace: str, posting_id: str | None =
     if not title:
         raise ScaffoldError("skriv stillingens titel, fx --title \"Pædagog til Børnehuset Stjernehuset\"")
     unit = load_workplaces(root).find(workplace)
-    posting_id = posting_id or slug(title)
+    posting_id = posting_id or suggested_id(title)
     if not ID_PATTERN.fullmatch(posting_id) or posting_id in RESERVED_IDS:
         raise ScaffoldError(f"'{posting_id}' kan ikke bruges som filnavn og webadresse; brug små bogstaver a-z, "
                             "tal og bindestreg, fx --id paedagog-stjernehuset")

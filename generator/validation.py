@@ -19,18 +19,15 @@ from .yamlsource import Source
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], source: Source, at: tuple = ()) -> tuple[M | None, list[Problem]]:
+def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
     """The validated object, or None and one Problem per mistake."""
     data = source.data
-    for part in at:
-        data = data[part]
     try:
         return model.model_validate(data), []
     except ValidationError as err:
         problems: dict[tuple, Problem] = {}
         for e in err.errors(include_url=False):
-            path = at + _data_path(data, e["loc"])
-            path, message = _explain(model, data, e, path, at)
+            path, message = _explain(model, data, e, _data_path(data, e["loc"]))
             problems.setdefault(path, source.problem(path, message))
         # 'deadlin: ukendt felt; mente du 'deadline'?' already says that deadline is missing
         guessed = {(path[:-1], m[1]) for path, p in problems.items()
@@ -60,24 +57,23 @@ def _is_tag(part: str) -> bool:
         or part[:1].isupper()
 
 
-def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple, at: tuple) -> tuple[tuple, str]:
+def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple) -> tuple[tuple, str]:
     kind, ctx = e["type"], e.get("ctx", {})
-    rel = path[len(at):]
-    info = _field(model, rel)
+    info = _field(model, path)
     hint = f" ({info})" if info else ""
-    if e.get("input", "") is None and kind != "extra_forbidden" and rel and isinstance(rel[-1], str):
+    if e.get("input", "") is None and kind != "extra_forbidden" and path and isinstance(path[-1], str):
         return path, f"feltet er tomt; udfyld det{hint}"
     if kind == "jobsite":
         message = e["msg"]
         m = re.match(r"^([a-z_]+): (.*)$", message)
-        if m and _field(model, rel + (m[1],)) is not None:
+        if m and _field(model, path + (m[1],)) is not None:
             return path + (m[1],), m[2]
         return path, message
     if kind == "missing":
         return path, f"feltet mangler{hint}"
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, rel[:-1])
-        guess = difflib.get_close_matches(str(rel[-1]), allowed, n=1, cutoff=0.6)
+        allowed = _allowed_fields(model, path[:-1])
+        guess = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         if guess:
             return path, f"ukendt felt; mente du '{guess[0]}'?"
         return path, "ukendt felt; tilladte felter her er: " + ", ".join(allowed)

@@ -220,9 +220,8 @@ def _construct(node: yaml.Node, path: Path_, source: Source, problems: list[Prob
                                         f"feltet står to gange (første gang i linje {source.positions[child][0]}); "
                                         "slet den ene."))
                 continue
-            source.positions[child] = where
+            source.positions[child] = where  # the key's line, not the value's (_construct keeps it)
             out[key] = _construct(value_node, child, source, problems)
-            source.positions[child] = where  # the key's line, not the value's
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*path, i), source, problems) for i, item in enumerate(node.value)]

@@ -11,7 +11,10 @@
    - Deadlines: a static page is built once a day at most, so the badges
      ("Frist om 3 dage") are recomputed from the visitor's clock, and a
      posting whose deadline has passed since the build is shown as closed
-     and loses its apply buttons. The wording follows generator/render/danish.py. */
+     and loses its apply buttons.
+   - Wording: the page carries it as <script type="application/json"
+     id="jobsite-text"> (PAGE_TEXT in generator/render/danish.py, the only
+     copy). A page without it keeps the texts it was built with. */
 (function () {
   "use strict";
 
@@ -32,14 +35,30 @@
     return Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY;
   }
 
+  var wording = null;  // the page's wording (readText); without it the badges and the count keep their built text
+
+  function readText() {
+    var el = document.getElementById("jobsite-text");
+    try {
+      return el ? JSON.parse(el.textContent) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* A sentence of the page's wording with its {placeholders} filled in. */
+  function say(key, values) {
+    return wording[key].replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
+
   function badgeText(days) {
-    if (days <= 0) return "Frist i dag";
-    if (days === 1) return "Frist i morgen";
-    return "Frist om " + days + " dage";
+    if (days <= 0) return say("deadline_today", {});
+    if (days === 1) return say("deadline_tomorrow", {});
+    return say("deadline_days", { n: days });
   }
 
   function closeBadge(badge) {
-    badge.textContent = "Fristen er udløbet";
+    badge.textContent = say("deadline_passed", {});
     badge.classList.remove("jobsite-badge--soon");
     badge.classList.add("jobsite-badge--closed");
     badge.removeAttribute("data-deadline");
@@ -47,7 +66,8 @@
 
   function updateDeadlines(now) {
     var today = copenhagenDay(now);
-    document.querySelectorAll(".jobsite-badge[data-deadline]").forEach(function (badge) {
+    var badges = wording ? document.querySelectorAll(".jobsite-badge[data-deadline]") : [];
+    Array.prototype.forEach.call(badges, function (badge) {
       var deadline = badge.getAttribute("data-deadline");
       if (now > new Date(deadline)) {
         closeBadge(badge);
@@ -55,7 +75,7 @@
       }
       var days = isoDay(deadline) - today;
       badge.textContent = badgeText(days);
-      badge.classList.toggle("jobsite-badge--soon", days <= 3);
+      badge.classList.toggle("jobsite-badge--soon", days <= wording.soon_days);
     });
     document.querySelectorAll('.jobsite-card[data-status="open"][data-deadline]').forEach(function (card) {
       if (now > new Date(card.getAttribute("data-deadline"))) {
@@ -86,7 +106,7 @@
   }
 
   function jobs(n) {
-    return n === 1 ? "ledig stilling" : "ledige stillinger";
+    return n === 1 ? wording.job_one : wording.job_many;
   }
 
   function setupFilters() {
@@ -120,16 +140,12 @@
       var chosen = selects.filter(function (s) { return s.value; }).length;
       var active = chosen > 0;
       if (badge) badge.textContent = active ? "(" + chosen + " valgt)" : "";
-      if (open === 0) {
-        count.textContent = "Der er ingen ledige stillinger lige nu.";
-      } else if (!active) {
-        count.textContent = open + " " + jobs(open) + ", den med den korteste frist står først.";
-      } else if (shown === 0) {
-        count.textContent = "Ingen af de " + open + " " + jobs(open) + " passer til dit valg. "
-          + "Vælg færre filtre, eller nulstil filtrene.";
-      } else {
-        count.textContent = "Viser " + shown + " af " + open + " " + jobs(open)
-          + ", den med den korteste frist står først.";
+      if (wording) {
+        var values = { n: open, shown: shown, jobs: jobs(open) };
+        if (open === 0) count.textContent = say("count_empty", values);
+        else if (!active) count.textContent = say("count", values);
+        else if (shown === 0) count.textContent = say("count_none_shown", values);
+        else count.textContent = say("count_shown", values);
       }
       if (remember) {
         var query = new URLSearchParams();
@@ -153,6 +169,7 @@
   }
 
   function init() {
+    wording = readText();
     updateDeadlines(new Date());
     setupFilters();
   }

@@ -24,6 +24,7 @@ from ..clock import TZ
 from ..listing import Job, Listing
 from . import danish
 from .pages import where
+from .urls import site_address
 
 # The right-hand side of every UID (and of the feed's tag: ids). Fixed, not the
 # site URL, so a preview build and the production site name the same events.
@@ -74,10 +75,10 @@ def _stamp(job: Job) -> datetime:
 def _description(job: Job, url: str) -> str:
     p = job.posting
     lines = [p.title, where(job),
-             f"Ansøgningsfrist: {danish.moment_text(p.deadline, job.closes_at, p.deadline_time is not None)}"]
-    lines += [f"{i.label}: {danish.moment_text(i.day, i.at, i.has_time)}" for i in job.interviews]
+             f"Ansøgningsfrist: {danish.moment_text(job.closes_at, p.deadline_time is not None)}"]
+    lines += [f"{i.label}: {danish.moment_text(i.at, i.has_time)}" for i in job.interviews]
     if job.withdrawn:
-        lines.insert(0, f"Stillingen er {job.withdrawn.reason}.")  # 'besat' or 'annulleret'
+        lines.insert(0, danish.WITHDRAWN_TEXT[job.withdrawn.reason]["status"] + ".")
     if url:
         lines.append(url)
     return "\n".join(lines)
@@ -128,7 +129,7 @@ def _calendar(name: str, uid: str, events: list[Event], refresh: bool) -> bytes:
 
 
 def _url(job: Job, site_url: str) -> str:
-    return site_url.rstrip("/") + "/" + job.url if site_url else ""
+    return site_address(site_url, job.url) if site_url else ""
 
 
 def posting_calendar(job: Job, site_url: str = "") -> bytes:

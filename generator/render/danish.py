@@ -10,9 +10,33 @@ from functools import lru_cache
 from babel.dates import format_date, format_time
 
 from ..clock import TZ
-from ..model import EMPLOYMENT, Posting
+from ..model import EMPLOYMENT, UNLIMITED_HOURS, Posting
 
 LOCALE = "da_DK"
+
+# The wording the page script (content/assets/jobsite.js) shares with the build: the
+# deadline badges, and the count above the job list. This dict is the only copy; the
+# pages hand it to the script as JSON (pages.py, _macros.j2), so the two always agree.
+SOON_DAYS = 3  # a deadline this many calendar days away, or fewer, is marked as soon
+PAGE_TEXT: dict[str, str] = {
+    "deadline_today": "Frist i dag",
+    "deadline_tomorrow": "Frist i morgen",
+    "deadline_days": "Frist om {n} dage",
+    "deadline_passed": "Fristen er udløbet",
+    "job_one": "ledig stilling",
+    "job_many": "ledige stillinger",
+    "count": "{n} {jobs}, den med den korteste frist står først.",
+    "count_shown": "Viser {shown} af {n} {jobs}, den med den korteste frist står først.",
+    "count_none_shown": "Ingen af de {n} {jobs} passer til dit valg. Vælg færre filtre, eller nulstil filtrene.",
+    "count_empty": "Der er ingen ledige stillinger lige nu.",
+}
+
+# What a filled or cancelled posting says (by Withdrawn.reason): the badge and the
+# calendar's first line, and the notice on its page ("... den 5. januar 2026").
+WITHDRAWN_TEXT: dict[str, dict[str, str]] = {
+    "besat": {"status": "Stillingen er besat", "since": "Den blev besat den"},
+    "annulleret": {"status": "Stillingen er annulleret", "since": "Opslaget blev trukket tilbage den"},
+}
 
 
 @lru_cache(maxsize=4096)  # Babel is slow and the same few dates recur on every page
@@ -33,19 +57,20 @@ def clock_time(moment: datetime) -> str:
     return "kl. " + format_time(moment.astimezone(TZ), "HH.mm", locale=LOCALE)
 
 
-def moment_text(day: date, at: datetime, has_time: bool) -> str:
-    return long_date(day) + (f" {clock_time(at)}" if has_time else "")
-
-
-def hours_text(p: Posting) -> str:
-    if p.hours == "uden øvre arbejdstid":
-        return "Fuldtid uden øvre arbejdstid"
-    hours = f"{p.hours:g}".replace(".", ",")
-    return f"{hours} timer om ugen" + (" (fuldtid)" if p.hours >= 37 else " (deltid)")
+def moment_text(at: datetime, has_time: bool) -> str:
+    """'lørdag den 10. januar 2026', with ' kl. 12.00' when a time was given."""
+    return long_date(at.astimezone(TZ).date()) + (f" {clock_time(at)}" if has_time else "")
 
 
 def is_full_time(p: Posting) -> bool:
-    return p.hours == "uden øvre arbejdstid" or p.hours >= 37
+    return p.hours == UNLIMITED_HOURS or p.hours >= 37
+
+
+def hours_text(p: Posting) -> str:
+    if p.hours == UNLIMITED_HOURS:
+        return "Fuldtid uden øvre arbejdstid"
+    hours = f"{p.hours:g}".replace(".", ",")
+    return f"{hours} timer om ugen" + (" (fuldtid)" if is_full_time(p) else " (deltid)")
 
 
 def employment_text(p: Posting) -> str:
@@ -70,10 +95,20 @@ def positions_text(p: Posting) -> str:
 def days_left_text(days: int) -> str:
     """The badge on an open posting: how soon the deadline is."""
     if days <= 0:
-        return "Frist i dag"
+        return PAGE_TEXT["deadline_today"]
     if days == 1:
-        return "Frist i morgen"
-    return f"Frist om {days} dage"
+        return PAGE_TEXT["deadline_tomorrow"]
+    return PAGE_TEXT["deadline_days"].format(n=days)
+
+
+def is_soon(days: int) -> bool:
+    return days <= SOON_DAYS
+
+
+def open_count_text(n: int) -> str:
+    """'2 ledige stillinger, den med den korteste frist står først.'"""
+    jobs = PAGE_TEXT["job_one"] if n == 1 else PAGE_TEXT["job_many"]
+    return PAGE_TEXT["count"].format(n=n, jobs=jobs)
 
 
 def tel_href(phone: str) -> str:

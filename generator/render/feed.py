@@ -9,6 +9,7 @@ the build's clock, so two builds of the same day are byte-identical.
 from __future__ import annotations
 
 from datetime import datetime, time
+from html import escape
 
 from feedgen.feed import FeedGenerator
 
@@ -19,6 +20,7 @@ from . import danish
 from .calendar import UID_DOMAIN
 from .markup import markdown
 from .pages import where
+from .urls import site_address
 
 TITLE = "Ledige stillinger i dagtilbud"
 SUBTITLE = "Nye ledige stillinger i kommunernes dagtilbud, den nyeste først."
@@ -47,28 +49,23 @@ def _content(job: Job) -> str:
     p = job.posting
     facts = [
         ("Arbejdssted", where(job)),
-        ("Ansøgningsfrist", danish.moment_text(p.deadline, job.closes_at, p.deadline_time is not None)),
-        *((i.label, danish.moment_text(i.day, i.at, i.has_time)) for i in job.interviews),
+        ("Ansøgningsfrist", danish.moment_text(job.closes_at, p.deadline_time is not None)),
+        *((i.label, danish.moment_text(i.at, i.has_time)) for i in job.interviews),
         ("Arbejdstid", danish.hours_text(p)),
         ("Ansættelse", danish.employment_text(p)),
     ]
-    rows = "".join(f"<li><strong>{_esc(k)}:</strong> {_esc(v)}</li>" for k, v in facts)
+    rows = "".join(f"<li><strong>{escape(k, quote=False)}:</strong> {escape(v, quote=False)}</li>" for k, v in facts)
     return f"<ul>{rows}</ul>\n{markdown(p.intro)}"
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def atom_feed(listing: Listing, site_url: str = "") -> bytes:
-    base = site_url.rstrip("/") + "/" if site_url else "/"
     fg = FeedGenerator()
     fg.id(f"tag:{UID_DOMAIN},2026:job/feed")
     fg.title(TITLE)
     fg.subtitle(SUBTITLE)
     fg.language("da")
-    fg.link(href=base + "job/feed.xml", rel="self", type="application/atom+xml")
-    fg.link(href=base + "job/", rel="alternate", type="text/html")
+    fg.link(href=site_address(site_url, "job/feed.xml"), rel="self", type="application/atom+xml")
+    fg.link(href=site_address(site_url, "job/"), rel="alternate", type="text/html")
     fg.updated(last_change(listing))
     newest_first = sorted(listing.open, key=lambda j: (j.posting.published, j.id), reverse=True)
     for job in newest_first:
@@ -76,7 +73,7 @@ def atom_feed(listing: Listing, site_url: str = "") -> bytes:
         entry = fg.add_entry(order="append")
         entry.id(entry_id(job))
         entry.title(p.title)
-        entry.link(href=base + job.url, rel="alternate", type="text/html")
+        entry.link(href=site_address(site_url, job.url), rel="alternate", type="text/html")
         author = {"name": job.kommune.name}
         if job.kommune.website:
             author["uri"] = job.kommune.website

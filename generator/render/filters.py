@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..listing import Job
 from ..model import AGE_GROUPS, EMPLOYMENT, ROLE_TYPES
+from ..slugs import slug
 from . import danish
 
 # Age groups an applicant filters by. A posting for 0-6 years matches both,
@@ -50,8 +51,6 @@ def _unique(options: list[Option]) -> list[Option]:
 
 
 def filters(jobs: tuple[Job, ...]) -> list[Filter]:
-    from .pages import slug  # pages imports this module
-
     kommuner = _unique(sorted((Option(j.kommune.id, j.kommune.name) for j in jobs), key=lambda o: o.label))
     districts = _unique(sorted((Option(j.district.id, j.district.name, j.kommune.name) for j in jobs if j.district),
                                key=lambda o: (o.group, o.label)))

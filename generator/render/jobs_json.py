@@ -8,15 +8,15 @@ import json
 from ..listing import Listing
 from ..model import ROLE_TYPES
 from . import danish
+from .urls import site_address
 
 
 def jobs_json(listing: Listing, site_url: str = "") -> str:
-    base = site_url.rstrip("/") + "/" if site_url else "/"
     postings = [
         {
             "id": job.id,
             "title": job.posting.title,
-            "url": base + job.url,
+            "url": site_address(site_url, job.url),
             "status": job.status,
             "deadline": job.closes_at.isoformat(),
             "interviews": [i.at.isoformat() if i.has_time else i.day.isoformat() for i in job.interviews],

@@ -7,11 +7,12 @@ kommune's own recruitment system, so applying does not happen on this page.
 """
 from __future__ import annotations
 
-import json
+from html import escape
 
 from ..listing import Job
 from ..model import Address
 from . import danish
+from .html import script_json
 from .markup import markdown
 
 
@@ -33,16 +34,12 @@ def description_html(job: Job) -> str:
     p = job.posting
     parts = [markdown(p.intro)]
     for s in p.sections:
-        parts.append(f"<h2>{_esc(s.heading)}</h2>\n{markdown(s.text)}")
+        parts.append(f"<h2>{escape(s.heading, quote=False)}</h2>\n{markdown(s.text)}")
     if p.terms:
         parts.append(f"<h2>Løn og ansættelsesvilkår</h2>\n{markdown(p.terms)}")
     if p.apply.text:
         parts.append(f"<h2>Sådan søger du</h2>\n{markdown(p.apply.text)}")
     return "\n".join(parts)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def job_posting(job: Job) -> dict | None:
@@ -86,7 +83,4 @@ def job_posting(job: Job) -> dict | None:
 def job_posting_json(job: Job) -> str | None:
     """The JobPosting as text that is safe inside <script type="application/ld+json">."""
     data = job_posting(job)
-    if data is None:
-        return None
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return None if data is None else script_json(data)

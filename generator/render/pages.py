@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,16 +17,12 @@ from markupsafe import Markup
 from ..content import Content, LeafletFile
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
+from ..slugs import slug
 from . import danish, filters, jsonld
+from .html import script_json
 from .pdf import leaflet_pdf_name, roles_pdf_name
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def slug(value: str) -> str:
-    """'pædagogisk leder' -> 'paedagogisk-leder', for data attributes and URLs."""
-    value = value.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[^a-z0-9]+", "-", value).strip("-")
 
 
 def where(job: Job) -> str:
@@ -62,8 +57,10 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(
-        moment=lambda at, has_time: danish.long_date(at.date()) + (f" {danish.clock_time(at)}" if has_time else ""),
+        moment=danish.moment_text,
         days_left=danish.days_left_text,
+        soon=danish.is_soon,
+        open_count=danish.open_count_text,
         hours=danish.hours_text,
         full_time=danish.is_full_time,
         employment=danish.employment_text,
@@ -77,6 +74,12 @@ def _env() -> Environment:
         where=where,
         site_link=site_link,
         yaml=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
+    )
+    # The wording the page script needs, once per page that has deadlines to recount (_macros.j2).
+    env.globals.update(
+        page_text=danish.PAGE_TEXT,
+        withdrawn_text=danish.WITHDRAWN_TEXT,
+        page_text_json=Markup(script_json({"soon_days": danish.SOON_DAYS, **danish.PAGE_TEXT})),
     )
     return env
 
@@ -94,10 +97,9 @@ def archive(listing: Listing) -> str:
 
 def posting(job: Job, content: Content, sources: frozenset[str] = frozenset()) -> str:
     p = job.posting
-    roles = {r.id: r for r in content.roles.roles} if content.roles else {}
     abouts = [o for o in reversed(job.unit.chain) if o.about]
     return ENV.get_template("posting.md.j2").render(
-        job=job, p=p, role=roles.get(p.role_description or ""), abouts=abouts, jsonld=jsonld.job_posting_json(job),
+        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts, jsonld=jsonld.job_posting_json(job),
         link=lambda target: site_link(target, f"job/{job.id}.md", sources))
 
 

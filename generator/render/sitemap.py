@@ -12,18 +12,18 @@ from xml.etree import ElementTree as ET
 
 from ..listing import Listing
 from .feed import last_change
+from .urls import site_address
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def job_sitemap(listing: Listing, site_url: str = "") -> str:
-    base = site_url.rstrip("/") + "/" if site_url else "/"
     urlset = ET.Element("urlset", xmlns=NS)
     pages = [("job/", last_change(listing).date())]
     pages += [(job.url, job.posting.published) for job in listing.open]
     for loc, day in pages:
         url = ET.SubElement(urlset, "url")
-        ET.SubElement(url, "loc").text = base + loc
+        ET.SubElement(url, "loc").text = site_address(site_url, loc)
         ET.SubElement(url, "lastmod").text = day.isoformat()
     ET.indent(urlset)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
