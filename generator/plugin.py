@@ -28,7 +28,7 @@ from .content import JOBS_DIR, Content, load_content
 from .listing import Listing, build_listing
 from .parallel import Background, BackgroundError
 from .problems import ContentError
-from .render import html, pages
+from .render import html, jobposting, pages
 from .render.files import data_files
 from .render import pdf
 
@@ -122,13 +122,21 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         add("job/index.md", pages.job_list(self.listing))
         add("job/arkiv.md", pages.archive(self.listing))
 
-        for job in self.listing.jobs:
-            add(f"job/{job.id}.md", pages.posting(job, self.content, sources))
+        self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
+        for src_uri, job in self.postings.items():
+            add(src_uri, pages.posting(job, self.content, sources))
         if self.content.roles:
             for role in self.content.roles.roles:
                 add(f"stillingsbeskrivelser/{role.id}.md", pages.role_page(
                     self.content.roles, role.id, self.content.units[self.content.roles.kommune].org.name))
         add("foldere/index.md", pages.leaflet_index(self.content.leaflets))
+        if script := files.get_file_from_path(pages.SCRIPT):
+            try:
+                text = pages.page_script(script.content_string)
+            except ValueError as err:
+                raise PluginError(str(err)) from None
+            files.remove(script)
+            files.append(File.generated(config, pages.SCRIPT, content=text))
         self.pdf_pages: dict[str, str] = {}
         self.background = [] if self.serving else [Background(
             write_data_files, self.listing, self.content, Path(config.site_dir), config.site_url or "")]
@@ -146,6 +154,11 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             markdown = pages.leaflet_page(markdown, leaflet)
             self.pdfs.append(pdf.leaflet_document(leaflet, page.file.dest_uri))
         return markdown
+
+    def on_page_content(self, html_: str, page, config, files):
+        """A posting's text becomes a schema.org JobPosting (Google for Jobs) while it is open."""
+        job = self.postings.get(page.file.src_uri)
+        return jobposting.wrap(html_, job) if job else html_
 
     def on_post_page(self, output: str, page, config):
         """Every page without the theme's indentation; the PDFs start once their pages are built."""

@@ -78,6 +78,8 @@ def references(root: Path):
                 kind = "fetched" if (el.tag, attr) in FETCHED else "followed"
                 if el.tag == "link" and set((el.get("rel") or "").split()) & NOT_FETCHED_LINK_RELS:
                     kind = "followed"
+                if el.tag == "link" and el.get("itemprop") and not el.get("rel"):
+                    kind = "followed"  # microdata (a URL-valued property): names a URL, loads nothing
                 values = [v.strip().split()[0] for v in value.split(",") if v.strip()] if attr == "srcset" else [value]
                 for v in values:
                     yield path, kind, urljoin(here, v.strip())

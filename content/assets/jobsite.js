@@ -12,9 +12,10 @@
      ("Frist om 3 dage") are recomputed from the visitor's clock, and a
      posting whose deadline has passed since the build is shown as closed
      and loses its apply buttons.
-   - Wording: the page carries it as <script type="application/json"
-     id="jobsite-text"> (PAGE_TEXT in generator/render/danish.py, the only
-     copy). A page without it keeps the texts it was built with. */
+   - Wording: PAGE_TEXT in generator/render/danish.py is the only copy; the
+     jobsite plugin writes it into this file when it builds the site (WORDING
+     below). Without it the badges and the count keep the texts they were
+     built with. */
 (function () {
   "use strict";
 
@@ -35,16 +36,8 @@
     return Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY;
   }
 
-  var wording = null;  // the page's wording (readText); without it the badges and the count keep their built text
-
-  function readText() {
-    var el = document.getElementById("jobsite-text");
-    try {
-      return el ? JSON.parse(el.textContent) : null;
-    } catch (e) {
-      return null;
-    }
-  }
+  /* {"soon_days": 3, "deadline_today": "Frist i dag", ...}, or null in the source file. */
+  var wording = /* jobsite:wording */ null;
 
   /* A sentence of the page's wording with its {placeholders} filled in. */
   function say(key, values) {
@@ -169,7 +162,6 @@
   }
 
   function init() {
-    wording = readText();
     updateDeadlines(new Date());
     setupFilters();
   }

@@ -1,5 +1,4 @@
-"""Built pages without the indentation of the theme's templates, and JSON
-that is safe inside a <script> element.
+"""Built pages without the indentation of the theme's templates.
 
 Material's templates indent deeply, and a quarter of a posting page's bytes
 are blank lines and leading spaces. Runs of whitespace that contain a line
@@ -9,9 +8,7 @@ elements where whitespace is kept (pre, textarea, code) or may matter
 """
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 _KEEP = re.compile(r"<(pre|textarea|code|script|style)\b.*?</\1\s*>", re.S | re.I)
 _BREAK = re.compile(r"\n\s+")
@@ -26,12 +23,3 @@ def compact(html: str) -> str:
     out.append(_BREAK.sub("\n", html[last:]))
     return "".join(out)
 
-
-def script_json(data: Any) -> str:
-    """`data` as JSON for <script type="application/json"> or "application/ld+json".
-
-    A browser ends the element at the first "</script"; with <, > and & written
-    as \\u escapes no text in the data can end it (or be read as markup).
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

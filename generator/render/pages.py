@@ -18,8 +18,7 @@ from ..content import Content, LeafletFile
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
 from ..slugs import slug
-from . import danish, filters, jsonld
-from .html import script_json
+from . import danish, filters, jobposting
 from .pdf import leaflet_pdf_name, roles_pdf_name
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -79,12 +78,30 @@ def _env() -> Environment:
     env.globals.update(
         page_text=danish.PAGE_TEXT,
         withdrawn_text=danish.WITHDRAWN_TEXT,
-        page_text_json=Markup(script_json({"soon_days": danish.SOON_DAYS, **danish.PAGE_TEXT})),
+        # Where a posting's own text starts and ends: the JobPosting's description.
+        description_start=Markup(jobposting.DESCRIPTION_START),
+        description_end=Markup(jobposting.DESCRIPTION_END),
     )
     return env
 
 
 ENV = _env()
+
+
+SCRIPT = "assets/jobsite.js"
+WORDING_SLOT = "/* jobsite:wording */ null"
+
+
+def page_script(source: str) -> str:
+    """jobsite.js with the wording it shows written in (danish.PAGE_TEXT).
+
+    In the script, not in each page: the browser caches it once, and a
+    posting page is 0.7 KB lighter.
+    """
+    if WORDING_SLOT not in source:
+        raise ValueError(f"{SCRIPT} has lost its slot for the wording: {WORDING_SLOT}")
+    wording = json.dumps({"soon_days": danish.SOON_DAYS, **danish.PAGE_TEXT}, ensure_ascii=False)
+    return source.replace(WORDING_SLOT, wording, 1)
 
 
 def job_list(listing: Listing) -> str:
@@ -99,7 +116,7 @@ def posting(job: Job, content: Content, sources: frozenset[str] = frozenset()) -
     p = job.posting
     abouts = [o for o in reversed(job.unit.chain) if o.about]
     return ENV.get_template("posting.md.j2").render(
-        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts, jsonld=jsonld.job_posting_json(job),
+        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts,
         link=lambda target: site_link(target, f"job/{job.id}.md", sources))
 
 

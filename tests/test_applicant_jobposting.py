@@ -1,22 +1,24 @@
-"""Google for Jobs: the JobPosting JSON-LD of open postings, field by field
-against the YAML, and its absence on closed and withdrawn postings."""
+"""Google for Jobs: the JobPosting microdata of open postings, read the way a
+crawler reads it (extruct), field by field against the YAML; its description
+is the posting's text as the page shows it; none on closed and withdrawn
+postings."""
 from __future__ import annotations
 
 import dataclasses
 import html as htmllib
-import json
 import re
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import extruct
 import pytest
 import yaml
 
 from generator.content import load_content
 from generator.listing import build_listing
 from generator.model import Withdrawn
-from generator.render.jsonld import job_posting
+from generator.render.jobposting import job_posting, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -41,8 +43,13 @@ def organisations() -> dict[str, dict]:
     return found
 
 
-def ld_json(html: str) -> list[dict]:
-    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+def job_postings(html: str) -> list[dict]:
+    """Every schema.org item on the page, as JSON-LD-shaped dicts (extruct's uniform form)."""
+    return extruct.extract(html, syntaxes=["microdata"], uniform=True)["microdata"]
+
+
+def as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 def visible_text(html: str) -> str:
@@ -53,14 +60,14 @@ def visible_text(html: str) -> str:
 @pytest.mark.parametrize("job_id", [LEDER, RESSOURCE])
 def test_open_posting_carries_a_job_posting_matching_the_yaml(built_site, job_id):
     page = built_site("2026-01-05").page(f"job/{job_id}/")
-    [data] = ld_json(page)
+    [data] = job_postings(page)
     source = posting_yaml(job_id)
     orgs = organisations()
     workplace = orgs[source["workplace"]]
     kommune = workplace["chain"][0]
     text = visible_text(page)
 
-    assert data["@context"] == "https://schema.org/" and data["@type"] == "JobPosting"
+    assert data["@context"] == "https://schema.org" and data["@type"] == "JobPosting"
     assert data["title"] == source["title"]
     assert data["datePosted"] == source["published"].isoformat()
     # Open until the end of the deadline day in Copenhagen, with the UTC offset of that day (winter: +01:00).
@@ -77,20 +84,27 @@ def test_open_posting_carries_a_job_posting_matching_the_yaml(built_site, job_id
     expected_types = ["FULL_TIME" if full_time else "PART_TIME"]
     if source["employment"] == "tidsbegrænset":
         expected_types.append("TEMPORARY")
-    assert data["employmentType"] == expected_types
+    assert as_list(data["employmentType"]) == expected_types
     assert data["identifier"] == {"@type": "PropertyValue", "name": kommune["name"], "value": job_id}
     assert "directApply" not in data  # applying happens in the kommune's own system, not on this page
     if source.get("positions", 1) > 1:
-        assert data["totalJobOpenings"] == source["positions"]
+        assert data["totalJobOpenings"] == str(source["positions"])
     else:
         assert "totalJobOpenings" not in data
     if source["start"].get("date"):
         assert data["jobStartDate"] == source["start"]["date"].isoformat()
-    # The description is the posting's text as HTML: the intro and every section, headed.
+    # The description is the posting's text as on the page: the intro, every section with its
+    # heading, the terms and how to apply; not the facts box, the links or the about texts.
+    description = data["description"]
     first_sentence = source["intro"].split("?")[0].split(".")[0]
-    assert data["description"].startswith("<p>" + first_sentence)
+    assert description.startswith(first_sentence)
     for section in source.get("sections", []):
-        assert f"<h2>{section['heading']}</h2>" in data["description"]
+        assert f"\n{section['heading']}\n" in description
+    assert "Sådan søger du" in description and "Ansøgningsfristen er" in description
+    lines = description.splitlines()
+    for elsewhere in ("Kort om stillingen", "Læs mere", "Om " + workplace["name"]):  # headings outside it
+        assert elsewhere not in lines
+    assert "jobsite:description" not in page
     # Only what the page also shows.
     for shown in (data["title"], kommune["name"], workplace["name"], address["addressLocality"]):
         assert shown in text, shown
@@ -99,17 +113,17 @@ def test_open_posting_carries_a_job_posting_matching_the_yaml(built_site, job_id
 
 def test_closed_posting_has_no_job_posting_and_is_not_indexed(built_site):
     page = built_site("2026-01-11").page(f"job/{LEDER}/")
-    assert ld_json(page) == []
-    assert "JobPosting" not in page
+    assert job_postings(page) == []
+    assert "JobPosting" not in page and "itemprop" not in page and "jobsite:description" not in page
     assert '<meta name="robots" content="noindex">' in page
     still_open = built_site("2026-01-11").page(f"job/{RESSOURCE}/")
-    assert len(ld_json(still_open)) == 1
+    assert len(job_postings(still_open)) == 1
 
 
 def test_no_page_but_open_postings_carries_a_job_posting(built_site):
     site = built_site("2026-01-05")
-    with_ld = sorted(p.parent.name for p in site.root.rglob("*.html") if "application/ld+json" in p.read_text("utf-8"))
-    assert with_ld == sorted([LEDER, RESSOURCE])
+    with_items = sorted(p.parent.name for p in site.root.rglob("*.html") if job_postings(p.read_text("utf-8")))
+    assert with_items == sorted([LEDER, RESSOURCE])
 
 
 def _job(job_id: str):
@@ -140,7 +154,11 @@ def test_part_time_temporary_job_and_a_time_of_day_deadline():
     assert data["workHours"] == "25 timer om ugen (deltid)"
 
 
-def test_json_ld_cannot_break_out_of_its_script_element(built_site):
-    page = built_site("2026-01-05").page(f"job/{LEDER}/")
-    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
-    assert "<" not in script and ">" not in script
+def test_markup_in_a_title_stays_text_in_the_microdata():
+    job = _job(RESSOURCE)
+    hostile = 'Pædagog "søges" <script>alert(1)</script> & co.'
+    job = dataclasses.replace(job, posting=job.posting.model_copy(update={"title": hostile}))
+    page = wrap("<!-- jobsite:description --><p>Tekst</p><!-- /jobsite:description -->", job)
+    assert "<script>" not in page
+    [data] = job_postings(f"<html><body>{page}</body></html>")
+    assert data["title"] == hostile and data["description"] == "Tekst"
