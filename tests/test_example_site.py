@@ -101,10 +101,19 @@ def test_jobs_json_fields(built_site):
     assert ressource["hours"] == 37 and ressource["deadline"] == "2026-02-15T23:59:59+01:00"
 
 
-def test_postings_are_not_in_the_sidebar(built_site):
-    html = built_site("2026-01-05").page("vaer-med/")
+def test_the_menu_names_the_five_parts_of_the_site_and_their_first_pages_link_the_rest(built_site):
+    site = built_site("2026-01-05")
+    html = site.page(f"job/{LEDER}/")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
-    assert LEDER not in nav and RESSOURCE not in nav
+    assert re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', nav) == [
+        "Forside", "Ledige stillinger", "Stillingsbeskrivelser", "Vær med i vores dagtilbud", "Foldere til forældre"]
+    # Every page carries the menu, so it lists no posting, role or leaflet; their part's first page links them.
+    assert LEDER not in nav and RESSOURCE not in nav and "arkiv" not in nav
+    assert 'href="arkiv/"' in site.page("job/")
+    roles = site.page("stillingsbeskrivelser/")
+    for role in ("paedagog", "paedagogisk-assistent", "paedagogisk-medhjaelper"):
+        assert f'href="{role}/"' in roles
+    assert 'href="ressourcegrupper-haderslev/"' in site.page("foldere/")
 
 
 def test_role_table_keeps_merged_cells(built_site):
