@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
+from .parallel import Background, BackgroundError
 from .problems import ContentError, Problem, relative
 from .validation import validate
 from .yamlsource import Source, decode, dotted, load, parse
@@ -44,7 +45,6 @@ class PostingFile:
     id: str
     file: str
     posting: Posting
-    source: Source
 
 
 @dataclass(frozen=True)
@@ -88,9 +88,9 @@ def load_content(root: Path, only: list[Path] | None = None, cache: dict | None 
     if roles and units and units.get(roles.kommune, None) is None:
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"{ORGANISATIONS_FILE}, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
-    postings = _load_postings(root, problems, units, roles, cache)
+    warnings: list[Problem] = []
+    postings = _load_postings(root, problems, warnings, units, roles, cache)
     leaflets = _load_leaflets(root, problems)
-    warnings = [w for entry in postings for w in posting_warnings(entry.posting, entry.source)]
     if problems:
         raise ContentError(problems + warnings)
     return Content(root, postings, units, roles, leaflets, warnings)
@@ -170,13 +170,21 @@ def posting_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
 
 
-def _load_postings(root: Path, problems: list[Problem], units: dict[str, Unit],
+PARALLEL_FROM = 200  # postings; below this a second process costs more than it saves
+
+
+def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem], units: dict[str, Unit],
                    roles: RoleCatalogue | None, cache: dict | None = None) -> list[PostingFile]:
-    out: list[PostingFile] = []
+    """Every posting in jobs/, read, validated and checked against the other files.
+
+    With many postings and no cache (a build, not `serve`), a second process
+    reads the second half (parallel.Background): reading is most of the
+    generator's own time in a build, and MkDocs has not started yet.
+    """
+    todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
-    role_ids = {r.id for r in roles.roles} if roles else set()
     for path in posting_files(root):
-        rel = relative(path, root)
+        rel = f"{JOBS_DIR}/{path.name}"  # posting_files lists root/jobs/
         pid = path.stem
         if not ID_PATTERN.fullmatch(pid) or pid in RESERVED_IDS:
             problems.append(Problem(rel, 1, 0, "", f"filnavnet '{path.name}' kan ikke bruges som webadresse; "
@@ -188,14 +196,39 @@ def _load_postings(root: Path, problems: list[Problem], units: dict[str, Unit],
                                     "giv filen et andet navn"))
             continue
         seen[pid] = rel
-        source, posting, found = read_posting(root, rel, cache)
+        todo.append((pid, rel))
+    role_ids = {r.id for r in roles.roles} if roles else set()
+    if cache is None and len(todo) >= PARALLEL_FROM:
+        half = len(todo) // 2
+        other = Background(_check_postings, root, todo[half:], units, role_ids, None)
+        results = _check_postings(root, todo[:half], units, role_ids, None)
+        try:
+            results += other.wait()
+        except BackgroundError:  # the second process was lost: read its half here instead
+            results += _check_postings(root, todo[half:], units, role_ids, None)
+    else:
+        results = _check_postings(root, todo, units, role_ids, cache)
+    out: list[PostingFile] = []
+    for entry, found, warned in results:
         problems.extend(found)
+        warnings.extend(warned)
+        if entry is not None:
+            out.append(entry)
+    return out
+
+
+def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],
+                    cache: dict | None) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
+    """(the posting or None, its problems, its warnings) for each (id, file)."""
+    out = []
+    for pid, rel in todo:
+        source, posting, found = read_posting(root, rel, cache)
         if source is None or posting is None:
+            out.append((None, found, []))
             continue
-        before = len(problems)
-        problems.extend(_posting_rules(posting, source, units, role_ids))
-        if len(problems) == before:
-            out.append(PostingFile(pid, rel, posting, source))
+        broken = _posting_rules(posting, source, units, role_ids)
+        entry = None if broken else PostingFile(pid, rel, posting)
+        out.append((entry, found + broken, [] if broken else posting_warnings(posting, source)))
     return out
 
 
@@ -213,6 +246,7 @@ def read_posting(root: Path, rel: str, cache: dict | None) -> tuple[Source | Non
     if source is not None:
         posting, invalid = validate(Posting, source)
         found += invalid + _placeholders(source, {p.line for p in invalid})
+        source = source.positions_only()
     if cache is not None and stamp:
         cache[rel] = (stamp, (source, posting, found))
     return source, posting, found

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import threading
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -26,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from . import clock
 from .content import JOBS_DIR, Content, load_content
 from .listing import Listing, build_listing
-from .parallel import Background, BackgroundError
+from .parallel import Background, BackgroundError, Stream
 from .problems import ContentError
 from .render import html, jobposting, pages
 from .render.files import data_files
@@ -51,6 +52,30 @@ class GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
+
+
+class StreamedPage(File):
+    """A posting page whose Markdown a second process renders (parallel.Stream) while MkDocs
+    works on the pages before it; MkDocs gets the text when it first reads the page."""
+
+    def __init__(self, config, src_uri: str, stream: Stream, index: int):
+        super().__init__(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        self.generated_by = "jobsite"
+        self.abs_src_path = None
+        self.stream, self.index, self.text = stream, index, None
+
+    @property
+    def _content(self) -> str:
+        if self.text is None:
+            try:
+                self.text = self.stream.get(self.index)
+            except BackgroundError as err:
+                raise PluginError(f"jobsite: {err}") from None
+        return self.text
+
+    @_content.setter
+    def _content(self, value: str) -> None:
+        self.text = value
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -93,7 +118,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if self.writer:  # `serve`: the previous build's data files are written first
             self.writer.join()
         try:
-            self.content = load_content(self._root(config), cache=self.posting_cache)
+            self.content = load_content(self._root(config), cache=self.posting_cache if self.serving else None)
             self.listing = build_listing(self.content, clock.now())
             if epoch := clock.source_date_epoch():  # reproducible sitemap dates
                 os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
@@ -105,26 +130,35 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        def add(src_uri: str, text: str) -> None:
+        def claim(src_uri: str) -> None:
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
+
+        def add(src_uri: str, text: str) -> None:
+            claim(src_uri)
             page = GeneratedPage.generated(config, src_uri, content=text)
             digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
             page.unchanged = self.digests.get(src_uri) == digest
             self.next_digests[src_uri] = digest
             files.append(page)
 
-        generated = {"job/index.md", "job/arkiv.md", "foldere/index.md"}
-        generated |= {f"job/{job.id}.md" for job in self.listing.jobs}
+        self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
+        generated = {"job/index.md", "job/arkiv.md", "foldere/index.md", *self.postings}
         if self.content.roles:
             generated |= {f"stillingsbeskrivelser/{r.id}.md" for r in self.content.roles.roles}
         sources = frozenset({f.src_uri for f in files} | generated)
-        add("job/index.md", pages.job_list(self.listing))
-        add("job/arkiv.md", pages.archive(self.listing))
-
-        self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
-        for src_uri, job in self.postings.items():
-            add(src_uri, pages.posting(job, self.content, sources))
+        renders = {"job/index.md": partial(pages.job_list, self.listing),
+                   "job/arkiv.md": partial(pages.archive, self.listing)}
+        renders |= {src_uri: partial(pages.posting, job, self.content, sources)
+                    for src_uri, job in self.postings.items()}
+        if self.serving:  # rendered here, so an edit rebuilds only the pages whose text changed
+            for src_uri, render in renders.items():
+                add(src_uri, render())
+        else:  # rendered by a second process while MkDocs builds the pages before them
+            stream = Stream(_call, list(renders.values()))
+            for index, src_uri in enumerate(renders):
+                claim(src_uri)
+                files.append(StreamedPage(config, src_uri, stream, index))
         if self.content.roles:
             for role in self.content.roles.roles:
                 add(f"stillingsbeskrivelser/{role.id}.md", pages.role_page(
@@ -161,8 +195,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return jobposting.wrap(html_, job) if job else html_
 
     def on_post_page(self, output: str, page, config):
-        """Every page without the theme's indentation; the PDFs start once their pages are built."""
-        output = html.compact(output)
+        """The PDFs start once their pages are built."""
         wanted = {d.page for d in self.pdfs}
         if not self.serving and page.file.dest_uri in wanted:
             self.pdf_pages[page.file.dest_uri] = output
@@ -192,6 +225,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         pdf.write_pdfs(pdfs, site_dir, site_url, required=False)
 
     def on_env(self, env, config, files):
+        env.add_extension(html.Dedent)  # the theme's templates without their indentation (html.py)
         if self.serving:
             env.bytecode_cache = self.templates
         return env
@@ -202,6 +236,10 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _call(render):
+    return render()
 
 
 def write_data_files(listing: Listing, content: Content, site_dir: Path, site_url: str) -> None:

@@ -68,6 +68,14 @@ class Source:
             path = path[:-1]
         return self.positions.get((), (1, 0))
 
+    def positions_only(self) -> Source:
+        """The same file without its text and data, for checks made after validation.
+
+        Those only point at lines; the text and data are most of a posting's
+        memory and are not needed once the model holds the validated values.
+        """
+        return Source(self.file, None, self.positions)
+
     def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
         line, col = self.position(path)
         return Problem(self.file, line, col, dotted(path), message, severity)
@@ -111,17 +119,17 @@ def load(path: Path, name: str) -> tuple[Source | None, list[Problem]]:
     return parse(text, name)
 
 
+_WRITTEN_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.M)  # a line with something but a comment on it
+_TAB_IN_INDENT = re.compile(r"^([^\S\n]*?)\t", re.M)
+
+
 def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not _WRITTEN_LINE.search(text):
         return None, [Problem(name, 1, 0, "", "filen er tom; den skal indeholde felterne for et opslag.")]
-    for number, line in enumerate(text.splitlines(), 1):
-        indent = line[: len(line) - len(line.lstrip())]
-        if "\t" in indent:
-            return None, [Problem(name, number, indent.index("\t") + 1, "",
-                                  "tabulator-tegn i indrykningen; YAML kræver mellemrum. "
-                                  "Erstat tabulatoren med to mellemrum.")]
+    if tab := _TAB_IN_INDENT.search(text):
+        return None, [Problem(name, text.count("\n", 0, tab.start()) + 1, len(tab[1]) + 1, "",
+                              "tabulator-tegn i indrykningen; YAML kræver mellemrum. "
+                              "Erstat tabulatoren med to mellemrum.")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from ..content import Content
 from ..listing import Listing
-from .calendar import all_calendar, posting_calendar
-from .feed import atom_feed
-from .jobs_json import jobs_json
-from .sitemap import job_sitemap
 
 
 def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[str, str | bytes]:
+    # Imported here: the build makes these files in its background process (parallel.py),
+    # so the process that builds the pages never spends time loading icalendar and feedgen.
+    from .calendar import all_calendar, posting_calendar
+    from .feed import atom_feed
+    from .jobs_json import jobs_json
+    from .sitemap import job_sitemap
+
     files: dict[str, str | bytes] = {
         "job/jobs.json": jobs_json(listing, site_url),
         "job/feed.xml": atom_feed(listing, site_url),
