@@ -73,7 +73,7 @@ def test_open_posting_carries_a_job_posting_matching_the_yaml(built_site, job_id
     # Open until the end of the deadline day in Copenhagen, with the UTC offset of that day (winter: +01:00).
     assert data["validThrough"] == f"{source['deadline'].isoformat()}T23:59:59+01:00"
     assert data["hiringOrganization"] == {"@type": "Organization", "name": kommune["name"],
-                                          "sameAs": kommune["website"], "url": kommune["website"]}
+                                          "sameAs": kommune["website"]}
     address = data["jobLocation"]["address"]
     assert data["jobLocation"]["@type"] == "Place" and address["@type"] == "PostalAddress"
     assert data["jobLocation"]["name"] == workplace["name"]

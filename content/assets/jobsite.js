@@ -76,12 +76,33 @@
         card.classList.add("jobsite-card--closed");
       }
     });
-    var notice = document.querySelector("[data-jobsite-expired][data-deadline]");
-    if (notice && now > new Date(notice.getAttribute("data-deadline"))) {
-      notice.hidden = false;
+    var facts = document.querySelector(".jobsite-facts[data-deadline]");  // an open posting's page
+    if (facts && wording && now > new Date(facts.getAttribute("data-deadline"))) {
+      showExpired(facts);
       document.querySelectorAll(".jobsite-apply").forEach(function (el) { el.hidden = true; });
       document.querySelectorAll(".jobsite-calendar").forEach(function (el) { el.hidden = true; });
     }
+  }
+
+  /* "Fristen er nu udløbet. Ansøgningsfristen var <time>, og der kan ikke
+     længere søges. Se de ledige stillinger." above the posting's key facts. */
+  function showExpired(facts) {
+    if (document.querySelector(".jobsite-notice--expired")) return;
+    var notice = document.createElement("div");
+    notice.className = "jobsite-notice jobsite-notice--expired";
+    notice.setAttribute("role", "note");
+    var p = notice.appendChild(document.createElement("p"));
+    p.appendChild(document.createElement("strong")).textContent = wording.expired_title;
+    var text = wording.expired_text.split("{deadline}");
+    p.appendChild(document.createTextNode(" " + text[0]));
+    var deadline = facts.querySelector("time");
+    p.appendChild(deadline ? deadline.cloneNode(true) : document.createTextNode(""));
+    p.appendChild(document.createTextNode((text[1] || "") + " "));
+    var link = p.appendChild(document.createElement("a"));
+    link.href = "../";
+    link.textContent = wording.expired_link;
+    p.appendChild(document.createTextNode("."));
+    facts.parentNode.insertBefore(notice, facts);
   }
 
   function overlaps(a, b) {

@@ -29,6 +29,10 @@ PAGE_TEXT: dict[str, str] = {
     "count_shown": "Viser {shown} af {n} {jobs}, den med den korteste frist står først.",
     "count_none_shown": "Ingen af de {n} {jobs} passer til dit valg. Vælg færre filtre, eller nulstil filtrene.",
     "count_empty": "Der er ingen ledige stillinger lige nu.",
+    # The notice the script puts on a posting whose deadline passed after the build.
+    "expired_title": "Fristen er nu udløbet.",
+    "expired_text": "Ansøgningsfristen var {deadline}, og der kan ikke længere søges.",
+    "expired_link": "Se de ledige stillinger",
 }
 
 # What a filled or cancelled posting says (by Withdrawn.reason): the badge and the

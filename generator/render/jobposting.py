@@ -29,7 +29,7 @@ SCHEMA = "https://schema.org/"
 # comments on lines of their own: Markdown keeps them as they are, between blocks.
 DESCRIPTION_START = "<!-- jobsite:description -->"
 DESCRIPTION_END = "<!-- /jobsite:description -->"
-URL_PROPERTIES = {"sameAs", "url"}  # written as <link href>, as microdata wants for URLs
+URL_PROPERTIES = {"sameAs"}  # written as <link href>, as microdata wants for URLs
 
 
 def employment_types(job: Job) -> list[str]:
@@ -54,9 +54,8 @@ def job_posting(job: Job) -> dict | None:
     if not job.is_open or job.withdrawn is not None:
         return None
     organisation: dict = {"@type": "Organization", "name": job.kommune.name}
-    if job.kommune.website:
+    if job.kommune.website:  # Google reads the organisation's site from sameAs
         organisation["sameAs"] = job.kommune.website
-        organisation["url"] = job.kommune.website
     place: dict = {"@type": "PostalAddress"}
     found = address(job)
     if found and found.street:
