@@ -1,8 +1,7 @@
-"""Markdown bodies as HTML for the data files (JSON-LD, feed).
+"""Markdown bodies as HTML for the Atom feed.
 
 One converter for the whole build, and each text converted once: building a
-`markdown.Markdown` costs more than converting a paragraph, and the same
-intro is wanted by the feed and by the JobPosting.
+`markdown.Markdown` costs more than converting a paragraph.
 """
 from __future__ import annotations
 

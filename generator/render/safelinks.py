@@ -3,7 +3,7 @@
 Validation already refuses unsafe links with a Danish message; this is the
 second lock, in the renderer itself, so no way of writing a link in Markdown
 (inline, reference, entity-encoded, in a title) can put `javascript:` or
-`data:` into a page, the feed or the JSON-LD. Links without a scheme (pages
+`data:` into a page or the feed. Links without a scheme (pages
 of the site, anchors) and http(s), mailto and tel are kept.
 """
 from __future__ import annotations
