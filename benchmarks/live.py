@@ -61,13 +61,16 @@ def save_to_reload(project: Path, env: dict, rounds: int = 3, flags: list[str] |
             if marker not in page:
                 raise SystemExit(f"the edit did not show up after the reload ({url})")
             times.append(elapsed)
-        return times
     finally:
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+    errors = proc.stderr.read()
+    if "Traceback" in errors or "ERROR" in errors:
+        raise SystemExit("mkdocs serve reported an error (it must start, rebuild and stop cleanly):\n" + errors)
+    return times
 
 
 def _open_posting(project: Path, base: str, proc: subprocess.Popen) -> Path:

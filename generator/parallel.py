@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import signal
 import struct
 import sys
 import traceback
@@ -62,6 +63,14 @@ class Background:
                 os._exit(status)
         os.close(write)
         self.pid, self.pipe = pid, os.fdopen(read, "rb")
+
+    def stop(self) -> None:
+        """End the child now (`mkdocs serve` is shutting down); `wait()` then raises BackgroundError."""
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
     def wait(self) -> Any:
         """The work's result, once it is done (its log messages replayed here)."""

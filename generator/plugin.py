@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import threading
 from functools import partial
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from . import clock
 from .content import JOBS_DIR, Content, load_content
 from .listing import Listing, build_listing
 from .parallel import Background, BackgroundError, Stream
+from .preview import PreviewOutputs
 from .problems import ContentError
 from .render import html, jobposting, pages
 from .render.files import data_files
@@ -105,7 +105,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.posting_cache: dict = {}  # posting file -> (mtime, size) and its validated content
         self.digests: dict[str, bytes] = {}  # generated page -> hash of its text in the last good build
         self.next_digests: dict[str, bytes] = {}
-        self.writer: threading.Thread | None = None
+        self.preview = PreviewOutputs()  # `serve`: data files and PDFs after each build
         self.templates = TemplateCache()
 
     def on_startup(self, *, command, dirty):
@@ -115,8 +115,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
 
     def on_config(self, config):
-        if self.writer:  # `serve`: the previous build's data files are written first
-            self.writer.join()
+        self.preview.before_build()  # `serve`: the previous build's data files are written first
         try:
             self.content = load_content(self._root(config), cache=self.posting_cache if self.serving else None)
             self.listing = build_listing(self.content, clock.now())
@@ -208,9 +207,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.digests, self.next_digests = self.next_digests, {}
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
         if self.serving:  # the browser reloads the edited page now; feeds, calendars and PDFs follow
-            self.writer = threading.Thread(target=self._write_outputs, daemon=True,
-                                           args=(self.listing, self.content, self.pdfs, site_dir, site_url))
-            self.writer.start()
+            self.preview.after_build(partial(write_data_files, self.listing, self.content, site_dir, site_url),
+                                     self.pdfs, site_dir, site_url)
             return
         try:
             for work in self.background:
@@ -220,15 +218,14 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if self.pdfs and set(self.pdf_pages) != {d.page for d in self.pdfs}:
             pdf.write_pdfs(self.pdfs, site_dir, site_url, required=True)
 
-    def _write_outputs(self, listing: Listing, content: Content, pdfs: list, site_dir: Path, site_url: str) -> None:
-        write_data_files(listing, content, site_dir, site_url)
-        pdf.write_pdfs(pdfs, site_dir, site_url, required=False)
-
     def on_env(self, env, config, files):
         env.add_extension(html.Dedent)  # the theme's templates without their indentation (html.py)
         if self.serving:
             env.bytecode_cache = self.templates
         return env
+
+    def on_shutdown(self):
+        self.preview.stop()
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
