@@ -348,6 +348,9 @@ def profile(work: Path, n: int, open_count: int, top: int) -> None:
                                                           sorted(hooks.items(), key=lambda kv: -kv[1])))
     print(f"generator total: {sum(hooks.values()):.2f} s = {sum(hooks.values()) / total:.0%} of the build\n")
     stats.sort_stats("cumulative").print_stats("/generator/", top)
+    # Without the profiler: the build process's own time (the second process works beside it).
+    subprocess.run([sys.executable, str(HERE / "hooktimes.py"), str(work / "hooktimes-site")],
+                   cwd=project, env={**ENV, "PYTHONPATH": str(ROOT)}, check=True)
 
 
 # --- main ---------------------------------------------------------------------
