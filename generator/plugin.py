@@ -188,13 +188,11 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             self.pdfs.append(pdf.leaflet_document(leaflet, page.file.dest_uri))
         return markdown
 
-    def on_page_content(self, html_: str, page, config, files):
-        """A posting's text becomes a schema.org JobPosting (Google for Jobs) while it is open."""
-        job = self.postings.get(page.file.src_uri)
-        return jobposting.wrap(html_, job) if job else html_
-
     def on_post_page(self, output: str, page, config):
-        """The PDFs start once their pages are built."""
+        """A posting becomes a schema.org JobPosting (Google for Jobs) while it is open; the PDFs
+        start once their pages are built."""
+        if job := self.postings.get(page.file.src_uri):
+            output = jobposting.wrap(output, job)
         wanted = {d.page for d in self.pdfs}
         if not self.serving and page.file.dest_uri in wanted:
             self.pdf_pages[page.file.dest_uri] = output

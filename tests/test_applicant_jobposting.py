@@ -158,7 +158,8 @@ def test_markup_in_a_title_stays_text_in_the_microdata():
     job = _job(RESSOURCE)
     hostile = 'Pædagog "søges" <script>alert(1)</script> & co.'
     job = dataclasses.replace(job, posting=job.posting.model_copy(update={"title": hostile}))
-    page = wrap("<!-- jobsite:description --><p>Tekst</p><!-- /jobsite:description -->", job)
+    page = wrap("<h1>T</h1><!-- jobsite:posting --><!-- jobsite:description --><p>Tekst</p>"
+                "<!-- /jobsite:description --><!-- /jobsite:posting -->", job)
     assert "<script>" not in page
     [data] = job_postings(f"<html><body>{page}</body></html>")
     assert data["title"] == hostile and data["description"] == "Tekst"

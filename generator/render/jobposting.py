@@ -3,13 +3,17 @@
 Microdata rather than JSON-LD, because JobPosting's `description` must be
 the whole text of the job: as JSON-LD that text is on the page twice, and a
 posting page weighs 5-6 KB more (issue 7 caps it at 20 KB). As microdata the
-description is the posting's text where the page shows it: the template
-marks it (DESCRIPTION_START/END), `wrap` turns the marks into
-<div itemprop="description"> and adds the other properties as <meta> and
-<link> elements, all inside one <div itemscope itemtype=".../JobPosting">
-that starts after the page's <h1>: Material's search takes a page's own
-entry from the text under a top-level <h1>, and a heading inside a <div>
-would make it a subsection.
+description is the posting's text where the page shows it.
+
+The posting's template marks, with HTML comments, where the item starts
+(under the title) and ends, and where the posting's own text starts and
+ends. `wrap` turns the marks of the built page into <div itemscope
+itemtype=".../JobPosting">, with the other properties as <meta> and <link>
+elements, and <div itemprop="description">. It runs on the finished page, so
+Material's search, which reads the page before that, does not spend time on
+the extra elements; the marks are comments, which search skips. A heading
+inside the item is no problem for search, a title inside it would be: the
+page's own search entry is the text under a top-level <h1>.
 
 Only what the posting page also shows goes in (Google's rule). A posting that
 is not open (closed, withdrawn) has none, so it leaves job search at once.
@@ -25,8 +29,10 @@ from ..model import Address
 from . import danish
 
 SCHEMA = "https://schema.org/"
-# Where the posting's own text starts and ends in its page (posting.md.j2). HTML
-# comments on lines of their own: Markdown keeps them as they are, between blocks.
+# The marks in a posting's page (posting.md.j2): HTML comments on lines of their own,
+# which Markdown keeps as they are, between blocks.
+POSTING_START = "<!-- jobsite:posting -->"
+POSTING_END = "<!-- /jobsite:posting -->"
 DESCRIPTION_START = "<!-- jobsite:description -->"
 DESCRIPTION_END = "<!-- /jobsite:description -->"
 URL_PROPERTIES = {"sameAs"}  # written as <link href>, as microdata wants for URLs
@@ -100,12 +106,14 @@ def _properties(data: dict) -> str:
 
 
 def wrap(page_html: str, job: Job) -> str:
-    """The posting page's HTML as a JobPosting item (when open), its description marks resolved."""
+    """The built posting page with its marks resolved: a JobPosting item while it is open."""
     data = job_posting(job)
     if data is None:
-        return page_html.replace(DESCRIPTION_START, "").replace(DESCRIPTION_END, "")
-    body = page_html.replace(DESCRIPTION_START, '<div itemprop="description">').replace(DESCRIPTION_END, "</div>")
-    title, h1_end, rest = body.partition("</h1>")
-    if not h1_end:
-        title, rest = "", body
-    return f'{title}{h1_end}\n<div itemscope itemtype="{SCHEMA}JobPosting">{_properties(data)}{rest}</div>'
+        marks = {POSTING_START: "", POSTING_END: "", DESCRIPTION_START: "", DESCRIPTION_END: ""}
+    else:
+        marks = {POSTING_START: f'<div itemscope itemtype="{SCHEMA}JobPosting">{_properties(data)}',
+                 POSTING_END: "</div>", DESCRIPTION_START: '<div itemprop="description">',
+                 DESCRIPTION_END: "</div>"}
+    for mark, markup in marks.items():
+        page_html = page_html.replace(mark, markup, 1)
+    return page_html

@@ -78,7 +78,9 @@ def _env() -> Environment:
     env.globals.update(
         page_text=danish.PAGE_TEXT,
         withdrawn_text=danish.WITHDRAWN_TEXT,
-        # Where a posting's own text starts and ends: the JobPosting's description.
+        # Where a posting page's JobPosting, and its description, start and end (render/jobposting.py).
+        posting_start=Markup(jobposting.POSTING_START),
+        posting_end=Markup(jobposting.POSTING_END),
         description_start=Markup(jobposting.DESCRIPTION_START),
         description_end=Markup(jobposting.DESCRIPTION_END),
     )
