@@ -35,7 +35,14 @@ class BackgroundError(Exception):
 
 
 class Background:
-    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
+    """`work(*args)` in a forked child; `wait()` returns its result.
+
+    `nice`: work that is not waited for soon (data files, PDFs) runs at a lower
+    priority, so on two cores it never takes a core from the build itself or
+    from the page renderer it would otherwise share the machine with.
+    """
+
+    def __init__(self, work: Callable[..., Any], *args: Any, nice: int = 0) -> None:
         self.work, self.args = work, args
         self.pid = 0
         if not _forking():
@@ -47,6 +54,8 @@ class Background:
         if pid == 0:  # the child: do the work, send back (result, log records, error), never return
             os.close(read)
             status = 0
+            if nice:
+                os.nice(nice)
             try:
                 collect = _Collect()  # the build's log: MkDocs' and the plugin's loggers
                 logging.getLogger("mkdocs").handlers = [collect]

@@ -9,6 +9,7 @@ rebuild after one edit redoes only that posting.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -121,6 +122,10 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             self.listing = build_listing(self.content, clock.now())
             if epoch := clock.source_date_epoch():  # reproducible sitemap dates
                 os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
+            if not self.serving:
+                # The content lives until the build ends: the garbage collector need not scan
+                # it again and again while MkDocs works (nor touch its memory in forked children).
+                gc.freeze()
             self.pdfs = []
         except ContentError as err:
             raise PluginError(err.report()) from None
@@ -172,7 +177,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             files.append(File.generated(config, pages.SCRIPT, content=text))
         self.pdf_pages: dict[str, str] = {}
         self.background = [] if self.serving else [Background(
-            write_data_files, self.listing, self.content, Path(config.site_dir), config.site_url or "")]
+            write_data_files, self.listing, self.content, Path(config.site_dir), config.site_url or "", nice=10)]
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
@@ -198,7 +203,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             self.pdf_pages[page.file.dest_uri] = output
             if set(self.pdf_pages) == wanted:
                 self.background.append(Background(pdf.write_pdfs, self.pdfs, Path(config.site_dir),
-                                                  config.site_url or "", True, dict(self.pdf_pages)))
+                                                  config.site_url or "", True, dict(self.pdf_pages), nice=10))
         return output
 
     def on_post_build(self, config):
