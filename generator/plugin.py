@@ -2,10 +2,13 @@
 
 It loads and validates the content before MkDocs touches site/ (so bad
 content fails the build with nothing written), adds the generated pages as
-virtual files, writes the data files and PDFs (in a second process while
-MkDocs builds the pages, see parallel.py), and asks `mkdocs serve` to watch
-jobs/ and data/ too. Under `serve` it keeps what it read and rendered, so a
-rebuild after one edit redoes only that posting.
+virtual files (generated_files.py; a build has a second process render the
+postings while MkDocs works), makes an open posting a schema.org JobPosting
+(render/jobposting.py), writes the data files and PDFs (in a second process
+while MkDocs builds the pages, see parallel.py; under `serve`, preview.py),
+and asks `mkdocs serve` to watch jobs/ and data/ too. Under `serve` it keeps
+what it read and rendered, so a rebuild after one edit redoes only that
+posting.
 """
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ import os
 from functools import partial
 from pathlib import Path
 
-import jinja2
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,6 +28,7 @@ from mkdocs.structure.files import File, Files
 
 from . import clock
 from .content import JOBS_DIR, Content, load_content
+from .generated_files import GeneratedPage, StreamedPage, TemplateCache
 from .listing import Listing, build_listing
 from .parallel import Background, BackgroundError, Stream
 from .preview import PreviewOutputs
@@ -40,57 +43,6 @@ ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
 
 class JobsiteConfig(base.Config):
     root = c.Optional(c.Dir(exists=True))  # project root; default: the folder of mkdocs.yml
-
-
-class GeneratedPage(File):
-    """A generated page that `mkdocs serve --dirty` rebuilds only when its text changed.
-
-    MkDocs counts every in-memory file as modified, so with a thousand
-    postings an edit to one would rebuild them all.
-    """
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged
-
-
-class StreamedPage(File):
-    """A posting page whose Markdown a second process renders (parallel.Stream) while MkDocs
-    works on the pages before it; MkDocs gets the text when it first reads the page."""
-
-    def __init__(self, config, src_uri: str, stream: Stream, index: int):
-        super().__init__(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
-        self.generated_by = "jobsite"
-        self.abs_src_path = None
-        self.stream, self.index, self.text = stream, index, None
-
-    @property
-    def _content(self) -> str:
-        if self.text is None:
-            try:
-                self.text = self.stream.get(self.index)
-            except BackgroundError as err:
-                raise PluginError(f"jobsite: {err}") from None
-        return self.text
-
-    @_content.setter
-    def _content(self, value: str) -> None:
-        self.text = value
-
-
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept between `serve` rebuilds (MkDocs makes a new Jinja environment each time)."""
-
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])  # checks the template's checksum
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 class JobsitePlugin(BasePlugin[JobsiteConfig]):
