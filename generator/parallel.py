@@ -81,8 +81,8 @@ class Background:
             except ProcessLookupError:
                 pass
 
-    def wait(self) -> Any:
-        """The work's result, once it is done (its log messages replayed here)."""
+    def wait(self, logged: set | None = None) -> Any:
+        """The work's result, once it is done (its log messages replayed here, except those in `logged`)."""
         if not self.pid:
             return self.work(*self.args)
         try:
@@ -93,8 +93,11 @@ class Background:
         if not data:
             raise BackgroundError("the background worker stopped without an answer")
         result, records, error = pickle.loads(data)
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
+        for record in records:
+            if logged is None or record not in logged:
+                logging.getLogger(record[0]).log(record[1], record[2])
+            if logged is not None:
+                logged.add(record)
         if error:
             raise BackgroundError(error)
         return result

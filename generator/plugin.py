@@ -150,12 +150,12 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         start once their pages are built."""
         if job := self.postings.get(page.file.src_uri):
             output = jobposting.wrap(output, job)
-        wanted = {d.page for d in self.pdfs}
-        if not self.serving and page.file.dest_uri in wanted:
-            self.pdf_pages[page.file.dest_uri] = output
-            if set(self.pdf_pages) == wanted:
-                self.background.append(Background(pdf.write_pdfs, self.pdfs, Path(config.site_dir),
-                                                  config.site_url or "", True, dict(self.pdf_pages), nice=10))
+        if not self.serving:
+            for doc in self.pdfs:  # each PDF in a process of its own, as soon as its page is built
+                if doc.page == page.file.dest_uri and doc.page not in self.pdf_pages:
+                    self.pdf_pages[doc.page] = output
+                    self.background.append(Background(pdf.write_pdfs, [doc], Path(config.site_dir),
+                                                      config.site_url or "", True, {doc.page: output}, nice=10))
         return output
 
     def on_post_build(self, config):
@@ -166,12 +166,13 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
                                      self.pdfs, site_dir, site_url)
             return
         try:
+            logged: set = set()  # a message from several PDF processes (no WeasyPrint) is shown once
             for work in self.background:
-                work.wait()
+                work.wait(logged)
         except BackgroundError as err:
             raise PluginError(f"jobsite: {err}") from None
-        if self.pdfs and set(self.pdf_pages) != {d.page for d in self.pdfs}:
-            pdf.write_pdfs(self.pdfs, site_dir, site_url, required=True)
+        if missing := [d for d in self.pdfs if d.page not in self.pdf_pages]:
+            pdf.write_pdfs(missing, site_dir, site_url, required=True)
 
     def on_env(self, env, config, files):
         env.add_extension(html.Dedent)  # the theme's templates without their indentation (html.py)

@@ -3,6 +3,7 @@ site is built, never what is built or which problems HR is told about."""
 from __future__ import annotations
 
 import filecmp
+import logging
 import os
 import sys
 from datetime import date
@@ -12,7 +13,7 @@ import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build, run
 from generator.content import PARALLEL_FROM
-from generator.parallel import BackgroundError, Stream
+from generator.parallel import Background, BackgroundError, Stream
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import write_content  # noqa: E402
@@ -86,3 +87,17 @@ def test_stream_gives_every_result_in_order_and_reports_a_failure(monkeypatch, p
     assert failing.get(1) == 4
     with pytest.raises((BackgroundError, ValueError), match="three is not allowed"):
         failing.get(2)
+
+
+def _warn(text: str) -> int:
+    logging.getLogger("mkdocs.plugins.jobsite").warning(text)
+    return len(text)
+
+
+def test_a_message_from_several_background_processes_is_shown_once(caplog):
+    jobs = [Background(_warn, "PDF'er springes over"), Background(_warn, "PDF'er springes over"),
+            Background(_warn, "noget andet")]
+    logged: set = set()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.jobsite"):
+        assert [job.wait(logged) for job in jobs] == [20, 20, 11]
+    assert [r.getMessage() for r in caplog.records] == ["PDF'er springes over", "noget andet"]

@@ -173,6 +173,7 @@ def test_printing_the_leaflet_page_hides_the_site_and_writes_links_out(served_si
 def test_without_the_pdf_engine_serve_says_once_and_build_warns(monkeypatch, caplog, tmp_path, content):
     monkeypatch.setattr(pdf, "engine", lambda: pdf._Missing("cannot load library 'libpango-1.0-0'"))
     monkeypatch.setattr(pdf, "_said_missing", False)
+    monkeypatch.setattr(pdf, "_warned", False)
     docs = [pdf.leaflet_document(content.leaflets[0], f"{LEAFLET}/index.html")]
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.jobsite.pdf"):
         assert pdf.write_pdfs(docs, tmp_path, required=False) == []

@@ -100,6 +100,7 @@ def engine():
 
 
 _said_missing = False  # once per process: `mkdocs serve` rebuilds often
+_warned = False  # a build warns once, not once per PDF
 
 
 def write_pdfs(documents: list[PdfDocument], site_dir: Path, site_url: str = "", required: bool = True,
@@ -112,15 +113,16 @@ def write_pdfs(documents: list[PdfDocument], site_dir: Path, site_url: str = "",
     Without the engine: a warning when `required` (a build), else an info
     line the first time (`mkdocs serve`), and nothing is written.
     """
-    global _said_missing
+    global _said_missing, _warned
     if not documents:
         return []
     weasyprint = engine()
     if not weasyprint:
         message = MISSING_ENGINE.format(reason=weasyprint.reason)
-        if required:
+        if required and not _warned:  # once per build, however many PDFs it asks for
             log.warning(message)
-        elif not _said_missing:
+            _warned = True
+        elif not required and not _said_missing:
             log.info(message)
         _said_missing = True
         return []
