@@ -30,7 +30,7 @@ from . import clock
 from .content import JOBS_DIR, Content, load_content
 from .generated_files import GeneratedPage, StreamedPage, TemplateCache
 from .listing import Listing, build_listing
-from .parallel import Background, BackgroundError, Stream
+from .parallel import Background, BackgroundError, Stream, can_fork
 from .preview import PreviewOutputs
 from .problems import ContentError
 from .render import html, jobposting, pages
@@ -62,19 +62,19 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.templates = TemplateCache()
 
     def on_startup(self, *, command, dirty):
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
     def _root(self, config) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
 
     def on_config(self, config):
-        self.preview.before_build()  # `serve`: the previous build's data files are written first
+        self.preview.before_build(self.dirty)  # `serve`: the previous build's files are written first
         try:
             self.content = load_content(self._root(config), cache=self.posting_cache if self.serving else None)
             self.listing = build_listing(self.content, clock.now())
             if epoch := clock.source_date_epoch():  # reproducible sitemap dates
                 os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
-            if not self.serving:
+            if not self.serving and can_fork():  # a build (`serve --clean` says "build" too: not in its server)
                 # The content lives until the build ends: the garbage collector need not scan
                 # it again and again while MkDocs works (nor touch its memory in forked children).
                 gc.freeze()
@@ -111,9 +111,10 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             for src_uri, render in renders.items():
                 add(src_uri, render())
         else:  # rendered by a second process while MkDocs builds the pages before them
+            for src_uri in renders:
+                claim(src_uri)
             stream = Stream(_call, list(renders.values()))
             for index, src_uri in enumerate(renders):
-                claim(src_uri)
                 files.append(StreamedPage(config, src_uri, stream, index))
         if self.content.roles:
             for role in self.content.roles.roles:
@@ -128,6 +129,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             files.remove(script)
             files.append(File.generated(config, pages.SCRIPT, content=text))
         self.pdf_pages: dict[str, str] = {}
+        self.pdf_started: set[str] = set()
         self.background = [] if self.serving else [Background(
             write_data_files, self.listing, self.content, Path(config.site_dir), config.site_url or "", nice=10)]
         return files
@@ -150,12 +152,16 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         start once their pages are built."""
         if job := self.postings.get(page.file.src_uri):
             output = jobposting.wrap(output, job)
-        if not self.serving:
-            for doc in self.pdfs:  # each PDF in a process of its own, as soon as its page is built
-                if doc.page == page.file.dest_uri and doc.page not in self.pdf_pages:
-                    self.pdf_pages[doc.page] = output
-                    self.background.append(Background(pdf.write_pdfs, [doc], Path(config.site_dir),
-                                                      config.site_url or "", True, {doc.page: output}, nice=10))
+        if not self.serving and any(d.page == page.file.dest_uri for d in self.pdfs):
+            # The first PDF starts in a process of its own as soon as its page is built, the
+            # others together in a second one once all their pages are: two processes at most.
+            self.pdf_pages[page.file.dest_uri] = output
+            ready = [d for d in self.pdfs if d.page in self.pdf_pages and d.page not in self.pdf_started]
+            if not self.pdf_started or len(self.pdf_started) + len(ready) == len(self.pdfs):
+                self.pdf_started |= {d.page for d in ready}
+                self.background.append(Background(pdf.write_pdfs, ready, Path(config.site_dir), config.site_url
+                                                  or "", True, {d.page: self.pdf_pages[d.page] for d in ready},
+                                                  nice=10))
         return output
 
     def on_post_build(self, config):
@@ -171,8 +177,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
                 work.wait(logged)
         except BackgroundError as err:
             raise PluginError(f"jobsite: {err}") from None
-        if missing := [d for d in self.pdfs if d.page not in self.pdf_pages]:
-            pdf.write_pdfs(missing, site_dir, site_url, required=True)
+        if missing := [d for d in self.pdfs if d.page not in self.pdf_started]:  # without a second process
+            pdf.write_pdfs(missing, site_dir, site_url, required=True, pages=self.pdf_pages)
 
     def on_env(self, env, config, files):
         env.add_extension(html.Dedent)  # the theme's templates without their indentation (html.py)

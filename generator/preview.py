@@ -34,10 +34,13 @@ class PreviewOutputs:
         self.forked: list[Background] = []
         self.stopping = False
 
-    def before_build(self) -> None:
-        """Wait for the previous build's data files."""
+    def before_build(self, dirty: bool) -> None:
+        """Wait for the previous build's data files, and for its PDFs too unless the build is
+        dirty: otherwise MkDocs empties site/ while they are being written."""
         if self.data_job:
             self.data_job.join()
+        if self.pdf_job and not dirty:
+            self.pdf_job.join()
 
     def after_build(self, write_data: Callable[[], None], documents: list[pdf.PdfDocument],
                     site_dir: Path, site_url: str) -> None:
@@ -51,7 +54,8 @@ class PreviewOutputs:
         else:
             self.data_job = threading.Thread(target=write_data, daemon=True)
             self.pdf_job = threading.Thread(target=self._merge, daemon=True, args=(
-                self.pdf_job, lambda: make_pdfs(documents, site_dir, site_url, dict(self.made))))
+                self.pdf_job, lambda: make_pdfs(documents, site_dir, site_url, dict(self.made),
+                                                lambda: self.stopping)))
         self.data_job.start()
         self.pdf_job.start()
 
@@ -81,17 +85,21 @@ class PreviewOutputs:
 
 
 def make_pdfs(documents: list[pdf.PdfDocument], site_dir: Path, site_url: str,
-              made: dict[str, bytes]) -> dict[str, bytes]:
-    """Make the PDFs whose page or stylesheet changed since `made`; their new digests."""
-    todo, digests = [], {}
+              made: dict[str, bytes], stop: Callable[[], bool] = lambda: False) -> dict[str, bytes]:
+    """Make the PDFs whose page or stylesheet changed since `made`; their new digests.
+
+    `stop` is asked before each PDF: the server may be shutting down.
+    """
+    digests = {}
     for doc in documents:
+        if stop():
+            break
         digest = _digest(doc, site_dir)
-        if digest is None or made.get(doc.out) != digest or not (site_dir / doc.out).is_file():
-            todo.append(doc)
+        if digest is not None and made.get(doc.out) == digest and (site_dir / doc.out).is_file():
+            continue
+        if pdf.write_pdfs([doc], site_dir, site_url, required=False) and digest is not None:
             digests[doc.out] = digest
-    written = {path.relative_to(site_dir).as_posix() for path in pdf.write_pdfs(todo, site_dir, site_url,
-                                                                                 required=False)}
-    return {out: d for out, d in digests.items() if d is not None and out in written}
+    return digests
 
 
 def _digest(doc: pdf.PdfDocument, site_dir: Path) -> bytes | None:

@@ -144,6 +144,8 @@ _TAB_IN_INDENT = re.compile(r"^([^\S\n]*?)\t", re.M)
 
 
 def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
+    if "\r" in text:  # Windows or old Mac line ends: YAML counts a lone CR as a line break too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not _WRITTEN_LINE.search(text):
         return None, [Problem(name, 1, 0, "", "filen er tom; den skal indeholde felterne for et opslag.")]
     if tab := _TAB_IN_INDENT.search(text):

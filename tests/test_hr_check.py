@@ -104,3 +104,14 @@ def test_errors_in_the_other_content_files_are_found(project):
     assert "data/organisations.yml:" in result.err and "mente du 'kommune'?" in result.err
     assert "data/roles.yml:" in result.err and "extra: ukendt felt" in result.err
     assert f"content/foldere/{leaflet.name}:" in result.err and "updated: 2026-13-01 findes ikke" in result.err
+
+
+def test_windows_and_old_mac_line_ends_are_read_with_the_right_line_numbers(project):
+    for name, end in (("windows.yml", "\r\n"), ("mac.yml", "\r")):
+        (project / "jobs" / name).write_bytes(GOOD.replace("\n", end).encode("utf-8"))
+    assert check(project, "jobs/windows.yml", "jobs/mac.yml").code == 0
+    line = GOOD.splitlines().index("hours: 37") + 1
+    (project / "jobs" / "mac.yml").write_bytes(GOOD.replace("hours: 37", "hours: mange").replace("\n", "\r")
+                                               .encode("utf-8"))
+    broken = check(project, "jobs/mac.yml")
+    assert broken.code == 1 and f"jobs/mac.yml:{line}:" in broken.err and "hours" in broken.err, broken.text

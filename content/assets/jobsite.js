@@ -77,8 +77,8 @@
       }
     });
     var facts = document.querySelector(".jobsite-facts[data-deadline]");  // an open posting's page
-    if (facts && wording && now > new Date(facts.getAttribute("data-deadline"))) {
-      showExpired(facts);
+    if (facts && now > new Date(facts.getAttribute("data-deadline"))) {
+      if (wording) showExpired(facts);
       document.querySelectorAll(".jobsite-apply").forEach(function (el) { el.hidden = true; });
       document.querySelectorAll(".jobsite-calendar").forEach(function (el) { el.hidden = true; });
     }
