@@ -17,13 +17,17 @@ from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCata
 from .parallel import Background, BackgroundError
 from .problems import ContentError, Problem, relative
 from .validation import validate
+from .fieldtypes import text_problem
 from .yamlsource import Source, decode, dotted, load, parse
 
 JOBS_DIR = "jobs"
 ORGANISATIONS_FILE = "data/organisations.yml"
 ROLES_FILE = "data/roles.yml"
 LEAFLETS_DIR = "content/foldere"
-RESERVED_IDS = {"arkiv", "feed", "kalender", "jobs", "index", "assets"}
+RESERVED_IDS = {"arkiv", "feed", "kalender", "jobs", "index", "assets", "sitemap"}  # generated pages and files
+DATA_FILES = ("organisations.yml", "roles.yml")
+IGNORED_NAMES = {".gitkeep"}  # keeps an empty folder in Git
+LEAFLET_IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")  # pictures a leaflet may show (not SVG: it can hold code)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER = "UDFYLD"  # what `python -m generator new` writes where HR must write the real text
 
@@ -83,6 +87,8 @@ def load_content(root: Path, only: list[Path] | None = None, cache: dict | None 
     file read and validated, so only the files that changed are read again.
     """
     problems: list[Problem] = []
+    problems += folder_entries(root, "data", lambda p: p.name in DATA_FILES, "kun " + " og ".join(DATA_FILES)
+                               + " læses; de")[1]
     units = _load_organisations(root, problems)
     roles = _load_roles(root, problems)
     if roles and units and units.get(roles.kommune, None) is None:
@@ -91,6 +97,7 @@ def load_content(root: Path, only: list[Path] | None = None, cache: dict | None 
     warnings: list[Problem] = []
     postings = _load_postings(root, problems, warnings, units, roles, cache)
     leaflets = _load_leaflets(root, problems)
+    problems += _generated_pages_taken(root, roles)
     if problems:
         raise ContentError(problems + warnings)
     return Content(root, postings, units, roles, leaflets, warnings)
@@ -98,6 +105,9 @@ def load_content(root: Path, only: list[Path] | None = None, cache: dict | None 
 
 def _read(root: Path, rel: str, problems: list[Problem]) -> Source | None:
     path = root / rel
+    if path.is_symlink():
+        problems.append(Problem(rel, 1, 0, "", SYMLINK))
+        return None
     if not path.is_file():
         problems.append(Problem(rel, 1, 0, "", "filen mangler"))
         return None
@@ -122,6 +132,9 @@ def _load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
     def visit(org: Organisation, chain: tuple[Organisation, ...], path: tuple) -> None:
         if org.id in units:
             problems.append(source.problem(path + ("id",), f"id '{org.id}' er brugt to gange; hver enhed skal have sit eget id"))
+        if org.id in RESERVED_IDS:
+            problems.append(source.problem(path + ("id",), f"id '{org.id}' er reserveret til en side, sitet selv laver; "
+                                           f"vælg et andet, fx '{org.id}-{org.kind}'"))
         if not chain and org.kind != "kommune":
             problems.append(source.problem(path + ("kind",), "øverste niveau skal være en kommune (kind: kommune)"))
         if chain and org.kind == "kommune":
@@ -146,6 +159,13 @@ def _load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
     order = [r.id for r in catalogue.roles]
     if len(set(order)) != len(order):
         problems.append(source.problem(("roles",), "to roller har samme id"))
+    for i, role_id in enumerate(order):
+        page = f"content/stillingsbeskrivelser/{role_id}.md"
+        if role_id in RESERVED_IDS or (root / page).exists():
+            problems.append(source.problem(("roles", i, "id"), f"id '{role_id}' kan ikke bruges: rollens side "
+                                           f"/stillingsbeskrivelser/{role_id}/ ville falde sammen med "
+                                           + ("en side, sitet selv laver" if role_id in RESERVED_IDS else page)
+                                           + f"; vælg et andet id, fx '{role_id}-rolle'"))
     for a, area in enumerate(catalogue.areas):
         for r, row in enumerate(area.rows):
             last = -1
@@ -165,9 +185,44 @@ def _load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
     return catalogue
 
 
-def posting_files(root: Path) -> list[Path]:
-    folder = root / JOBS_DIR
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
+SYMLINK = "filen er et symbolsk link (en genvej); læg selve filen her i stedet, så den læses og udgives som den er"
+
+
+def folder_entries(root: Path, folder: str, wanted, what: str) -> tuple[list[Path], list[Problem]]:
+    """The files in `folder` that `wanted(path)` accepts, and a problem for every other entry.
+
+    Nothing in a content folder is ignored silently: a file with another
+    extension, a subfolder or a symbolic link would otherwise simply not be
+    published (or, for a link, publish a file from elsewhere).
+    """
+    base = root / folder
+    if not base.is_dir() or base.is_symlink():
+        return [], ([Problem(folder, 1, 0, "", SYMLINK)] if base.is_symlink() else [])
+    files, problems = [], []
+    for path in sorted(base.iterdir()):
+        rel = f"{folder}/{path.name}"
+        if path.name in IGNORED_NAMES:
+            continue
+        if path.is_symlink():
+            problems.append(Problem(rel, 1, 0, "", SYMLINK))
+        elif path.is_dir():
+            problems.append(Problem(rel, 1, 0, "", f"mappen læses ikke; {what} skal ligge direkte i {folder}/, "
+                                    "ikke i en undermappe"))
+        elif not path.is_file():
+            problems.append(Problem(rel, 1, 0, "", "er ikke en almindelig fil og læses ikke; slet den"))
+        elif wanted(path):
+            files.append(path)
+        else:
+            problems.append(Problem(rel, 1, 0, "", f"filen læses ikke: {what} skal hedde noget, der ender på "
+                                    + ("'.yml'" if folder != LEAFLETS_DIR else "'.md'") + " (med små bogstaver)"))
+    return files, problems
+
+
+def posting_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
+    files, found = folder_entries(root, JOBS_DIR, lambda p: p.suffix in (".yml", ".yaml"), "et opslag")
+    if problems is not None:
+        problems.extend(found)
+    return files
 
 
 PARALLEL_FROM = 200  # postings; below this a second process costs more than it saves
@@ -183,7 +238,7 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
     """
     todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
-    for path in posting_files(root):
+    for path in posting_files(root, problems):
         rel = f"{JOBS_DIR}/{path.name}"  # posting_files lists root/jobs/
         pid = path.stem
         if not ID_PATTERN.fullmatch(pid) or pid in RESERVED_IDS:
@@ -299,16 +354,20 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
 def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
-    folder = root / LEAFLETS_DIR
+    """Every leaflet in content/foldere/: front matter checked by the model, the body as untrusted Markdown."""
+    files, found = folder_entries(root, LEAFLETS_DIR, lambda p: p.suffix == ".md" or p.suffix in LEAFLET_IMAGES,
+                                  "en folder")
+    problems.extend(found)
     out: list[LeafletFile] = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if path.name == "index.md":
+    for path in files:
+        if path.suffix != ".md" or path.name == "index.md":  # pictures; the index is generated (see below)
             continue
         rel = relative(path, root)
         text, found = decode(path.read_bytes(), rel)
         problems.extend(found)
         if text is None:
             continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as a posting is read
         match = FRONT_MATTER.match(text)
         if not match:
             problems.append(Problem(rel, 1, 0, "", "en folder skal begynde med front matter mellem to linjer '---'"))
@@ -321,6 +380,22 @@ def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
             continue
         leaflet, found = validate(Leaflet, source)
         problems.extend(found)
-        if leaflet is not None:
-            out.append(LeafletFile(path.stem, rel, relative(path, root / "content"), leaflet, text[match.end():]))
+        body = text[match.end():]
+        if bad := text_problem(body, multiline=True):
+            index, message = bad
+            line = text.count("\n", 0, match.end() + index) + 1
+            column = index - (body.rfind("\n", 0, index) + 1) + 1
+            problems.append(Problem(rel, line, column, "", message))
+        elif leaflet is not None:
+            out.append(LeafletFile(path.stem, rel, relative(path, root / "content"), leaflet, body))
     return out
+
+
+def _generated_pages_taken(root: Path, roles: RoleCatalogue | None) -> list[Problem]:
+    """Hand-written files where the generator makes its pages: told at load, before anything is built."""
+    taken = [root / "content" / "foldere" / "index.md"]
+    job_dir = root / "content" / "job"
+    if job_dir.exists():
+        taken += sorted(job_dir.rglob("*")) if job_dir.is_dir() else [job_dir]
+    return [Problem(relative(path, root), 1, 0, "", "siden laves af generatoren (opslag, arkiv og folderoversigt); "
+                    "slet filen, eller flyt den til en anden mappe") for path in taken if path.exists() or path.is_symlink()]

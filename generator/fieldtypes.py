@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from datetime import date, time
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -20,17 +21,30 @@ def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("jobsite", message)
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a date outside these years is a typing mistake
+
+
 def _day(value: object) -> date:
     if isinstance(value, date):
-        return value
-    text = str(value).strip() if isinstance(value, (str, int)) else ""
-    if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-        raise _fail(f"{value!r} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-01-10")
-    y, m, d = (int(p) for p in text.split("-"))
-    try:
-        return date(y, m, d)
-    except ValueError:
-        raise _fail(f"{text} findes ikke i kalenderen; tjek dag og måned (ÅÅÅÅ-MM-DD)") from None
+        day = value
+    else:
+        text = str(value).strip() if isinstance(value, (str, int)) else ""
+        if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            raise _fail(f"{shown(value)} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-01-10")
+        y, m, d = (int(p) for p in text.split("-"))
+        try:
+            day = date(y, m, d)
+        except ValueError:
+            raise _fail(f"{text} findes ikke i kalenderen; tjek dag og måned (ÅÅÅÅ-MM-DD)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise _fail(f"{day.isoformat()} ligger uden for årene {FIRST_YEAR}-{LAST_YEAR}; tjek årstallet")
+    return day
+
+
+def shown(value: object) -> str:
+    """A value quoted in a message, on one line and not endless."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
 
 
 def _clock(value: object) -> time:
@@ -39,7 +53,7 @@ def _clock(value: object) -> time:
     text = str(value).strip().replace(".", ":") if isinstance(value, str) else ""
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise _fail(f"{value!r} er ikke et klokkeslæt; skriv det som TT:MM i anførselstegn, fx \"12:00\"")
+        raise _fail(f"{shown(value)} er ikke et klokkeslæt; skriv det som TT:MM i anførselstegn, fx \"12:00\"")
     return time(int(match[1]), int(match[2]))
 
 
@@ -49,22 +63,26 @@ def _phone(value: object) -> str:
     if digits.startswith("+45"):
         digits = digits[3:]
     if not re.fullmatch(r"\d{8}", digits):
-        raise _fail(f"{value!r} er ikke et dansk telefonnummer; skriv otte cifre, fx \"4477 1847\"")
+        raise _fail(f"{shown(value)} er ikke et dansk telefonnummer; skriv otte cifre, fx \"4477 1847\"")
     return f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
 
 
 def _email(value: object) -> str:
     text = str(value).strip() if isinstance(value, str) else ""
     if not re.fullmatch(r"[^@\s<>\"'()]+@[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}", text):
-        raise _fail(f"{value!r} er ikke en e-mailadresse; skriv fx navn@ballerup.dk")
+        raise _fail(f"{shown(value)} er ikke en e-mailadresse; skriv fx navn@ballerup.dk")
     return text
 
 
 def _web_url(value: object) -> str:
     text = str(value).strip() if isinstance(value, str) else ""
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-        raise _fail(f"{value!r} er ikke en webadresse; skriv hele adressen med https://, "
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # e.g. a bracket in the host
+        parts, host = None, None
+    if not parts or parts.scheme not in ("http", "https") or not host or URL_UNSAFE.search(text):
+        raise _fail(f"{shown(value)} er ikke en webadresse; skriv hele adressen med https://, "
                     "fx https://www.ballerup.dk/job")
     return text
 
@@ -72,15 +90,16 @@ def _web_url(value: object) -> str:
 def _link_target(value: object) -> str:
     """A link may leave the site (https, mailto, tel) or point into it (/sti/)."""
     text = str(value).strip() if isinstance(value, str) else ""
-    if text.startswith("/") and not text.startswith("//") and " " not in text:
+    if text.startswith("/") and not text.startswith("//") and not URL_UNSAFE.search(text):
         return text
     scheme = urlsplit(text).scheme.lower()
-    if scheme in ("mailto", "tel") and len(text) > len(scheme) + 1:
+    if scheme in ("mailto", "tel") and len(text) > len(scheme) + 1 and not URL_UNSAFE.search(text):
         return text
     return _web_url(value)
 
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_UNSAFE = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")  # never part of an address HR copies from a browser
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")  # browsers skip these inside a scheme
 
 
@@ -93,35 +112,111 @@ def is_safe(target: str) -> bool:
     return not scheme or scheme in SAFE_SCHEMES
 
 
-TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^>]*)?/?>|<!--")
+TAG = re.compile(r"<[/!?]?[A-Za-z!?]")  # what a browser may start an element, comment or directive with
+ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown's attribute lists: {: .class onclick=...}
+MAX_INDENT = 12  # spaces before a line of Markdown: three levels of nested bullets
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+# Characters nobody sees, with the Danish name HR is told; other format and control characters by code.
+INVISIBLE_NAMES = {
+    "\u00ad": "blød bindestreg", "\u200b": "nulbredde-mellemrum", "\u200c": "nulbredde-ikke-sammenføjer",
+    "\u200d": "nulbredde-sammenføjer", "\u200e": "retningsmarkør", "\u200f": "retningsmarkør",
+    "\u2028": "linjeseparator", "\u2029": "afsnitsseparator", "\u2060": "ordsammenbinder",
+    "\ufeff": "nulbredde-mellemrum (BOM)", "\u202a": "retningsmarkør", "\u202b": "retningsmarkør",
+    "\u202c": "retningsmarkør", "\u202d": "retningsmarkør", "\u202e": "retningsmarkør",
+    "\u2066": "retningsmarkør", "\u2067": "retningsmarkør", "\u2068": "retningsmarkør", "\u2069": "retningsmarkør",
+}
+
+
+def invisible(ch: str, multiline: bool) -> bool:
+    """A character HR cannot have meant: control, format, separator or private-use characters."""
+    if ch == "\n":
+        return not multiline
+    if ch == "\t":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+
+
+def _where(text: str, index: int) -> str:
+    """'i linje 2 af teksten, efter «Vi søger»': where in a text a character is, as HR finds it."""
+    line = text.count("\n", 0, index) + 1
+    before = text[max(text.rfind("\n", 0, index) + 1, index - 20):index].strip()
+    after = f" efter «{before}»" if before else " først i teksten"
+    return (f"i linje {line} af teksten," if "\n" in text else "") + after
+
+
+def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
+    """The first thing in a text that HR cannot have meant, as (index in the text, Danish message).
+
+    Invisible and control characters, markup and attribute lists in any text;
+    in Markdown (multiline) also links to unsafe places, images from other
+    hosts and nesting deeper than three levels of bullets.
+    """
+    for index, ch in enumerate(text):
+        if invisible(ch, multiline):
+            name = INVISIBLE_NAMES.get(ch) or ("kontroltegn" if unicodedata.category(ch) == "Cc" else
+                                               unicodedata.name(ch, "usynligt tegn").lower())
+            return index, (f"usynligt tegn U+{ord(ch):04X} ({name}){_where(text, index)}; slet det (det kommer "
+                           "ofte med, når tekst kopieres fra Word eller en hjemmeside), og skriv teksten igen")
+    unlinked = AUTOLINK.sub(lambda m: " " * len(m[0]), text)
+    if tag := TAG.search(unlinked):
+        written = re.match(r"<[^<>\n]{0,60}>?", unlinked[tag.start():])[0]
+        return tag.start(), (f"HTML ({written}) er ikke tilladt i teksten; skriv almindelig tekst"
+                             + (" eller Markdown (fx **fed**, - punkter, [link](https://...))" if multiline else "")
+                             + ". Er det et mindre-end-tegn, så skriv et mellemrum efter det (fx '< 5')")
+    if braces := ATTRIBUTE_LIST.search(text):
+        return braces.start(), (f"krøllede parenteser ({shown(braces[0])}) styrer sidens HTML og er ikke "
+                                "tilladt i teksten; skriv teksten uden dem, eller brug almindelige parenteser ( )")
+    if not multiline:
+        return None
+    for pattern in (MD_LINK, MD_REFERENCE, AUTOLINK):
+        for m in pattern.finditer(text):
+            if not is_safe(m[1]):
+                return m.start(1), (f"linket {shown(m[1])} er ikke tilladt; links skal begynde med https://, "
+                                    "mailto: eller tel:, eller være en side på sitet (/sti/)")
+    images = list(MD_IMAGE.finditer(text)) + (list(MD_REFERENCE.finditer(text)) if "![" in text else [])
+    for m in images:
+        if not is_local(m[1]):
+            return m.start(1), (f"billedet {shown(m[1])} ligger på et andet website; billeder skal ligge på "
+                                "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
+            return offset, (f"linje {number} af teksten er rykket mere end {MAX_INDENT} mellemrum ind; "
+                            "punktlister kan højst have tre niveauer")
+        offset += len(line) + 1
+    return None
 
 
 def _markdown(value: object) -> str:
-    """Markdown as HR writes it: no raw HTML, links only to safe places."""
+    """Markdown as HR writes it: no raw HTML or attribute lists, links only to safe places, images only from the site."""
     if not isinstance(value, str):
         raise _fail("skal være tekst (Markdown)")
     text = value.strip()
-    for target in MD_LINK.findall(text) + MD_REFERENCE.findall(text) + AUTOLINK.findall(text):
-        if not is_safe(target):
-            raise _fail(f"linket {target!r} er ikke tilladt; links skal begynde med https://, mailto: eller tel:")
-    if TAG.search(AUTOLINK.sub("", text)):
-        tag = TAG.search(AUTOLINK.sub("", text))[0]
-        raise _fail(f"HTML ({tag}) er ikke tilladt i teksten; skriv almindelig tekst eller Markdown "
-                    "(fx **fed**, - punkter, [link](https://...))")
+    if found := text_problem(text, multiline=True):
+        raise _fail(found[1])
     return text
+
+
+def is_local(target: str) -> bool:
+    """True for an address on the site itself (no scheme, no other host)."""
+    cleaned = _IGNORED_IN_SCHEME.sub("", html.unescape(target))
+    return not urlsplit(cleaned).scheme and not cleaned.startswith(("//", "\\", "/\\"))
 
 
 def _plain(value: object) -> str:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise _fail("skal være en kort tekst på én linje")
-    text = " ".join(str(value).split())
+    raw = str(value)
+    if found := text_problem(raw.strip(), multiline=False):
+        raise _fail(found[1])
+    text = " ".join(raw.split())
     if not text:
         raise _fail("må ikke være tom")
-    if "<" in text and TAG.search(text):
-        raise _fail("HTML er ikke tilladt; skriv almindelig tekst")
     return text
 
 

@@ -7,7 +7,7 @@ Field descriptions are Danish because HR reads them in their editor.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -98,7 +98,7 @@ class Posting(Strict):
     title: Plain = Field(max_length=160, description="Stillingens titel, som den står i opslaget.")
     workplace: Slug = Field(description="Id på arbejdsstedet i data/organisations.yml, fx 'stjernehuset'.")
     positions: int = Field(1, ge=1, le=100, description="Antal stillinger.")
-    hours: float | Literal[UNLIMITED_HOURS] = Field(
+    hours: Annotated[float, Field(ge=1, le=60, allow_inf_nan=False)] | Literal[UNLIMITED_HOURS] = Field(
         description=f"Ugentlige timer, fx 37, eller '{UNLIMITED_HOURS}' (fuldtid uden øvre grænse).")
     employment: Literal[tuple(EMPLOYMENT)] = Field(description="'fast' eller 'tidsbegrænset'.")
     employment_end: Day | None = Field(None, description="Sidste dag, når stillingen er tidsbegrænset.")

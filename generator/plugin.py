@@ -23,7 +23,7 @@ from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import clock
@@ -32,10 +32,12 @@ from .generated_files import GeneratedPage, StreamedPage, TemplateCache
 from .listing import Listing, build_listing
 from .parallel import Background, BackgroundError, Stream, can_fork
 from .preview import PreviewOutputs
+from .publish import StagedSite
 from .problems import ContentError
 from .render import html, jobposting, pages
 from .render.files import data_files
 from .render import pdf
+from .render import csp
 
 log = logging.getLogger("mkdocs.plugins.jobsite")
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
@@ -69,6 +71,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
 
     def on_config(self, config):
         self.preview.before_build(self.dirty)  # `serve`: the previous build's files are written first
+        self.staged = None
         try:
             self.content = load_content(self._root(config), cache=self.posting_cache if self.serving else None)
             self.listing = build_listing(self.content, clock.now())
@@ -83,6 +86,9 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             raise PluginError(err.report()) from None
         except clock.ClockError as err:
             raise PluginError(str(err)) from None
+        if not self.serving:  # a build: written beside site/, moved into place in on_post_build
+            self.staged = StagedSite(config.site_dir, self.dirty)
+            config.site_dir = str(self.staged.staging)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -135,15 +141,17 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
-        if isinstance(page.meta.get("description"), str):
-            # The theme writes it into <meta content="…"> unescaped; Markup is not escaped twice.
-            page.meta["description"] = escape(page.meta["description"])
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                # The theme writes them into the header, <title>, <meta content="…"> and the search
+                # index unescaped: content text must arrive as text. Markup is not escaped twice.
+                page.meta[key] = escape(page.meta[key])
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
             markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
             self.pdfs.append(pdf.roles_document(self.content, page.file.dest_uri))
         leaflet = self.content.leaflets_by_src_uri.get(page.file.src_uri)
         if leaflet:
-            markdown = pages.leaflet_page(markdown, leaflet)
+            markdown = pages.leaflet_page(leaflet)
             self.pdfs.append(pdf.leaflet_document(leaflet, page.file.dest_uri))
         return markdown
 
@@ -162,8 +170,11 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
                 self.background.append(Background(pdf.write_pdfs, ready, Path(config.site_dir), config.site_url
                                                   or "", True, {d.page: self.pdf_pages[d.page] for d in ready},
                                                   nice=10))
+        if not self.serving:  # `serve` adds a livereload inline script after this hook, a new one per request
+            output = csp.add_csp(output)
         return output
 
+    @event_priority(-100)  # last: the other plugins (search) write their files first, then the site is published
     def on_post_build(self, config):
         self.digests, self.next_digests = self.next_digests, {}
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
@@ -179,6 +190,15 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             raise PluginError(f"jobsite: {err}") from None
         if missing := [d for d in self.pdfs if d.page not in self.pdf_started]:  # without a second process
             pdf.write_pdfs(missing, site_dir, site_url, required=True, pages=self.pdf_pages)
+        if self.staged:
+            config.site_dir = str(self.staged.publish())
+
+    def on_build_error(self, error):
+        """Whatever failed, the last good site stays as it was."""
+        for work in getattr(self, "background", []):
+            work.stop()
+        if self.staged:
+            self.staged.discard()
 
     def on_env(self, env, config, files):
         env.add_extension(html.Dedent)  # the theme's templates without their indentation (html.py)

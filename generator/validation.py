@@ -98,14 +98,21 @@ def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple) -> tuple[t
     if kind in ("too_long", "string_too_long"):
         return path, f"er for lang; højst {ctx.get('max_length')} tegn{hint}"
     if kind == "greater_than_equal":
-        return path, f"skal være mindst {ctx.get('ge')}"
+        return path, f"skal være mindst {_number(ctx.get('ge'))}"
     if kind == "less_than_equal":
-        return path, f"må højst være {ctx.get('le')}"
+        return path, f"må højst være {_number(ctx.get('le'))}"
+    if kind == "finite_number":
+        return path, "skal være et almindeligt tal"
     if kind == "string_pattern_mismatch" and path and path[-1] == "postal_code":
         return path, "skriv postnummeret med fire cifre i anførselstegn, fx \"2750\""
     if kind == "string_pattern_mismatch":
         return path, "må kun indeholde små bogstaver a-z, tal og bindestreg (fx 'distrikt-baltorp')"
     return path, f"ugyldig værdi{hint}"
+
+
+def _number(value: Any) -> str:
+    """1.0 -> '1', as HR writes it."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _annotation_model(annotation: Any) -> type[BaseModel] | None:

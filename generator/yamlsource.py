@@ -63,10 +63,10 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]{1,15}$"), list("-+0123456789")
 )
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]+\.[0-9]+$"), list("-+0123456789")
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]{1,15}\.[0-9]{1,15}$"), list("-+0123456789")
 )
 
 
@@ -152,19 +152,19 @@ def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(name, text.count("\n", 0, tab.start()) + 1, len(tab[1]) + 1, "",
                               "tabulator-tegn i indrykningen; YAML kræver mellemrum. "
                               "Erstat tabulatoren med to mellemrum.")]
+    source = Source(name, None, text=text)
+    problems: list[Problem] = []
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        source.data = _build(yaml.parse(text, Loader=_Loader), source, problems)
     except yaml.MarkedYAMLError as err:
         return None, [_unclosed_quote(text, err, name) or _syntax_problem(text, err, name)]
     except yaml.reader.ReaderError as err:  # a control character pasted from another program
         line = text[: err.position].count("\n") + 1
         return None, [Problem(name, line, 0, "", "linjen indeholder et usynligt kontroltegn (kopieret fra et "
                               "andet program?); slet linjen og skriv den igen")]
-    except yaml.YAMLError as err:
-        return None, [Problem(name, 1, 0, "", f"filen kan ikke læses som YAML: {err}")]
-    source = Source(name, None, text=text)
-    problems: list[Problem] = []
-    source.data = _construct(node, (), source, problems)
+    except yaml.YAMLError:
+        return None, [Problem(name, 1, 0, "", "filen kan ikke læses som YAML; tjek indrykningen og at tekst "
+                              "med kolon (:) står i anførselstegn.")]
     return (None if problems else source), problems
 
 
@@ -232,37 +232,122 @@ def _syntax_problem(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem:
     return Problem(name, line, col, "", f"filen kan ikke læses som YAML: {advice}.")
 
 
-_scalar_loader = yaml.SafeLoader("")  # only its constructor is used, on resolved nodes
+_scalar_loader = yaml.SafeLoader("")  # only its constructor is used, on resolved scalars
+
+MAX_DEPTH = 12  # levels of fields and lists; the deepest content (organisations' units) needs 10
+_SCALARS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
-def _construct(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> Any:
-    source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key, str):
-                key = str(key)
-            child = (*path, key)
-            if key in out:
-                problems.append(Problem(source.file, where[0], where[1], dotted(child),
-                                        f"feltet står to gange (første gang i linje {source.positions[child][0]}); "
-                                        "slet den ene."))
-                continue
-            source.positions[child] = where  # the key's line, not the value's (_construct keeps it)
-            out[key] = _construct(value_node, child, source, problems)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*path, i), source, problems) for i, item in enumerate(node.value)]
-    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
-                        "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        problems.append(Problem(source.file, node.start_mark.line + 1, node.start_mark.column + 1, dotted(path),
-                                f"YAML-mærket {node.tag} er ikke tilladt; skriv værdien som almindelig tekst."))
-        return None
-    return _scalar(node)
+class _Frame:
+    """A mapping or list being read: its value, its path, and (in a mapping) the key waiting for a value."""
+
+    __slots__ = ("value", "path", "key", "skip")
+
+    def __init__(self, value, path):
+        self.value, self.path, self.key, self.skip = value, path, None, False
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    """A resolved scalar's value; text (nearly every value) directly, without PyYAML's constructor."""
-    return node.value if node.tag == "tag:yaml.org,2002:str" else _scalar_loader.construct_object(node)
+def _build(events, source: Source, problems: list[Problem]) -> Any:
+    """The file's data from the parser's events, refusing what HR cannot have meant.
+
+    Built from events rather than from PyYAML's node graph so that anchors,
+    aliases and tags are refused before anything is expanded (a few bytes of
+    nested aliases would otherwise become gigabytes), nesting is limited
+    without recursion, and every value's line is remembered on the way.
+    """
+    def refuse(mark, path, message):
+        problems.append(Problem(source.file, mark.line + 1, mark.column + 1, dotted(path), message))
+
+    root: Any = None
+    stack: list[_Frame] = []
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                refuse(event.start_mark, (), "filen kan ikke læses som YAML: en linje med kun --- deler filen i "
+                                             "to; et opslag er ét dokument, så slet linjen.")
+                return None
+            continue
+        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
+            continue  # stream and document ends
+        if isinstance(event, yaml.CollectionEndEvent):
+            frame = stack.pop()
+            if stack:
+                _place(stack[-1], frame.value, frame.path, source)
+            else:
+                root = frame.value
+            continue
+        parent = stack[-1] if stack else None
+        path = _child_path(parent)
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            refuse(event.start_mark, path, "& og * først i en værdi betyder noget særligt i YAML (gentagelser), "
+                                           "som ikke bruges her; skriv værdien ud, eller sæt den i anførselstegn.")
+            return None
+        if event.tag is not None and event.tag != "!":
+            refuse(event.start_mark, path, f"YAML-mærket {_tag_name(event.tag)} er ikke tilladt; skriv værdien "
+                                           "som almindelig tekst (sæt den i anførselstegn, hvis den begynder med !).")
+            return None
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None \
+                and not isinstance(event, yaml.ScalarEvent):
+            refuse(event.start_mark, path, "et feltnavn skal være et ord efterfulgt af kolon (navn: værdi), "
+                                           "ikke en liste eller en gruppe.")
+            return None
+        source.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar_value(event)
+            if parent is None:
+                root = value
+            elif isinstance(parent.value, dict) and parent.key is None:
+                key = value if isinstance(value, str) else str(value)
+                child = (*parent.path, key)
+                if key in parent.value:
+                    problems.append(Problem(source.file, event.start_mark.line + 1, event.start_mark.column + 1,
+                                            dotted(child), f"feltet står to gange (første gang i linje "
+                                            f"{source.positions[child][0]}); slet den ene."))
+                    parent.skip = True
+                else:
+                    source.positions[child] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                parent.key = key
+            else:
+                _place(parent, value, path, source)
+            continue
+        if len(stack) >= MAX_DEPTH:
+            refuse(event.start_mark, path, f"teksten er indrykket i mere end {MAX_DEPTH} niveauer; så dybt går "
+                                           "ingen felter. Tjek indrykningen.")
+            return None
+        stack.append(_Frame({} if isinstance(event, yaml.MappingStartEvent) else [], path))
+    return root
+
+
+def _child_path(parent: _Frame | None) -> Path_:
+    if parent is None:
+        return ()
+    if isinstance(parent.value, list):
+        return (*parent.path, len(parent.value))
+    return (*parent.path, parent.key) if parent.key is not None else parent.path
+
+
+def _place(parent: _Frame, value: Any, path: Path_, source: Source) -> None:
+    """Put a finished value into its mapping (under the waiting key) or list."""
+    if isinstance(parent.value, list):
+        parent.value.append(value)
+        return
+    if not parent.skip:
+        parent.value[parent.key] = value
+    parent.key, parent.skip = None, False
+
+
+def _tag_name(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    """Plain scalars are resolved (null, true/false, numbers); quoted ones are always text."""
+    if not event.implicit[0]:
+        return event.value
+    tag = _Loader.resolve(_Loader, yaml.ScalarNode, event.value, (True, False))
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    return _scalar_loader.construct_object(yaml.ScalarNode(tag, event.value))

@@ -1,19 +1,79 @@
-"""Markdown bodies as HTML for the Atom feed.
+"""The one way text from content files becomes HTML.
 
-One converter for the whole build, and each text converted once: building a
-`markdown.Markdown` costs more than converting a paragraph.
+Content is untrusted: anyone who can open a pull request writes it. So a
+Markdown text (a posting's intro, an about text, a leaflet's body) is
+converted by a Markdown configuration made for it, never by the site's own:
+
+- no raw HTML (the parser's HTML block and inline HTML handlers are removed,
+  so `<img/src=x onerror=…>` is printed as text), no attribute lists, no
+  `md_in_html`;
+- links only to http(s), mailto, tel and the site itself (safelinks.py);
+
+and the HTML that comes out passes an allow-list sanitiser (nh3, the binding
+to Rust's ammonia) with the tags and attributes below and nothing else,
+images only from the site itself. The result is Markup: templates insert it
+as it is. A plain text (a title, a heading, a name) is never HTML: in HTML it
+is escaped by the template, and written into Markdown it goes through
+`escape_markdown`, so `*`, `[`, `{` and `#` stay characters.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+import nh3
 from markdown import Markdown
+from markupsafe import Markup, escape
 
+from ..fieldtypes import is_local
 from .safelinks import SafeLinks
 
-_converter = Markdown(extensions=[SafeLinks()])
+TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h1", "h2", "h3", "h4",
+        "h5", "h6", "code", "pre", "hr", "img"}
+ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _keep_local_images(element: str, attribute: str, value: str) -> str | None:
+    """An image is loaded by the visitor's browser: only from the site, never from another host."""
+    if element == "img" and attribute == "src" and not is_local(value):
+        return None
+    return value
+
+
+def sanitise(html: str) -> Markup:
+    """HTML with only the allowed tags, attributes and URL schemes left."""
+    return Markup(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                            strip_comments=True, attribute_filter=_keep_local_images))
+
+
+def _converter() -> Markdown:
+    md = Markdown(extensions=[SafeLinks()], output_format="html")
+    md.preprocessors.deregister("html_block")  # raw HTML blocks stay text
+    md.inlinePatterns.deregister("html")  # and so does inline HTML
+    return md
+
+
+_md = _converter()
 
 
 @lru_cache(maxsize=8192)
-def markdown(text: str) -> str:
-    return _converter.reset().convert(text)
+def markdown(text: str) -> Markup:
+    """A content text written in Markdown, as sanitised HTML (converted once per text)."""
+    return sanitise(_md.reset().convert(text))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape
+
+
+def escape_markdown(text: str) -> str:
+    """A plain text to write into a Markdown page: every character stays itself, nothing becomes markup.
+
+    Returned as Markup with HTML entities, so a template does not escape it again.
+    """
+    return escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(text).split())))
+
+
+def html_block(text: str) -> Markup:
+    """A content text as a raw HTML block for a Markdown page (blank lines around it, as Markdown requires)."""
+    return Markup("\n\n<div class=\"jobsite-text\">\n") + markdown(text) + Markup("\n</div>\n\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..content import Content, LeafletFile
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
 from ..slugs import slug
-from . import danish, filters, jobposting
+from . import danish, filters, jobposting, markup
 from .pdf import leaflet_pdf_name, roles_pdf_name
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -73,6 +74,10 @@ def _env() -> Environment:
         where=where,
         site_link=site_link,
         yaml=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
+        # Content text (render/markup.py): Markdown as sanitised HTML, plain text written into Markdown.
+        markdown=markup.markdown,
+        html_block=markup.html_block,
+        md=markup.escape_markdown,
     )
     # The wording the page script needs, once per page that has deadlines to recount (_macros.j2).
     env.globals.update(
@@ -176,14 +181,38 @@ def leaflet_index(leaflets: list[LeafletFile]) -> str:
     return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()), pdf=leaflet_pdf_name)
 
 
-def leaflet_page(markdown: str, item: LeafletFile) -> str:
-    """The leaflet as written, with its date under the title and its contact box at the end."""
-    lines = markdown.splitlines()
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def leaflet_page(item: LeafletFile) -> str:
+    """The leaflet's page: its body as untrusted Markdown (render/markup.py), its date under the
+    title and its contact box at the end.
+
+    The headings stay Markdown headings (escaped text), so MkDocs gives them
+    anchors and the table of contents; the text between them is sanitised HTML.
+    """
     meta = ENV.get_template("leaflet_meta.md.j2")
     updated = meta.render(leaflet=item.leaflet, part="top", pdf=leaflet_pdf_name(item))
     contact = meta.render(leaflet=item.leaflet, part="bottom", pdf=leaflet_pdf_name(item))
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            lines.insert(i + 1, "\n" + updated)
-            break
-    return "\n".join(lines) + "\n\n" + contact
+    parts: list[str] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(chunk).strip()
+        if text:
+            parts.append(markup.html_block(text))
+        chunk.clear()
+
+    dated = False
+    for line in item.body.split("\n"):
+        heading = _HEADING.match(line)
+        if not heading:
+            chunk.append(line)
+            continue
+        flush()
+        parts.append(f"\n{heading[1]} {markup.escape_markdown(heading[2])}\n")
+        if heading[1] == "#" and not dated:
+            parts.append("\n" + updated)
+            dated = True
+    flush()
+    return "\n".join(parts) + "\n\n" + contact

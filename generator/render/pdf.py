@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
 
 import lxml.html
+from markupsafe import escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..content import Content, LeafletFile
@@ -149,6 +151,11 @@ def print_html(doc: PdfDocument, page_html: str, page_url: str = "") -> str:
     tree = lxml.html.document_fromstring(page_html)
     found = tree.xpath("//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]")
     article = found[0] if found else tree.body
+    for element in article.xpath(".//*[@rel] | .//link"):  # rel=attachment would embed a file in the PDF
+        if element.tag == "link":
+            element.drop_tree()
+        else:
+            del element.attrib["rel"]
     for a in article.iter("a"):
         href = a.get("href") or ""
         if page_url and not urlsplit(href).scheme and not href.startswith("#"):
@@ -156,7 +163,7 @@ def print_html(doc: PdfDocument, page_html: str, page_url: str = "") -> str:
             href = a.get("href")
         if href.startswith(("http://", "https://")) and _same_address(a.text_content(), href):
             a.set("class", ((a.get("class") or "") + " jobsite-url").strip())
-    body = (article.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
+    body = str(escape(article.text or "")) + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
     return ENV.get_template("print_document.html.j2").render(doc=doc, body=body)
 
 
@@ -170,8 +177,7 @@ def render(weasyprint, doc: PdfDocument, site_dir: Path, site_url: str = "", pag
     page = site_dir / doc.page
     page_url = urljoin(site_url, posixpath.dirname(doc.page) + "/") if site_url else ""
     html = print_html(doc, page.read_text(encoding="utf-8") if page_html is None else page_html, page_url)
-    # Only files of the built site may be read: no network while building.
-    fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+    fetcher = site_fetcher(weasyprint, site_dir)
     handler = _Forward(doc.out)
     wlog = logging.getLogger("weasyprint")
     wlog.addHandler(handler)
@@ -181,6 +187,30 @@ def render(weasyprint, doc: PdfDocument, site_dir: Path, site_url: str = "", pag
         return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1", pdf_identifier=False)
     finally:
         wlog.removeHandler(handler)
+
+
+def site_fetcher(weasyprint, site_dir: Path):
+    """A URL fetcher that reads the built site's own files and nothing else.
+
+    A PDF is public: an image or stylesheet address in a page must never make
+    WeasyPrint read a file of the build machine (file:///etc/…, a symbolic
+    link out of the site) or fetch anything from the network. A refused
+    address becomes WeasyPrint's warning, which fails the strict build.
+    """
+    root = Path(site_dir).resolve()
+
+    class SiteFetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "file":
+                path = Path(url2pathname(urlsplit(url).path)).resolve()
+                if path != root and root not in path.parents:
+                    raise ValueError(f"only the site's own files may be read, not {url}")
+            elif scheme != "data":
+                raise ValueError(f"only the site's own files may be read, not {url}")
+            return super().fetch(url, headers)
+
+    return SiteFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
 class _Forward(logging.Handler):
