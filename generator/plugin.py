@@ -87,7 +87,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         except clock.ClockError as err:
             raise PluginError(str(err)) from None
         if not self.serving:  # a build: written beside site/, moved into place in on_post_build
-            self.staged = StagedSite(config.site_dir, self.dirty)
+            self.staged = StagedSite(config.site_dir, self.dirty, config.strict)
             config.site_dir = str(self.staged.staging)
         return config
 
@@ -191,7 +191,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if missing := [d for d in self.pdfs if d.page not in self.pdf_started]:  # without a second process
             pdf.write_pdfs(missing, site_dir, site_url, required=True, pages=self.pdf_pages)
         if self.staged:
-            config.site_dir = str(self.staged.publish())
+            config.site_dir = str(self.staged.publish() or self.staged.final)
 
     def on_build_error(self, error):
         """Whatever failed, the last good site stays as it was."""

@@ -8,13 +8,33 @@ folder and keeps the last good site as it was.
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
 
 
+class _CountWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class StagedSite:
-    def __init__(self, site_dir: str | Path, dirty: bool = False):
+    """The new site in a folder beside the old one until `publish()`.
+
+    A strict build fails on any warning, but MkDocs says so only after the
+    plugins' last event; so the warnings are counted here too, and a strict
+    build with warnings is never published.
+    """
+
+    def __init__(self, site_dir: str | Path, dirty: bool = False, strict: bool = False):
+        self.warnings = _CountWarnings()
+        if strict:
+            logging.getLogger("mkdocs").addHandler(self.warnings)
         self.final = Path(site_dir).absolute()
         self.staging = self.final.with_name(f".{self.final.name}.jobsite-ny")
         self.previous = self.final.with_name(f".{self.final.name}.jobsite-forrige")
@@ -23,8 +43,13 @@ class StagedSite:
         if dirty and self.final.is_dir():  # `build --dirty` adds to the last site
             shutil.copytree(self.final, self.staging, symlinks=True)
 
-    def publish(self) -> Path:
-        """Move the finished site into place (the old one is removed after the swap)."""
+    def publish(self) -> Path | None:
+        """Move the finished site into place (the old one is removed after the swap); None when
+        warnings will fail the strict build, which then keeps the last site."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.warnings.count:
+            self.discard()
+            return None
         if self.final.exists():
             os.replace(self.final, self.previous)
         os.replace(self.staging, self.final)
@@ -32,4 +57,5 @@ class StagedSite:
         return self.final
 
     def discard(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
         shutil.rmtree(self.staging, ignore_errors=True)
