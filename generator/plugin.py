@@ -174,6 +174,12 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             output = csp.add_csp(output)
         return output
 
+    def on_post_template(self, output_content, template_name, config):
+        """404.html is rendered from a template, not a page: it gets its policy here."""
+        if not self.serving and template_name.endswith(".html"):
+            output_content = csp.add_csp(output_content)
+        return output_content
+
     @event_priority(-100)  # last: the other plugins (search) write their files first, then the site is published
     def on_post_build(self, config):
         self.digests, self.next_digests = self.next_digests, {}
