@@ -44,7 +44,8 @@ import lighthouse  # noqa: E402
 import live  # noqa: E402
 from synthetic import write_content  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "jobs", "overrides", "schema")
+sys.path.insert(0, str(ROOT / "tests"))
+from project_copy import copy_project  # noqa: E402 - the tests' copy of the project
 TODAY = date(2026, 3, 2)  # the synthetic postings are open or closed relative to this day
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "JOBSITE_TODAY": TODAY.isoformat(), "PYTHONHASHSEED": "0"}
 ENV.pop("CI", None)
@@ -54,13 +55,7 @@ ENV.pop("CI", None)
 
 def make_project(dest: Path, n: int, open_count: int) -> Path:
     """A copy of the project whose jobs/ and organisations are synthetic."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        elif src.is_file():
-            shutil.copy2(src, dest / part)
+    copy_project(dest)
     write_content(dest, n, open_count, TODAY)
     return dest
 

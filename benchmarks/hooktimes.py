@@ -1,9 +1,9 @@
 """Where the build's own process spends its time, measured without a profiler.
 
-cProfile slows Python code down several times and cannot see the second
-process, so `bench.py --profile` also runs one ordinary build with a clock
+cProfile slows Python code down several times and cannot see the worker
+processes, so `bench.py --profile` also runs one ordinary build with a clock
 around each jobsite hook, around MkDocs' two passes over the pages (read and
-convert; render and write) and around each wait for the second process.
+convert; render and write) and around the wait for the workers' files.
 
     python benchmarks/hooktimes.py PROJECT SITE_DIR
 """
@@ -33,14 +33,13 @@ def main(site_dir: str) -> None:
     import mkdocs.commands.build as build
     from mkdocs.config import load_config
 
-    import generator.parallel as parallel
-    import generator.plugin as plugin
+    import generator.mkdocs.outputs as outputs
+    import generator.mkdocs.plugin as plugin
     imports = time.perf_counter() - start
 
     for hook in [n for n in dir(plugin.JobsitePlugin) if n.startswith("on_")]:
         setattr(plugin.JobsitePlugin, hook, clocked(f"jobsite {hook}", getattr(plugin.JobsitePlugin, hook)))
-    parallel.Stream.get = clocked("waiting for a rendered page", parallel.Stream.get)
-    parallel.Background.wait = clocked("waiting for the second process", parallel.Background.wait)
+    outputs.Outputs.write = clocked("waiting for the workers and writing their files", outputs.Outputs.write)
     kind = lambda page, *_: "postings" if page.file.src_uri.startswith("job/") else "other pages"  # noqa: E731
     build._populate_page = clocked(lambda page, *a: f"MkDocs reads and converts: {kind(page)}", build._populate_page)
     build._build_page = clocked(lambda page, *a: f"MkDocs renders and writes: {kind(page)}", build._build_page)

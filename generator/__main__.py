@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import clock, schema
-from .content import JOBS_DIR, LEAFLETS_DIR, ORGANISATIONS_FILE, ROLES_FILE, load_content
+from .content import JOBS_DIR, LEAFLETS_DIR, ORGANISATIONS_FILE, ROLES_FILE, load_site
 from .problems import ContentError, Problem, headline, relative
 from .scaffold import ScaffoldError, load_workplaces, new_posting
 
@@ -38,7 +38,7 @@ def _annotate(problem: Problem) -> str:
            f"::{_escape(message)}"
 
 
-def _is_content(rel: str) -> bool:
+def _is_source(rel: str) -> bool:
     parts = rel.split("/")
     return (rel in (ORGANISATIONS_FILE, ROLES_FILE)
             or (len(parts) == 2 and parts[0] == JOBS_DIR and rel.endswith((".yml", ".yaml")))
@@ -50,7 +50,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
     problems: list[Problem] = []
     counts = ""
     try:
-        content = load_content(root)
+        content = load_site(root)
         problems = list(content.warnings)
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "
@@ -70,7 +70,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
             rel = relative(path if path.is_absolute() else Path.cwd() / path, root)
             if not (root / rel).is_file():
                 problems.append(Problem(rel, 1, 0, "", "filen findes ikke"))
-            elif not _is_content(rel):
+            elif not _is_source(rel):
                 problems.append(Problem(rel, 1, 0, "", f"filen er ikke en del af indholdet; et opslag skal ligge "
                                         f"i mappen {JOBS_DIR}/ og hedde noget med .yml"))
             wanted.add(rel)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
-from .parallel import Background, BackgroundError
 from .problems import ContentError, Problem, relative
 from .validation import validate
 from .fieldtypes import text_problem
@@ -80,7 +79,7 @@ class Content:
         return {lf.src_uri: lf for lf in self.leaflets}
 
 
-def load_content(root: Path, only: list[Path] | None = None, cache: dict | None = None) -> Content:
+def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = None) -> Content:
     """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
@@ -225,17 +224,9 @@ def posting_files(root: Path, problems: list[Problem] | None = None) -> list[Pat
     return files
 
 
-PARALLEL_FROM = 200  # postings; below this a second process costs more than it saves
-
-
 def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem], units: dict[str, Unit],
                    roles: RoleCatalogue | None, cache: dict | None = None) -> list[PostingFile]:
-    """Every posting in jobs/, read, validated and checked against the other files.
-
-    With many postings and no cache (a build, not `serve`), a second process
-    reads the second half (parallel.Background): reading is most of the
-    generator's own time in a build, and MkDocs has not started yet.
-    """
+    """Every posting in jobs/, read, validated and checked against the other files."""
     todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
     for path in posting_files(root, problems):
@@ -253,18 +244,8 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
         seen[pid] = rel
         todo.append((pid, rel))
     role_ids = {r.id for r in roles.roles} if roles else set()
-    if cache is None and len(todo) >= PARALLEL_FROM:
-        half = len(todo) // 2
-        other = Background(_check_postings, root, todo[half:], units, role_ids, None)
-        results = _check_postings(root, todo[:half], units, role_ids, None)
-        try:
-            results += other.wait()
-        except BackgroundError:  # the second process was lost: read its half here instead
-            results += _check_postings(root, todo[half:], units, role_ids, None)
-    else:
-        results = _check_postings(root, todo, units, role_ids, cache)
     out: list[PostingFile] = []
-    for entry, found, warned in results:
+    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache):
         problems.extend(found)
         warnings.extend(warned)
         if entry is not None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "jobs", "overrides", "schema")
+from project_copy import ROOT, copy_project  # noqa: F401 - shared with benchmarks/bench.py
 
 
 @dataclass
@@ -32,23 +31,14 @@ def run(args: list[str], cwd: Path, today: str | None = None, **env: str) -> Run
     environment.pop("JOBSITE_TODAY", None)
     if today:
         environment["JOBSITE_TODAY"] = today
+        # MkDocs dates sitemap.xml.gz's header by this (reproducible builds' convention), else by the clock.
+        environment["SOURCE_DATE_EPOCH"] = str(int(datetime.fromisoformat(today).replace(tzinfo=timezone.utc).timestamp()))
     proc = subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
 def mkdocs_build(project: Path, site: Path, today: str | None) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project, today)
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        elif src.is_file():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @dataclass

@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import yaml
 
-from generator.content import load_content
+from generator.content import load_site
 from generator.listing import Moment, build_listing
 from generator.model import Withdrawn
 from generator.render.calendar import all_calendar, posting_calendar
@@ -37,7 +37,7 @@ def events(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 
 def listing_on(day: str):
-    return build_listing(load_content(ROOT), datetime.combine(date.fromisoformat(day), time(0, 0), TZ))
+    return build_listing(load_site(ROOT), datetime.combine(date.fromisoformat(day), time(0, 0), TZ))
 
 
 def test_every_ics_of_the_site_parses_and_has_the_copenhagen_timezone(built_site):

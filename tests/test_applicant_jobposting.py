@@ -15,10 +15,11 @@ import extruct
 import pytest
 import yaml
 
-from generator.content import load_content
+from generator.content import load_site
 from generator.listing import build_listing
 from generator.model import Withdrawn
-from generator.render.jobposting import job_posting, wrap
+from generator.mkdocs.theme import with_job_posting as wrap
+from generator.render.jobposting import job_posting
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -127,7 +128,7 @@ def test_no_page_but_open_postings_carries_a_job_posting(built_site):
 
 
 def _job(job_id: str):
-    listing = build_listing(load_content(ROOT), datetime.combine(date(2026, 1, 5), time(0, 0), TZ))
+    listing = build_listing(load_site(ROOT), datetime.combine(date(2026, 1, 5), time(0, 0), TZ))
     return next(j for j in listing.jobs if j.id == job_id)
 
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.content import load_content
+from generator.content import load_site
 from generator.listing import build_listing
 from generator.render import pages
 
@@ -57,7 +57,7 @@ def test_filter_choices_follow_the_open_postings(built_site):
 @pytest.mark.parametrize("today, badge", [("2026-01-05", "Frist om 5 dage"), ("2026-01-08", "Frist om 2 dage"),
                                           ("2026-01-09", "Frist i morgen"), ("2026-01-10", "Frist i dag")])
 def test_deadline_badges_on_the_list_and_the_posting(today, badge):
-    content = load_content(ROOT)
+    content = load_site(ROOT)
     listing = build_listing(content, datetime.combine(date.fromisoformat(today), time(0, 0), TZ))
     job = next(j for j in listing.jobs if j.id == LEDER)
     assert f'data-deadline="2026-01-10T23:59:59+01:00">{badge}</span>' in pages.posting(job, content)

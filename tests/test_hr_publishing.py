@@ -12,7 +12,7 @@ import pytest
 
 from conftest import copy_project, mkdocs_build
 from generator import clock
-from generator.content import load_content
+from generator.content import load_site
 from generator.listing import build_listing
 from generator.problems import ContentError
 
@@ -66,7 +66,7 @@ def test_a_posting_published_later_is_nowhere_on_the_site(site):
 
 
 def test_a_posting_appears_on_its_publish_day(project):
-    content = load_content(project)
+    content = load_site(project)
     ids = lambda day: [j.id for j in build_listing(content, datetime.combine(day, datetime.min.time(), clock.TZ)).open]
     assert "kommer-senere" not in ids(date(2026, 1, 5))
     assert "kommer-senere" in ids(date(2026, 1, 6))
@@ -101,7 +101,7 @@ def test_withdrawn_postings_leave_the_search_index(site):
 def test_a_withdrawal_dated_later_keeps_the_posting_open_until_that_day(site, project):
     assert "annulleres-senere" in open_ids(site)
     assert "Stillingen er annulleret" not in read(site, "job/annulleres-senere/index.html")
-    content = load_content(project)
+    content = load_site(project)
     on = lambda day: {j.id: j for j in build_listing(content, datetime.combine(day, datetime.min.time(), clock.TZ)).jobs}
     assert on(date(2026, 1, 19))["annulleres-senere"].status == "open"
     later = on(date(2026, 1, 20))["annulleres-senere"]
@@ -112,5 +112,5 @@ def test_withdrawn_before_publishing_is_an_error(tmp_path):
     root = copy_project(tmp_path / "p")
     (root / "jobs" / "x.yml").write_text(GOOD + "withdrawn:\n  reason: besat\n  date: 2025-12-31\n", encoding="utf-8")
     with pytest.raises(ContentError) as err:
-        load_content(root)
+        load_site(root)
     assert "jobs/x.yml:" in str(err.value) and "withdrawn.date" in str(err.value)

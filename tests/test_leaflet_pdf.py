@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.content import load_content
+from generator.content import load_site
+from generator.mkdocs.outputs import Outputs
+from generator.mkdocs.theme import article_html
 from generator.render import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +25,7 @@ FOOTER = re.compile(r"^.*Side \d+ af \d+$")
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT)
+    return load_site(ROOT)
 
 
 def flat(text: str) -> str:
@@ -131,10 +133,11 @@ def test_pdfs_do_not_change_with_the_build_day(built_site, content):
 def test_rendering_twice_gives_the_same_bytes(built_site, content):
     site = built_site(DAY)
     doc = pdf.leaflet_document(content.leaflets[0], f"{LEAFLET}/index.html")
-    engine = pdf.engine()
-    first = pdf.render(engine, doc, site.root, "http://127.0.0.1:8000/")
-    assert first == pdf.render(engine, doc, site.root, "http://127.0.0.1:8000/")
-    assert first == (site.root / LEAFLET_PDF).read_bytes()
+    article = article_html(site.page(LEAFLET + "/"))
+    first = pdf.make_pdf(doc, article, site.root, "http://127.0.0.1:8000/")
+    assert first.data and first.warnings == ()
+    assert first == pdf.make_pdf(doc, article, site.root, "http://127.0.0.1:8000/")
+    assert first.data == (site.root / LEAFLET_PDF).read_bytes()
 
 
 def test_pages_link_their_pdf(built_site):
@@ -172,16 +175,17 @@ def test_printing_the_leaflet_page_hides_the_site_and_writes_links_out(served_si
 
 def test_without_the_pdf_engine_serve_says_once_and_build_warns(monkeypatch, caplog, tmp_path, content):
     monkeypatch.setattr(pdf, "engine", lambda: pdf._Missing("cannot load library 'libpango-1.0-0'"))
-    monkeypatch.setattr(pdf, "_said_missing", False)
-    monkeypatch.setattr(pdf, "_warned", False)
-    docs = [pdf.leaflet_document(content.leaflets[0], f"{LEAFLET}/index.html")]
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.jobsite.pdf"):
-        assert pdf.write_pdfs(docs, tmp_path, required=False) == []
-        assert pdf.write_pdfs(docs, tmp_path, required=False) == []
-    said = [r for r in caplog.records if "PDF'er springes over" in r.getMessage()]
-    assert len(said) == 1 and said[0].levelno == logging.INFO
-    assert "make pdf-deps" in said[0].getMessage() and "libpango" in said[0].getMessage()
-    caplog.clear()
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.jobsite.pdf"):
-        pdf.write_pdfs(docs, tmp_path, required=True)
-    assert [r.levelno for r in caplog.records] == [logging.WARNING]  # fails the strict build
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "print.css").write_text("@page { size: A4 }", encoding="utf-8")
+    doc = pdf.leaflet_document(content.leaflets[0], f"{LEAFLET}/index.html")
+    for serving, level in ((True, logging.INFO), (False, logging.WARNING)):
+        outputs = Outputs(workers=0)  # in this process, so the missing engine is the patched one
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.jobsite"):
+            for _ in range(2):  # two builds (`serve` rebuilds), or two PDFs of one build
+                outputs.submit("PDF'en", pdf.make_pdf, doc, "<p>tekst</p>", tmp_path, "")
+                outputs.write(tmp_path, serving)
+        said = [r for r in caplog.records if "PDF'er springes over" in r.getMessage()]
+        assert [r.levelno for r in said] == [level]  # once; a build's warning fails the strict build
+        assert "make pdf-deps" in said[0].getMessage() and "libpango" in said[0].getMessage()
+        assert not (tmp_path / doc.out).exists()

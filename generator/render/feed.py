@@ -44,7 +44,7 @@ def last_change(listing: Listing) -> datetime:
     return max(moments, default=_midnight(listing.today))
 
 
-def _content(job: Job) -> str:
+def _entry_html(job: Job) -> str:
     """The entry's HTML: the key facts, then the opening text of the posting."""
     p = job.posting
     facts = [
@@ -81,6 +81,6 @@ def atom_feed(listing: Listing, site_url: str = "") -> bytes:
         entry.published(_midnight(p.published))
         entry.updated(_midnight(p.published))
         entry.summary(p.summary or f"{where(job)}. Ansøgningsfrist {danish.short_date(p.deadline)}.")
-        entry.content(_content(job), type="html")
+        entry.content(_entry_html(job), type="html")
         entry.category(term=p.role, label=ROLE_TYPES[p.role])
     return fg.atom_str(pretty=True)

@@ -1,17 +1,17 @@
 """Google for Jobs: the schema.org JobPosting of an open posting, as microdata.
 
 Microdata rather than JSON-LD, because JobPosting's `description` must be
-the whole text of the job: as JSON-LD that text is on the page twice, and a
-posting page weighs 5-6 KB more (issue 7 caps it at 20 KB). As microdata the
-description is the posting's text where the page shows it.
+the whole text of the job: as JSON-LD that text is on the page twice. As
+microdata the description is the posting's text where the page shows it.
 
 The posting's template marks, with HTML comments, where the item starts
 (under the title) and ends, and where the posting's own text starts and
 ends. `wrap` turns the marks of the built page into <div itemscope
 itemtype=".../JobPosting">, with the other properties as <meta> and <link>
-elements, and <div itemprop="description">. It runs on the finished page, so
-Material's search, which reads the page before that, does not spend time on
-the extra elements; the marks are comments, which search skips. A heading
+elements, and <div itemprop="description">. The site builder does that on
+the finished page (generator/mkdocs/theme.py), so its search, which reads
+the page before, does not spend time on the extra elements; the marks are
+comments, which search skips. A heading
 inside the item is no problem for search, a title inside it would be: the
 page's own search entry is the text under a top-level <h1>.
 
@@ -89,7 +89,8 @@ def job_posting(job: Job) -> dict | None:
     return data
 
 
-def _properties(data: dict) -> str:
+def properties(data: dict) -> str:
+    """The item's properties as microdata elements."""
     out = []
     for name, value in data.items():
         if name == "@type":
@@ -97,23 +98,9 @@ def _properties(data: dict) -> str:
         for one in value if isinstance(value, list) else [value]:
             if isinstance(one, dict):
                 out.append(f'<div itemprop="{name}" itemscope itemtype="{SCHEMA}{one["@type"]}">'
-                           f"{_properties(one)}</div>")
+                           f"{properties(one)}</div>")
             elif name in URL_PROPERTIES:
                 out.append(f'<link itemprop="{name}" href="{escape(one)}">')
             else:
                 out.append(f'<meta itemprop="{name}" content="{escape(str(one))}">')
     return "".join(out)
-
-
-def wrap(page_html: str, job: Job) -> str:
-    """The built posting page with its marks resolved: a JobPosting item while it is open."""
-    data = job_posting(job)
-    if data is None:
-        marks = {POSTING_START: "", POSTING_END: "", DESCRIPTION_START: "", DESCRIPTION_END: ""}
-    else:
-        marks = {POSTING_START: f'<div itemscope itemtype="{SCHEMA}JobPosting">{_properties(data)}',
-                 POSTING_END: "</div>", DESCRIPTION_START: '<div itemprop="description">',
-                 DESCRIPTION_END: "</div>"}
-    for mark, markup in marks.items():
-        page_html = page_html.replace(mark, markup, 1)
-    return page_html

@@ -6,11 +6,11 @@ templates in generator/templates hold the markup, this module the decisions.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -34,25 +34,6 @@ def where(job: Job) -> str:
     return " · ".join(names)
 
 
-def site_link(target: str, page_src: str, sources: frozenset[str] = frozenset()) -> str:
-    """A site path written by HR ('/vaer-med/') as a link MkDocs can check.
-
-    When the path is a page of the site, the link points at its Markdown
-    source (so MkDocs validates and rewrites it); otherwise it becomes a URL
-    relative to the page.
-    """
-    if not target.startswith("/"):
-        return target
-    path = target.strip("/")
-    here = posixpath.dirname(page_src)
-    for candidate in (f"{path}/index.md" if path else "index.md", f"{path}.md"):
-        if candidate in sources:
-            return posixpath.relpath(candidate, here or ".")
-    page_url = page_src[:-3] + "/" if page_src.endswith(".md") else page_src
-    rel = posixpath.relpath(path or ".", page_url.rstrip("/"))
-    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
-
-
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -72,7 +53,6 @@ def _env() -> Environment:
         age_label=lambda a: AGE_GROUPS[a],
         slug=slug,
         where=where,
-        site_link=site_link,
         yaml=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
         # Content text (render/markup.py): Markdown as sanitised HTML, plain text written into Markdown.
         markdown=markup.markdown,
@@ -119,12 +99,13 @@ def archive(listing: Listing) -> str:
     return ENV.get_template("archive.md.j2").render(listing=listing)
 
 
-def posting(job: Job, content: Content, sources: frozenset[str] = frozenset()) -> str:
+def posting(job: Job, content: Content, link: Callable[[str], str] = str) -> str:
+    """A posting's page. `link` turns a site path HR wrote ('/vaer-med/') into the link the site
+    builder wants in a page (the default keeps it as written)."""
     p = job.posting
     abouts = [o for o in reversed(job.unit.chain) if o.about]
     return ENV.get_template("posting.md.j2").render(
-        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts,
-        link=lambda target: site_link(target, f"job/{job.id}.md", sources))
+        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts, link=link)
 
 
 @dataclass(frozen=True)

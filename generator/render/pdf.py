@@ -8,9 +8,9 @@ The PDF is tagged PDF/UA-1 with title, language and author set, and its fonts
 embedded. It is reproducible: its dates come from the content (a leaflet's
 `updated`), never from the clock.
 
-WeasyPrint needs Debian's Pango (`make pdf-deps`). Without it, `mkdocs serve`
-says once that PDFs are skipped; a build reports it as a warning, which fails
-the strict build.
+WeasyPrint needs Debian's Pango (`make pdf-deps`). Without it no PDF is made
+and `make_pdf` says why; the site builder decides whether that is a warning
+(a build) or a note (a live preview).
 """
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                   trim_blocks=True, lstrip_blocks=True)
 
-log = logging.getLogger("mkdocs.plugins.jobsite.pdf")
 PRINT_CSS = "assets/print.css"  # in the site, beside jobsite.css
 MISSING_ENGINE = ("PDF'er springes over: WeasyPrint kan ikke indlæses ({reason}). "
                   "Installer Debians Pango med `make pdf-deps`.")
@@ -101,56 +100,43 @@ def engine():
     return weasyprint
 
 
-_said_missing = False  # once per process: `mkdocs serve` rebuilds often
-_warned = False  # a build warns once, not once per PDF
+@dataclass(frozen=True)
+class Made:
+    """What making one PDF gave: its bytes (None when it was skipped) and WeasyPrint's warnings."""
+
+    out: str
+    data: bytes | None
+    warnings: tuple[str, ...] = ()
+    skipped: str = ""  # why no PDF was made (no engine, no print stylesheet)
 
 
-def write_pdfs(documents: list[PdfDocument], site_dir: Path, site_url: str = "", required: bool = True,
-               pages: dict[str, str] | None = None) -> list[Path]:
-    """Write every PDF into site_dir; return their paths.
+def make_pdf(doc: PdfDocument, article_html: str, site_dir: Path, site_url: str = "") -> Made:
+    """The PDF of one document from its page's article (the page's content as HTML).
 
-    `pages` holds the built HTML of a document's page when it is not in
-    site_dir yet (the plugin makes PDFs in the background during the build).
-
-    Without the engine: a warning when `required` (a build), else an info
-    line the first time (`mkdocs serve`), and nothing is written.
+    A plain function of small, picklable values, so it can run in a worker
+    process; it writes nothing, the caller puts the bytes into the site.
     """
-    global _said_missing, _warned
-    if not documents:
-        return []
     weasyprint = engine()
     if not weasyprint:
-        message = MISSING_ENGINE.format(reason=weasyprint.reason)
-        if required and not _warned:  # once per build, however many PDFs it asks for
-            log.warning(message)
-            _warned = True
-        elif not required and not _said_missing:
-            log.info(message)
-        _said_missing = True
-        return []
-    if not (site_dir / PRINT_CSS).is_file():
-        log.warning("PDF'er springes over: content/%s mangler; den lægger folderne op på A4.", PRINT_CSS)
-        return []
-    written = []
-    for doc in documents:
-        out = site_dir / doc.out
-        out.write_bytes(render(weasyprint, doc, site_dir, site_url, (pages or {}).get(doc.page)))
-        written.append(out)
-    return written
+        return Made(doc.out, None, skipped=MISSING_ENGINE.format(reason=weasyprint.reason))
+    if not (Path(site_dir) / PRINT_CSS).is_file():
+        return Made(doc.out, None, skipped=f"PDF'er springes over: content/{PRINT_CSS} mangler; "
+                                           "den lægger folderne op på A4.")
+    warnings: list[str] = []
+    data = render(weasyprint, doc, Path(site_dir), site_url, article_html, warnings)
+    return Made(doc.out, data, tuple(warnings))
 
 
 # --- one document ----------------------------------------------------------
 
-def print_html(doc: PdfDocument, page_html: str, page_url: str = "") -> str:
+def print_html(doc: PdfDocument, article_html: str, page_url: str = "") -> str:
     """The print document: the page's article in a plain HTML page with the PDF's metadata.
 
     Relative links become absolute (the PDF lives outside the site once it
     is mailed); a link whose text is its own address is marked so print.css
     does not write the address twice.
     """
-    tree = lxml.html.document_fromstring(page_html)
-    found = tree.xpath("//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]")
-    article = found[0] if found else tree.body
+    article = lxml.html.fragment_fromstring(article_html, create_parent="article")
     for element in article.xpath(".//*[@rel] | .//link"):  # rel=attachment would embed a file in the PDF
         if element.tag == "link":
             element.drop_tree()
@@ -161,7 +147,7 @@ def print_html(doc: PdfDocument, page_html: str, page_url: str = "") -> str:
         if page_url and not urlsplit(href).scheme and not href.startswith("#"):
             a.set("href", urljoin(page_url, href))
             href = a.get("href")
-        if href.startswith(("http://", "https://")) and _same_address(a.text_content(), href):
+        if href.startswith(("http://", "https://")) and _same_address("".join(a.itertext()), href):
             a.set("class", ((a.get("class") or "") + " jobsite-url").strip())
     body = str(escape(article.text or "")) + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
     return ENV.get_template("print_document.html.j2").render(doc=doc, body=body)
@@ -172,13 +158,14 @@ def _same_address(text: str, href: str) -> bool:
     return strip(text) == strip(href)
 
 
-def render(weasyprint, doc: PdfDocument, site_dir: Path, site_url: str = "", page_html: str | None = None) -> bytes:
-    """The PDF of one document, as bytes."""
+def render(weasyprint, doc: PdfDocument, site_dir: Path, site_url: str, article_html: str,
+           warnings: list[str]) -> bytes:
+    """The PDF of one document, as bytes; WeasyPrint's warnings are added to `warnings`."""
     page = site_dir / doc.page
     page_url = urljoin(site_url, posixpath.dirname(doc.page) + "/") if site_url else ""
-    html = print_html(doc, page.read_text(encoding="utf-8") if page_html is None else page_html, page_url)
+    html = print_html(doc, article_html, page_url)
     fetcher = site_fetcher(weasyprint, site_dir)
-    handler = _Forward(doc.out)
+    handler = _Collect(doc.out, warnings)
     wlog = logging.getLogger("weasyprint")
     wlog.addHandler(handler)
     try:
@@ -213,17 +200,17 @@ def site_fetcher(weasyprint, site_dir: Path):
     return SiteFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
-class _Forward(logging.Handler):
-    """WeasyPrint's warnings (bad CSS, missing fonts or images) as the build's own warnings.
+class _Collect(logging.Handler):
+    """WeasyPrint's warnings (bad CSS, missing fonts or images), kept to report as the build's own.
 
     Properties only browsers know (print.css serves both) are not problems.
     """
 
-    def __init__(self, out: str):
+    def __init__(self, out: str, warnings: list[str]):
         super().__init__(logging.WARNING)
-        self.out = out
+        self.out, self.warnings = out, warnings
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        level = logging.DEBUG if message.endswith("unknown property.") else logging.WARNING
-        log.log(level, "%s: %s", self.out, message)
+        if not message.endswith("unknown property."):
+            self.warnings.append(f"{self.out}: {message}")

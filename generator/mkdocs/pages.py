@@ -1,0 +1,101 @@
+"""The generated pages as MkDocs files, and MkDocs' rules for links between pages.
+
+MkDocs checks and rewrites a link only when it points at a page's Markdown
+source, so a site path HR wrote ('/vaer-med/') becomes the relative path of
+that source. Under `serve --dirty` a generated page tells MkDocs whether its
+text changed, so an edit to one posting rebuilds that page only.
+"""
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from functools import partial
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..content import Content
+from ..listing import Listing
+from ..render import pages
+
+
+class GeneratedPage(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when its text changed.
+
+    MkDocs counts every in-memory file as modified, so with a thousand
+    postings an edit to one would rebuild them all.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def site_link(target: str, page_src: str, sources: frozenset[str]) -> str:
+    """A site path written by HR ('/vaer-med/') as a link MkDocs can check.
+
+    When the path is a page of the site, the link points at its Markdown
+    source (so MkDocs validates and rewrites it); otherwise it becomes a URL
+    relative to the page.
+    """
+    if not target.startswith("/"):
+        return target
+    path = target.strip("/")
+    here = posixpath.dirname(page_src)
+    for candidate in (f"{path}/index.md" if path else "index.md", f"{path}.md"):
+        if candidate in sources:
+            return posixpath.relpath(candidate, here or ".")
+    page_url = page_src[:-3] + "/" if page_src.endswith(".md") else page_src
+    rel = posixpath.relpath(path or ".", page_url.rstrip("/"))
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def generated_texts(listing: Listing, content: Content, sources: frozenset[str]) -> dict[str, str]:
+    """Every generated page (path inside the docs dir -> Markdown)."""
+    texts = {"job/index.md": pages.job_list(listing), "job/arkiv.md": pages.archive(listing)}
+    for job in listing.jobs:
+        src_uri = f"job/{job.id}.md"
+        texts[src_uri] = pages.posting(job, content, partial(site_link, page_src=src_uri, sources=sources))
+    if content.roles:
+        kommune = content.units[content.roles.kommune].org.name
+        for role in content.roles.roles:
+            texts[f"stillingsbeskrivelser/{role.id}.md"] = pages.role_page(content.roles, role.id, kommune)
+    texts["foldere/index.md"] = pages.leaflet_index(content.leaflets)
+    return texts
+
+
+def generated_sources(listing: Listing, content: Content) -> set[str]:
+    names = {"job/index.md", "job/arkiv.md", "foldere/index.md", *(f"job/{job.id}.md" for job in listing.jobs)}
+    if content.roles:
+        names |= {f"stillingsbeskrivelser/{r.id}.md" for r in content.roles.roles}
+    return names
+
+
+def add_generated_pages(files: Files, config, listing: Listing, content: Content,
+                        built: dict[str, bytes]) -> dict[str, bytes]:
+    """Add the generated pages and the page script's wording to the site's files.
+
+    `built` holds each generated page's hash in the last good build (`serve`
+    keeps it); the hashes of these pages are returned, to keep once this
+    build has succeeded.
+    """
+    names = generated_sources(listing, content)
+    for src_uri in sorted(names):
+        if files.get_file_from_path(src_uri):
+            raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
+    sources = frozenset({f.src_uri for f in files} | names)
+    digests = {}
+    for src_uri, text in generated_texts(listing, content, sources).items():
+        page = GeneratedPage.generated(config, src_uri, content=text)
+        digests[src_uri] = hashlib.blake2b(text.encode(), digest_size=16).digest()
+        page.unchanged = built.get(src_uri) == digests[src_uri]
+        files.append(page)
+    if script := files.get_file_from_path(pages.SCRIPT):
+        try:
+            text = pages.page_script(script.content_string)
+        except ValueError as err:
+            raise PluginError(str(err)) from None
+        files.remove(script)
+        files.append(File.generated(config, pages.SCRIPT, content=text))
+    return digests

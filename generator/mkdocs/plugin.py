@@ -1,0 +1,136 @@
+"""The MkDocs plugin: each hook hands one stage of the core to MkDocs.
+
+content and listing (on_config) -> generated pages (on_files) -> content
+text and PDFs of pages (on_page_markdown, on_post_page) -> the files that
+feed no page, made by workers (outputs.py), and the site published whole
+(on_post_build).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .. import clock
+from ..content import JOBS_DIR, load_site
+from ..listing import build_listing
+from ..problems import ContentError
+from ..render import csp, pages, pdf
+from ..render.files import data_files
+from .outputs import Outputs
+from .pages import add_generated_pages
+from .publish import StagedSite
+from .theme import Dedent, TemplateCache, article_html, with_job_posting
+
+ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
+
+
+class JobsiteConfig(base.Config):
+    root = c.Optional(c.Dir(exists=True))  # project root; default: the folder of mkdocs.yml
+    workers = c.Type(int, default=2)  # processes for the feed, calendars, jobs.json and PDFs; 0: none
+
+
+class JobsitePlugin(BasePlugin[JobsiteConfig]):
+    def __init__(self):
+        super().__init__()
+        # MkDocs keeps a plugin with on_startup for the whole `serve`: what is kept here makes
+        # a rebuild after one edit quick (only that posting is read and rebuilt).
+        self.serving = self.dirty = False
+        self.posting_cache: dict = {}  # posting file -> (mtime, size) and what reading it gave
+        self.built_pages: dict[str, bytes] = {}  # generated page -> hash of its text in the last good build
+        self.templates = TemplateCache()
+        self.outputs: Outputs | None = None
+
+    def on_startup(self, *, command, dirty):
+        # Once per process, before the first build.
+        self.serving, self.dirty = command == "serve", dirty
+        self.outputs = Outputs(self.config.workers)
+
+    def on_config(self, config):
+        # Before MkDocs empties site/: bad content fails the build with nothing written.
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        try:
+            self.content = load_site(root, cache=self.posting_cache if self.serving else None)
+            self.listing = build_listing(self.content, clock.now())
+        except ContentError as err:
+            raise PluginError(err.report()) from None
+        except clock.ClockError as err:
+            raise PluginError(str(err)) from None
+        self.staged = None if self.serving else StagedSite(config.site_dir, self.dirty, config.strict)
+        if self.staged:  # written beside site/, published in on_post_build
+            config.site_dir = str(self.staged.staging)
+        self.documents: dict[str, pdf.PdfDocument] = {}  # built page -> its PDF
+        self.outputs.submit("feed, kalendere og jobs.json", data_files, self.listing, self.content,
+                            config.site_url or "")
+        return config
+
+    def on_files(self, files, config):
+        # The generated pages join the site's own files.
+        self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
+        self.page_hashes = add_generated_pages(files, config, self.listing, self.content, self.built_pages)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Text from content in the front matter reaches the theme as text; the role table and
+        # the leaflets are content, filled in by the core.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])  # Markup: the theme does not escape it again
+        page.update_date = self.listing.today.isoformat()  # the sitemap's date: the day built for
+        if ROLE_TABLE_MARKER in markdown and self.content.roles:
+            markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
+            self.documents[page.file.dest_uri] = pdf.roles_document(self.content, page.file.dest_uri)
+        if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):
+            markdown = pages.leaflet_page(leaflet)
+            self.documents[page.file.dest_uri] = pdf.leaflet_document(leaflet, page.file.dest_uri)
+        return markdown
+
+    def on_post_page(self, output, page, config):
+        # The finished page: an open posting becomes a JobPosting, a PDF starts from its page,
+        # and the page gets its CSP (not under `serve`: its livereload script comes after this).
+        if job := self.postings.get(page.file.src_uri):
+            output = with_job_posting(output, job)
+        if doc := self.documents.get(page.file.dest_uri):
+            self.outputs.submit(f"PDF'en {doc.out}", pdf.make_pdf, doc, article_html(output),
+                                config.site_dir, config.site_url or "")
+        return output if self.serving else csp.add_csp(output)
+
+    def on_post_template(self, output, template_name, config):
+        # 404.html is a template, not a page: its CSP is added here.
+        return output if self.serving else csp.add_csp(output)
+
+    @event_priority(-100)
+    def on_post_build(self, config):
+        # Last, after the other plugins' files (search): the workers' files, then the site is published.
+        self.outputs.write(Path(config.site_dir), self.serving)
+        self.built_pages = self.page_hashes
+        if self.staged:
+            config.site_dir = str(self.staged.publish() or self.staged.final)
+
+    def on_build_error(self, error):
+        # Whatever failed, nothing more is written and the last good site stays.
+        self.outputs.cancel()
+        if getattr(self, "staged", None):
+            self.staged.discard()
+
+    def on_env(self, env, config, files):
+        # The theme's templates, compiled without their indentation (and kept between `serve` rebuilds).
+        env.add_extension(Dedent)
+        if self.serving:
+            env.bytecode_cache = self.templates
+        return env
+
+    def on_serve(self, server, config, builder):
+        # `serve` rebuilds when a posting or a data file changes, too.
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        for folder in (JOBS_DIR, "data"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+    def on_shutdown(self):
+        self.outputs.shutdown()
