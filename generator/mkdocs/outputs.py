@@ -11,6 +11,7 @@ the same way.
 from __future__ import annotations
 
 import logging
+import signal
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -40,7 +41,7 @@ class Outputs:
                 future.set_exception(err)
         else:
             if self.pool is None:
-                self.pool = ProcessPoolExecutor(max_workers=self.workers)
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_start)
             future = self.pool.submit(work, *args)
         self.pending.append((what, future))
 
@@ -81,6 +82,11 @@ class Outputs:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _worker_start() -> None:
+    """Ctrl-C stops `serve` in this process, which then shuts the pool down: not in each worker too."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _write_files(files: dict[str, str | bytes], site_dir: Path) -> None:
