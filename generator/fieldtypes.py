@@ -132,13 +132,13 @@ INVISIBLE_NAMES = {
 }
 
 
-def invisible(ch: str, multiline: bool) -> bool:
-    """A character HR cannot have meant: control, format, separator or private-use characters."""
-    if ch == "\n":
-        return not multiline
-    if ch == "\t":
-        return False
-    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+# Every control, format, separator, private-use and surrogate character (Unicode categories Cc, Cf,
+# Zl, Zp, Co, Cs) except tab and line feed; tests/test_text_rules.py checks it against unicodedata.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
 def _where(text: str, index: int) -> str:
@@ -156,12 +156,12 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
     in Markdown (multiline) also links to unsafe places, images from other
     hosts and nesting deeper than three levels of bullets.
     """
-    for index, ch in enumerate(text):
-        if invisible(ch, multiline):
-            name = INVISIBLE_NAMES.get(ch) or ("kontroltegn" if unicodedata.category(ch) == "Cc" else
-                                               unicodedata.name(ch, "usynligt tegn").lower())
-            return index, (f"usynligt tegn U+{ord(ch):04X} ({name}){_where(text, index)}; slet det (det kommer "
-                           "ofte med, når tekst kopieres fra Word eller en hjemmeside), og skriv teksten igen")
+    if found := INVISIBLE.search(text):
+        index, ch = found.start(), found[0]
+        name = INVISIBLE_NAMES.get(ch) or ("kontroltegn" if unicodedata.category(ch) == "Cc" else
+                                           unicodedata.name(ch, "usynligt tegn").lower())
+        return index, (f"usynligt tegn U+{ord(ch):04X} ({name}){_where(text, index)}; slet det (det kommer "
+                       "ofte med, når tekst kopieres fra Word eller en hjemmeside), og skriv teksten igen")
     unlinked = AUTOLINK.sub(lambda m: " " * len(m[0]), text)
     if tag := TAG.search(unlinked):
         written = re.match(r"<[^<>\n]{0,60}>?", unlinked[tag.start():])[0]

@@ -155,7 +155,11 @@ def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
     source = Source(name, None, text=text)
     problems: list[Problem] = []
     try:
-        source.data = _build(yaml.parse(text, Loader=_Loader), source, problems)
+        parser = _Loader(text)
+        try:
+            source.data = _build(iter(parser.get_event, None), source, problems)  # the events, without a wrapper
+        finally:
+            parser.dispose()
     except yaml.MarkedYAMLError as err:
         return None, [_unclosed_quote(text, err, name) or _syntax_problem(text, err, name)]
     except yaml.reader.ReaderError as err:  # a control character pasted from another program
@@ -242,10 +246,29 @@ _SCALARS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,200
 class _Frame:
     """A mapping or list being read: its value, its path, and (in a mapping) the key waiting for a value."""
 
-    __slots__ = ("value", "path", "key", "skip")
+    __slots__ = ("value", "path", "is_map", "key", "skip")
 
-    def __init__(self, value, path):
-        self.value, self.path, self.key, self.skip = value, path, None, False
+    def __init__(self, is_map: bool, path: Path_):
+        self.value: Any = {} if is_map else []
+        self.is_map, self.path, self.key, self.skip = is_map, path, None, False
+
+    def child(self) -> Path_:
+        """The path of the next value in it."""
+        if not self.is_map:
+            return (*self.path, len(self.value))
+        return (*self.path, self.key) if self.key is not None else self.path
+
+    def put(self, value: Any) -> None:
+        if not self.is_map:
+            self.value.append(value)
+            return
+        if not self.skip:
+            self.value[self.key] = value
+        self.key, self.skip = None, False
+
+
+_SCALAR, _MAP, _SEQ = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def _build(events, source: Source, problems: list[Problem]) -> Any:
@@ -259,84 +282,76 @@ def _build(events, source: Source, problems: list[Problem]) -> Any:
     def refuse(mark, path, message):
         problems.append(Problem(source.file, mark.line + 1, mark.column + 1, dotted(path), message))
 
+    positions = source.positions
     root: Any = None
     stack: list[_Frame] = []
     documents = 0
     for event in events:
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                refuse(event.start_mark, (), "filen kan ikke læses som YAML: en linje med kun --- deler filen i "
-                                             "to; et opslag er ét dokument, så slet linjen.")
-                return None
-            continue
-        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
-            continue  # stream and document ends
-        if isinstance(event, yaml.CollectionEndEvent):
+        kind = type(event)
+        if kind in _END:
             frame = stack.pop()
             if stack:
-                _place(stack[-1], frame.value, frame.path, source)
+                stack[-1].put(frame.value)
             else:
                 root = frame.value
             continue
+        if kind is not _SCALAR and kind is not _MAP and kind is not _SEQ:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    refuse(event.start_mark, (), "filen kan ikke læses som YAML: en linje med kun --- deler "
+                                                 "filen i to; et opslag er ét dokument, så slet linjen.")
+                    return None
+            elif kind is yaml.AliasEvent:
+                refuse(event.start_mark, stack[-1].child() if stack else (), ALIAS)
+                return None
+            continue  # stream and document ends
         parent = stack[-1] if stack else None
-        path = _child_path(parent)
-        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            refuse(event.start_mark, path, "& og * først i en værdi betyder noget særligt i YAML (gentagelser), "
-                                           "som ikke bruges her; skriv værdien ud, eller sæt den i anførselstegn.")
+        path = parent.child() if parent else ()
+        if event.anchor is not None:
+            refuse(event.start_mark, path, ALIAS)
             return None
         if event.tag is not None and event.tag != "!":
             refuse(event.start_mark, path, f"YAML-mærket {_tag_name(event.tag)} er ikke tilladt; skriv værdien "
                                            "som almindelig tekst (sæt den i anførselstegn, hvis den begynder med !).")
             return None
-        if parent is not None and isinstance(parent.value, dict) and parent.key is None \
-                and not isinstance(event, yaml.ScalarEvent):
-            refuse(event.start_mark, path, "et feltnavn skal være et ord efterfulgt af kolon (navn: værdi), "
-                                           "ikke en liste eller en gruppe.")
-            return None
-        source.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
-        if isinstance(event, yaml.ScalarEvent):
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        is_key = parent is not None and parent.is_map and parent.key is None
+        if kind is _SCALAR:
             value = _scalar_value(event)
-            if parent is None:
-                root = value
-            elif isinstance(parent.value, dict) and parent.key is None:
-                key = value if isinstance(value, str) else str(value)
-                child = (*parent.path, key)
-                if key in parent.value:
-                    problems.append(Problem(source.file, event.start_mark.line + 1, event.start_mark.column + 1,
-                                            dotted(child), f"feltet står to gange (første gang i linje "
-                                            f"{source.positions[child][0]}); slet den ene."))
-                    parent.skip = True
+            if not is_key:
+                positions.setdefault(path, where)
+                if parent is None:
+                    root = value
                 else:
-                    source.positions[child] = (event.start_mark.line + 1, event.start_mark.column + 1)
-                parent.key = key
+                    parent.put(value)
+                continue
+            key = value if isinstance(value, str) else str(value)
+            child = (*parent.path, key)
+            if key in parent.value:
+                problems.append(Problem(source.file, where[0], where[1], dotted(child), "feltet står to gange "
+                                        f"(første gang i linje {positions[child][0]}); slet den ene."))
+                parent.skip = True
             else:
-                _place(parent, value, path, source)
+                positions[child] = where  # the key's line, which the value keeps
+            parent.key = key
             continue
-        if len(stack) >= MAX_DEPTH:
-            refuse(event.start_mark, path, f"teksten er indrykket i mere end {MAX_DEPTH} niveauer; så dybt går "
-                                           "ingen felter. Tjek indrykningen.")
+        if is_key:
+            refuse(mark, path, "et feltnavn skal være et ord efterfulgt af kolon (navn: værdi), "
+                               "ikke en liste eller en gruppe.")
             return None
-        stack.append(_Frame({} if isinstance(event, yaml.MappingStartEvent) else [], path))
+        if len(stack) >= MAX_DEPTH:
+            refuse(mark, path, f"teksten er indrykket i mere end {MAX_DEPTH} niveauer; så dybt går "
+                               "ingen felter. Tjek indrykningen.")
+            return None
+        positions.setdefault(path, where)
+        stack.append(_Frame(kind is _MAP, path))
     return root
 
 
-def _child_path(parent: _Frame | None) -> Path_:
-    if parent is None:
-        return ()
-    if isinstance(parent.value, list):
-        return (*parent.path, len(parent.value))
-    return (*parent.path, parent.key) if parent.key is not None else parent.path
-
-
-def _place(parent: _Frame, value: Any, path: Path_, source: Source) -> None:
-    """Put a finished value into its mapping (under the waiting key) or list."""
-    if isinstance(parent.value, list):
-        parent.value.append(value)
-        return
-    if not parent.skip:
-        parent.value[parent.key] = value
-    parent.key, parent.skip = None, False
+ALIAS = ("& og * først i en værdi betyder noget særligt i YAML (gentagelser), som ikke bruges her; "
+         "skriv værdien ud, eller sæt den i anførselstegn.")
 
 
 def _tag_name(tag: str) -> str:

@@ -2,35 +2,35 @@
 
 Content is untrusted: anyone who can open a pull request writes it. So a
 Markdown text (a posting's intro, an about text, a leaflet's body) is
-converted by a Markdown configuration made for it, never by the site's own:
+converted by a converter made for it, never by the site's own Markdown:
+cmark-gfm (GitHub's CommonMark, through `cmarkgfm`), in its safe mode: raw
+HTML is left out and `javascript:`, `vbscript:`, `file:` and `data:` links
+lose their address; there are no attribute lists. It is also what GitHub's
+editor shows HR in its preview, so the site renders a text the way HR saw it.
 
-- no raw HTML (the parser's HTML block and inline HTML handlers are removed,
-  so `<img/src=x onerror=…>` is printed as text), no attribute lists, no
-  `md_in_html`;
-- links only to http(s), mailto, tel and the site itself (safelinks.py);
-
-and the HTML that comes out passes an allow-list sanitiser (nh3, the binding
-to Rust's ammonia) with the tags and attributes below and nothing else,
-images only from the site itself. The result is Markup: templates insert it
-as it is. A plain text (a title, a heading, a name) is never HTML: in HTML it
-is escaped by the template, and written into Markdown it goes through
-`escape_markdown`, so `*`, `[`, `{` and `#` stay characters.
+The HTML that comes out passes an allow-list sanitiser (nh3, the binding to
+Rust's ammonia) with the tags and attributes below and nothing else: links
+only to http(s), mailto, tel and the site itself, images only from the site
+itself. The result is Markup: templates insert it as it is. A plain text (a
+title, a heading, a name) is never HTML: in HTML it is escaped by the
+template, and written into Markdown it goes through `escape_markdown`, so
+`*`, `[`, `{` and `#` stay characters.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+import cmarkgfm
 import nh3
-from markdown import Markdown
 from markupsafe import Markup, escape
 
 from ..fieldtypes import is_local
-from .safelinks import SafeLinks
 
-TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h1", "h2", "h3", "h4",
-        "h5", "h6", "code", "pre", "hr", "img"}
-ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
+TAGS = {"p", "br", "strong", "em", "b", "i", "del", "ul", "ol", "li", "a", "blockquote", "h1", "h2", "h3", "h4",
+        "h5", "h6", "code", "pre", "hr", "img", "table", "thead", "tbody", "tr", "th", "td"}
+ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}, "th": {"align"},
+              "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -41,26 +41,20 @@ def _keep_local_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_OPTIONS = dict(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
+_CLEANER = nh3.Cleaner(**{**_OPTIONS, "tags": TAGS - {"img"}})
+_CLEANER_WITH_IMAGES = nh3.Cleaner(**_OPTIONS, attribute_filter=_keep_local_images)  # slower: only where needed
+
+
 def sanitise(html: str) -> Markup:
     """HTML with only the allowed tags, attributes and URL schemes left."""
-    return Markup(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-                            strip_comments=True, attribute_filter=_keep_local_images))
-
-
-def _converter() -> Markdown:
-    md = Markdown(extensions=[SafeLinks()], output_format="html")
-    md.preprocessors.deregister("html_block")  # raw HTML blocks stay text
-    md.inlinePatterns.deregister("html")  # and so does inline HTML
-    return md
-
-
-_md = _converter()
+    return Markup((_CLEANER_WITH_IMAGES if "<img" in html else _CLEANER).clean(html))
 
 
 @lru_cache(maxsize=8192)
 def markdown(text: str) -> Markup:
     """A content text written in Markdown, as sanitised HTML (converted once per text)."""
-    return sanitise(_md.reset().convert(text))
+    return sanitise(cmarkgfm.github_flavored_markdown_to_html(text).strip())
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape
