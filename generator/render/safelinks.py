@@ -1,10 +1,11 @@
-"""A Markdown extension that lets links and images point only to safe places.
+"""A Markdown extension for the site's own pages (mkdocs.yml) that lets links
+and images point only to safe places.
 
-Validation already refuses unsafe links with a Danish message; this is the
-second lock, in the renderer itself, so no way of writing a link in Markdown
-(inline, reference, entity-encoded, in a title) can put `javascript:` or
-`data:` into a page or the feed. Links without a scheme (pages
-of the site, anchors) and http(s), mailto and tel are kept.
+Content text never goes through the site's Markdown (render/markup.py
+converts it); this keeps the hand-written pages to the same rule, so no way
+of writing a link (inline, reference, entity-encoded) can put `javascript:`
+or `data:` into a page. Links without a scheme (pages of the site, anchors)
+and http(s), mailto and tel are kept.
 """
 from __future__ import annotations
 
