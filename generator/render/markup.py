@@ -5,8 +5,8 @@ Markdown text (a posting's intro, an about text, a leaflet's body) is
 converted by a converter made for it, never by the site's own Markdown:
 cmark-gfm (GitHub's CommonMark, through `cmarkgfm`), in its safe mode: raw
 HTML is left out and `javascript:`, `vbscript:`, `file:` and `data:` links
-lose their address; there are no attribute lists. It is also what GitHub's
-editor shows HR in its preview, so the site renders a text the way HR saw it.
+lose their address; there are no attribute lists. It is also how GitHub
+renders Markdown, where HR writes the content.
 
 The HTML that comes out passes an allow-list sanitiser (nh3, the binding to
 Rust's ammonia) with the tags and attributes below and nothing else: links
