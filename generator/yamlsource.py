@@ -23,7 +23,7 @@ BOM = b"\xef\xbb\xbf"
 Path_ = tuple[str | int, ...]
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~20x faster
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser in C where installed
 
 
 class _Loader(_BaseLoader):
@@ -38,7 +38,7 @@ class _Loader(_BaseLoader):
         """PyYAML's resolution for these four types, without its path resolvers (none are used).
 
         Called for every key and value (libyaml calls back into Python), so it
-        is kept short: a fifth of the time of reading a posting went here.
+        is kept short.
         """
         if kind is yaml.ScalarNode:
             if implicit[0]:

@@ -82,8 +82,7 @@ WORDING_SLOT = "/* jobsite:wording */ null"
 def page_script(source: str) -> str:
     """jobsite.js with the wording it shows written in (danish.PAGE_TEXT).
 
-    In the script, not in each page: the browser caches it once, and a
-    posting page is 0.7 KB lighter.
+    In the script, not in each page: the browser caches it once.
     """
     if WORDING_SLOT not in source:
         raise ValueError(f"{SCRIPT} has lost its slot for the wording: {WORDING_SLOT}")
