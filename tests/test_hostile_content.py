@@ -1,0 +1,883 @@
+"""Hostile content, in every kind of content file: a catalogue of what someone
+could put into a pull request, and what must become of it.
+
+Anyone can open a pull request, so every content file is untrusted. Each case
+below is one of the good files (tests/good_posting.yml, data/organisations.yml,
+data/roles.yml, content/foldere/ressourcegrupper-haderslev.md) with one hostile
+change, or a file layout made by a function (symbolic links, folders). A case
+expects one of two things:
+
+  Refused(line, says)  `python -m generator check` exits 1 and prints
+                       `<file>:<line>:...` with the Danish phrase `says`, no
+                       traceback; `mkdocs build --strict` into a site folder
+                       holding a previous good build fails and leaves that
+                       folder byte for byte as it was; the file is unchanged.
+  Clean(*shows)        check accepts it, the strict build succeeds, the safety
+                       scan (tests/safety_scan.py) finds no active content, and
+                       the text is shown as the text that was written.
+
+Every payload sets `window.__pwned`, so the browser test
+(tests/test_browser_hostile.py) can tell if one ever ran. A case with `bug`
+is a known bug, shown by the test and marked xfail(strict=True).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import struct
+import sys
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Union
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from conftest import ROOT, copy_project, mkdocs_build, run
+from generator.__main__ import main
+from safety_scan import baseline, scan_site
+
+HERE = Path(__file__).resolve().parent
+TODAY = "2026-01-05"  # the good posting (published 2026-01-01, deadline 2026-01-31) is open
+PWN = "window.__pwned=1"  # what every payload does when it runs
+
+POSTING, ORGANISATIONS, ROLES, LEAFLET, LAYOUT = "posting", "organisations", "roles", "leaflet", "folder layout"
+KINDS = (POSTING, ORGANISATIONS, ROLES, LEAFLET, LAYOUT)
+GOOD = {
+    POSTING: (HERE / "good_posting.yml").read_text(encoding="utf-8"),
+    ORGANISATIONS: (ROOT / "data" / "organisations.yml").read_text(encoding="utf-8"),
+    ROLES: (ROOT / "data" / "roles.yml").read_text(encoding="utf-8"),
+    LEAFLET: (ROOT / "content" / "foldere" / "ressourcegrupper-haderslev.md").read_text(encoding="utf-8"),
+}
+
+
+# --------------------------------------------------------------------------- how a case is made
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `old` (which must occur exactly once in the good file) by `new`."""
+
+    old: str
+    new: str
+
+    def apply(self, text: str) -> str:
+        assert text.count(self.old) == 1, f"{self.old!r} occurs {text.count(self.old)} times in the good file"
+        return text.replace(self.old, self.new)
+
+
+Layout = Callable[[Path], list[Path]]  # makes files in a project; returns the paths it made
+Make = Union[Edit, tuple[Edit, ...], Layout]
+
+
+# --------------------------------------------------------------------------- what must become of it
+
+@dataclass(frozen=True)
+class Refused:
+    line: int
+    says: str  # a key Danish phrase of the message
+    field: str = ""  # the field the report names, when there is one
+    file: str = ""  # default: the case's own file
+
+
+@dataclass(frozen=True)
+class Shown:
+    """In the built `page` (a path in the site, {id} is the case's id), some node matched by the
+    XPath `where` has `text` in its visible text (or, for an attribute, in its value)."""
+
+    page: str
+    where: str
+    text: str
+
+    def check(self, site: Path, case: Case) -> None:
+        found = texts(site, self.page.format(id=case.id), self.where)
+        assert any(self.text in t for t in found), (self.page, self.where, self.text, found)
+
+
+@dataclass(frozen=True)
+class Absent:
+    """No node in `page` matches the XPath `where`."""
+
+    page: str
+    where: str
+
+    def check(self, site: Path, case: Case) -> None:
+        found = texts(site, self.page.format(id=case.id), self.where)
+        assert not found, (self.page, self.where, found)
+
+
+@dataclass(frozen=True)
+class InSearch:
+    """The search index has an entry for `page` whose title, rendered as HTML as Material does, shows `text`."""
+
+    page: str
+    text: str
+
+    def check(self, site: Path, case: Case) -> None:
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        location = self.page.format(id=case.id)
+        titles = [visible_html(d["title"]) for d in docs if d["location"] == location]
+        assert any(self.text in t for t in titles), (location, self.text, titles)
+
+
+@dataclass(frozen=True)
+class InFeed:
+    """The Atom feed has an entry whose (plain text) title is `text`."""
+
+    text: str
+
+    def check(self, site: Path, case: Case) -> None:
+        atom = "{http://www.w3.org/2005/Atom}"
+        feed = etree.fromstring((site / "job" / "feed.xml").read_bytes())
+        titles = [(e.findtext(f"{atom}title"), e.find(f"{atom}title").get("type", "text"))
+                  for e in feed.iter(f"{atom}entry")]
+        assert (self.text, "text") in titles, titles
+
+
+@dataclass(frozen=True)
+class InJobsJson:
+    """jobs.json has the posting (default: the case's own) with `key` equal to `text`."""
+
+    key: str
+    text: str
+    posting: str = "{id}"
+
+    def check(self, site: Path, case: Case) -> None:
+        postings = json.loads((site / "job" / "jobs.json").read_text(encoding="utf-8"))["postings"]
+        values = [p[self.key] for p in postings if p["id"] == self.posting.format(id=case.id)]
+        assert values == [self.text], values
+
+
+Check = Union[Shown, Absent, InSearch, InFeed, InJobsJson]
+
+
+@dataclass(frozen=True)
+class Clean:
+    shows: tuple[Check, ...]
+
+    def __init__(self, *shows: Check):
+        object.__setattr__(self, "shows", shows)
+
+
+def title_everywhere(text: str) -> tuple[Check, ...]:
+    """A posting's title, shown literally wherever the site writes it."""
+    return (Shown("job/{id}/", "//h1", text), Shown("job/{id}/", "//head/title", text),
+            Shown("job/{id}/", "//meta[@property='og:title']/@content", text),
+            Shown("job/", "//h2[@class='jobsite-card__title']/a", text),
+            InSearch("job/{id}/", text), InFeed(text), InJobsJson("title", text))
+
+
+def texts(site: Path, page: str, where: str) -> list[str]:
+    path = site / page / "index.html" if not page.endswith(".html") else site / page
+    tree = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+    return [" ".join((r if isinstance(r, str) else r.text_content()).split()) for r in tree.xpath(where)]
+
+
+def visible_html(fragment: str) -> str:
+    if not fragment.strip():
+        return ""
+    return " ".join(lxml.html.fragment_fromstring(fragment, create_parent="div").text_content().split())
+
+
+# --------------------------------------------------------------------------- the cases
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    kind: str  # one of KINDS
+    hostile: str  # the class of hostile content
+    make: Make
+    expect: Refused | Clean
+    bug: str = ""  # a known bug: the test shows it and is marked xfail(strict=True)
+
+    def target(self) -> str:
+        """The file in the project the case writes (for an Edit)."""
+        return {POSTING: f"jobs/{self.id}.yml", ORGANISATIONS: "data/organisations.yml",
+                ROLES: "data/roles.yml", LEAFLET: f"content/foldere/{self.id}.md"}[self.kind]
+
+    def file(self) -> str:
+        """The file the report must name."""
+        assert isinstance(self.expect, Refused)
+        return self.expect.file or self.target()
+
+
+# YAML that expands exponentially if a loader follows the aliases ("billion laughs").
+LAUGHS = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9 if i else ["lol"] * 9) + "]\n" for i in range(9))
+DEEP = "[" * 1000 + "]" * 1000  # 1000 levels of nesting in one line
+ONE_LINE_LISTS = "- " * 1000 + "dybt"  # 1000 nested bullet lists without any indentation
+ONE_LINE_NUMBERED = "1. " * 1000 + "dybt"
+
+
+def png() -> bytes:
+    """The smallest valid PNG: one pixel."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+def _write(project: Path, rel: str, data: str | bytes) -> Path:
+    path = project / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def _outside(project: Path, name: str, data: str) -> Path:
+    """A file beside the project, outside everything the site is built from."""
+    path = project.parent / "udenfor" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data, encoding="utf-8")
+    return path
+
+
+def _symlink(project: Path, rel: str, target: Path) -> list[Path]:
+    link = project / rel
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if link.exists() or link.is_symlink():
+        link.unlink()
+    os.symlink(target, link)
+    return [link]
+
+
+# Layouts: files that would not be read as they look, or would be read from elsewhere.
+def posting_upper_case_extension(p): return [_write(p, "jobs/ny.YML", GOOD[POSTING])]
+def posting_text_extension(p): return [_write(p, "jobs/ny.txt", GOOD[POSTING])]
+def posting_in_subfolder(p): return [_write(p, "jobs/gamle/ny.yml", GOOD[POSTING])]
+def posting_symlink(p): return _symlink(p, "jobs/genvej.yml", _outside(p, "opslag.yml", GOOD[POSTING]))
+def posting_symlink_to_system_file(p): return _symlink(p, "jobs/passwd.yml", Path("/etc/passwd"))
+def posting_reserved_name(p): return [_write(p, "jobs/arkiv.yml", GOOD[POSTING])]
+def jobs_folder_symlink(p):
+    shutil.copytree(p / "jobs", p.parent / "udenfor" / "jobs")
+    shutil.rmtree(p / "jobs")
+    return _symlink(p, "jobs", p.parent / "udenfor" / "jobs")
+def data_extra_file(p): return [_write(p, "data/ekstra.yml", "kommuner: []\n")]
+def data_upper_case(p): return [_write(p, "data/Organisations.YML", GOOD[ORGANISATIONS])]
+def organisations_symlink(p):
+    (p / "data" / "organisations.yml").unlink()
+    return _symlink(p, "data/organisations.yml", _outside(p, "organisations.yml", GOOD[ORGANISATIONS]))
+def role_page_written_by_hand(p): return [_write(p, "content/stillingsbeskrivelser/paedagog.md", "# Pædagog\n")]
+def leaflet_upper_case_extension(p): return [_write(p, "content/foldere/ny.MD", GOOD[LEAFLET])]
+def leaflet_html_file(p): return [_write(p, "content/foldere/ny.html", f"<script>{PWN}</script>\n")]
+def leaflet_svg_picture(p): return [_write(p, "content/foldere/logo.svg", f'<svg onload="{PWN}"/>\n')]
+def leaflet_in_subfolder(p): return [_write(p, "content/foldere/gamle/ny.md", GOOD[LEAFLET])]
+def leaflet_symlink(p): return _symlink(p, "content/foldere/genvej.md", _outside(p, "folder.md", GOOD[LEAFLET]))
+def leaflet_picture_symlink(p): return _symlink(p, "content/foldere/foto.png", Path("/etc/hostname"))
+def leaflet_index_by_hand(p): return [_write(p, "content/foldere/index.md", GOOD[LEAFLET])]
+def leaflet_readme(p): return [_write(p, "content/foldere/README.md", GOOD[LEAFLET])]
+def leaflet_hidden(p): return [_write(p, "content/foldere/.skjult.md", GOOD[LEAFLET])]
+def job_page_by_hand(p): return [_write(p, "content/job/ny.md", f"# Ny\n\n<script>{PWN}</script>\n")]
+def symlink_elsewhere_in_content(p):
+    return _symlink(p, "content/assets/logo.png", _outside(p, "hemmelig.txt", "hemmelig nøgle\n"))
+def leaflet_crlf(p):
+    return [_write(p, "content/foldere/leaflet-crlf.md", GOOD[LEAFLET].replace("\n", "\r\n"))]
+ODD_NAME = f'x" onmouseover="{PWN}" <svg onload={PWN}>'
+def leaflet_odd_file_name(p): return [_write(p, f"content/foldere/{ODD_NAME}.md", GOOD[LEAFLET])]
+def leaflet_root_relative_image(p):
+    _write(p, "content/foldere/foto.png", png())
+    return [_write(p, "content/foldere/leaflet-image-root-relative.md", GOOD[LEAFLET].replace(
+        "Ressourcegrupperne skal skabe", "![Et foto](/foldere/foto.png) Ressourcegrupperne skal skabe"))]
+def leaflet_relative_image(p):
+    _write(p, "content/foldere/foto.png", png())
+    return [_write(p, "content/foldere/leaflet-image-relative.md", GOOD[LEAFLET].replace(
+        "Ressourcegrupperne skal skabe", "![Et foto](../foto.png) Ressourcegrupperne skal skabe"))]
+
+
+# Anchors in the good files that the edits below write next to.
+P_TITLE = "title: Pædagog til Børnehuset Stjernehuset"
+P_INTRO = "intro: |\n  Vi søger en pædagog.\n"
+P_CONTACTS = "contacts:\n"
+L_PARAGRAPH = "Ressourcegrupperne skal skabe rammer"  # line 24 of the leaflet
+L_HEADING = "### Formål\n"  # line 22
+L_LIST_INTRO = "Fællestrækkene for ressourcegrupperne er:\n"  # line 32
+L_FIRST = "Denne folder beskriver ressourcegrupper i Haderslev Kommune, som er et tilbud til børn med behov for en særlig indsats. I"  # line 16
+
+
+def sections(heading: str, text: str) -> Edit:
+    """The good posting with one section (heading on line 20, text on line 21) before its contacts."""
+    return Edit(P_CONTACTS, f"sections:\n  - heading: {heading}\n    text: {text}\n{P_CONTACTS}")
+
+
+CASES: list[Case] = [
+    # ---- postings: every text field, every class --------------------------------------------------------
+    Case("posting-title-markup", POSTING, "markup", Edit(P_TITLE, "title: Pædagog <b>fed</b>"),
+         Refused(3, "HTML (<b>) er ikke tilladt", "title")),
+    Case("posting-title-control-character", POSTING, "invisible", Edit(P_TITLE, 'title: "Pædagog\\x07 til os"'),
+         Refused(3, "usynligt tegn U+0007 (kontroltegn)", "title")),
+    Case("posting-summary-attribute-list", POSTING, "attribute list",
+         Edit(P_INTRO, f"summary: 'En god stilling {{: onclick={PWN} }}'\n{P_INTRO}"),
+         Refused(17, "krøllede parenteser", "summary")),
+    Case("posting-intro-script", POSTING, "markup",
+         Edit(P_INTRO, f"intro: |\n  Vi søger en pædagog.\n  <script>{PWN}</script>\n"),
+         Refused(17, "HTML (<script>)", "intro")),
+    Case("posting-intro-entity-encoded-javascript", POSTING, "link",
+         Edit(P_INTRO, f"intro: |\n  Vi søger [en pædagog](java&#115;cript:{PWN}).\n"),
+         Refused(17, "linket 'java&#115;cript:", "intro")),
+    Case("posting-intro-data-link", POSTING, "link",
+         Edit(P_INTRO, "intro: |\n  Vi søger [en pædagog](data:text/html;base64,PHNjcmlwdD4=).\n"),
+         Refused(17, "linket 'data:text/html", "intro")),
+    Case("posting-intro-external-image", POSTING, "image",
+         Edit(P_INTRO, "intro: |\n  Vi søger en pædagog. ![](https://tracker.example/p.gif)\n"),
+         Refused(17, "ligger på et andet website", "intro")),
+    Case("posting-intro-protocol-relative-image", POSTING, "image",
+         Edit(P_INTRO, "intro: |\n  Vi søger en pædagog. ![x](//tracker.example/p.gif)\n"),
+         Refused(17, "billedet '//tracker.example/p.gif'", "intro")),
+    Case("posting-intro-deep-indent", POSTING, "indent",
+         Edit(P_INTRO, "intro: |\n  Vi søger en pædagog.\n\n                 - fjortende niveau\n"),
+         Refused(17, "rykket mere end 12 mellemrum ind", "intro")),
+    Case("posting-intro-one-line-nested-lists", POSTING, "markdown bomb",
+         Edit(P_INTRO, f"intro: |\n  Vi søger en pædagog.\n\n  {ONE_LINE_LISTS}\n"),
+         Refused(17, "niveau", "intro"),
+         bug="check accepts 1000 bullet lists nested on one line ('- - - … dybt': no indentation, so the "
+             "12-space rule never sees it); the strict build then dies with a RecursionError traceback in "
+             "Python-Markdown (render/markup.py)"),
+    Case("posting-section-heading-invisible", POSTING, "invisible", sections('"Om os\\u200b"', "Tekst."),
+         Refused(20, "usynligt tegn U+200B (nulbredde-mellemrum)", "sections[1].heading")),
+    Case("posting-section-text-svg", POSTING, "markup", sections("Om os", f"'<svg/onload={PWN}>'"),
+         Refused(21, "HTML (<svg/onload=window.__pwned=1>)", "sections[1].text")),
+    Case("posting-contact-name-bidi", POSTING, "invisible",
+         Edit("  - name: Helle Kristensen", '  - name: "Helle \\u202eKristensen"'),
+         Refused(20, "U+202E (retningsmarkør)", "contacts[1].name")),
+    Case("posting-apply-text-javascript", POSTING, "link",
+         Edit("  url: https://ballerup.dk/job\n", f"  url: https://ballerup.dk/job\n  text: '[Søg her](javascript:{PWN})'\n"),
+         Refused(25, "linket 'javascript:", "apply.text")),
+    Case("posting-link-url-vbscript", POSTING, "link", Edit("    url: /vaer-med/", "    url: vbscript:msgbox(1)"),
+         Refused(27, "er ikke en webadresse", "links[1].url")),
+    Case("posting-link-text-markup", POSTING, "markup", Edit("  - text: Læs om arbejdet", f"  - text: <a href=x>Læs</a>"),
+         Refused(26, "HTML (<a href=x>)", "links[1].text")),
+    Case("posting-interview-label-img", POSTING, "markup",
+         Edit("  - label: 1. samtale", f"  - label: '<img/src=x onerror={PWN}>'"),
+         Refused(12, "HTML (<img/src=x onerror=window.__pwned=1>)", "interviews[1].label")),
+    Case("posting-yaml-anchor", POSTING, "yaml", Edit(P_TITLE, "title: &t Pædagog til Børnehuset Stjernehuset"),
+         Refused(3, "& og * først i en værdi", "title")),
+    Case("posting-yaml-alias", POSTING, "yaml", Edit("workplace: stjernehuset", "workplace: *t"),
+         Refused(4, "& og * først i en værdi")),
+    Case("posting-yaml-python-tag", POSTING, "yaml",
+         Edit(P_TITLE, 'title: !!python/object/apply:os.system ["touch /tmp/pwned"]'),
+         Refused(3, "YAML-mærket !!python/object/apply:os.system er ikke tilladt", "title")),
+    Case("posting-billion-laughs", POSTING, "yaml bomb", Edit(P_TITLE, LAUGHS + P_TITLE),
+         Refused(3, "& og * først i en værdi", "l0")),
+    Case("posting-1000-levels", POSTING, "nesting", Edit("hours: 37", f"hours: {DEEP}"),
+         Refused(5, "mere end 12 niveauer", "hours")),
+    Case("posting-hours-zero", POSTING, "number", Edit("hours: 37", "hours: 0"),
+         Refused(5, "skal være mindst 1", "hours")),
+    Case("posting-hours-61", POSTING, "number", Edit("hours: 37", "hours: 61"),
+         Refused(5, "må højst være 60", "hours")),
+    Case("posting-hours-infinite", POSTING, "number", Edit("hours: 37", "hours: 1e999"),
+         Refused(5, "skal være", "hours")),
+    Case("posting-positions-101", POSTING, "number", Edit("hours: 37", "hours: 37\npositions: 101"),
+         Refused(6, "må højst være 100", "positions")),
+    Case("posting-positions-huge-integer", POSTING, "number", Edit("hours: 37", "hours: 37\npositions: " + "9" * 5000),
+         Refused(6, "ugyldig værdi", "positions")),
+    Case("posting-published-year-1", POSTING, "date", Edit("published: 2026-01-01", "published: 0001-01-01"),
+         Refused(9, "0001-01-01 ligger uden for årene 2000-2100", "published")),
+    Case("posting-deadline-year-9999", POSTING, "date", Edit("deadline: 2026-01-31", "deadline: 9999-12-31"),
+         Refused(10, "9999-12-31 ligger uden for årene 2000-2100", "deadline")),
+    Case("posting-employment-end-before-start", POSTING, "date order",
+         (Edit("employment: fast", "employment: tidsbegrænset\nemployment_end: 2026-02-01"),
+          Edit("  asap: true", "  date: 2026-03-01")),
+         Refused(7, "slutdatoen ligger før tiltrædelsen", "employment_end")),
+    # ---- organisations -------------------------------------------------------------------------------------
+    Case("org-name-script", ORGANISATIONS, "markup",
+         Edit("name: Børnehuset Stjernehuset", f"name: Børnehuset <script>{PWN}</script>"),
+         Refused(33, "HTML (<script>)", "kommuner[1].units[1].units[1].name")),
+    Case("org-about-title-attribute-list", ORGANISATIONS, "attribute list",
+         Edit("title: Hvem er vi", f"title: 'Hvem er vi {{: onclick={PWN} }}'"),
+         Refused(21, "krøllede parenteser", "kommuner[1].units[1].about.title")),
+    Case("org-about-text-javascript", ORGANISATIONS, "link",
+         Edit("            Distrikt Baltorp ligger", f"            [Læs mere](javascript:{PWN}) Distrikt Baltorp ligger"),
+         Refused(22, "linket 'javascript:", "kommuner[1].units[1].about.text")),
+    Case("org-about-text-iframe", ORGANISATIONS, "markup",
+         Edit("        Aarhus Kommune er en af", f"        <iframe src=javascript:{PWN}></iframe> Aarhus Kommune er en af"),
+         Refused(44, "HTML (<iframe src=javascript:window.__pwned=1>)", "kommuner[2].about.text")),
+    Case("org-about-text-external-image", ORGANISATIONS, "image",
+         Edit("            I Midtbyens Dagtilbud er vi", "            ![](https://tracker.example/p.gif) I Midtbyens Dagtilbud er vi"),
+         Refused(57, "ligger på et andet website", "kommuner[2].units[1].about.text")),
+    Case("org-address-street-invisible", ORGANISATIONS, "invisible",
+         Edit("street: Hold-an Vej 7", 'street: "Hold-an Vej\\u200b 7"'),
+         Refused(8, "U+200B", "kommuner[1].address.street")),
+    Case("org-address-city-control-character", ORGANISATIONS, "invisible",
+         Edit("          city: Aarhus", '          city: "Aarhus\\x07"'),
+         Refused(53, "kontroltegn", "kommuner[2].units[1].address.city")),
+    Case("org-reserved-id", ORGANISATIONS, "reserved id", Edit("  - id: haderslev", "  - id: index"),
+         Refused(68, "id 'index' er reserveret", "kommuner[3].id")),
+    Case("org-yaml-anchor", ORGANISATIONS, "yaml", Edit("name: Distrikt Baltorp", "name: &navn Distrikt Baltorp"),
+         Refused(17, "& og * først i en værdi")),
+    Case("org-yaml-python-tag", ORGANISATIONS, "yaml",
+         Edit("website: https://ballerup.dk", "website: !!python/object/new:os.system [echo]"),
+         Refused(11, "YAML-mærket !!python/object/new:os.system er ikke tilladt")),
+    Case("org-billion-laughs", ORGANISATIONS, "yaml bomb", Edit("kommuner:\n", LAUGHS + "kommuner:\n"),
+         Refused(3, "& og * først i en værdi")),
+    Case("org-1000-levels", ORGANISATIONS, "nesting", Edit("          city: Aarhus", f"          city: {DEEP}"),
+         Refused(53, "mere end 12 niveauer")),
+    # ---- roles ---------------------------------------------------------------------------------------------
+    Case("role-name-markup", ROLES, "markup", Edit("    name: Pædagog\n", "    name: Pædagog <b>\n"),
+         Refused(9, "HTML (<b>)", "roles[1].name")),
+    Case("role-intro-iframe", ROLES, "markup",
+         Edit("    name: Pædagog\n", f"    name: Pædagog\n    intro: |\n      <iframe src=javascript:{PWN}>\n"),
+         Refused(10, "HTML (<iframe", "roles[1].intro")),
+    Case("role-statement-control-character", ROLES, "invisible",
+         Edit("text: Du arbejder engageret og selvstændigt", 'text: "Du arbejder\\x07 engageret"'),
+         Refused(17, "kontroltegn", "areas[1].rows[1][1].text")),
+    Case("role-area-title-attribute-list", ROLES, "attribute list",
+         Edit("  - title: Personlige kompetencer og forpligtelser",
+              f"  - title: 'Personlige kompetencer {{: onclick={PWN} }}'"),
+         Refused(15, "krøllede parenteser", "areas[1].title")),
+    Case("role-source-note-reference-javascript", ROLES, "link",
+         Edit("source_note: |\n", f"source_note: |\n  Se [kilden][k].\n\n  [k]: javascript:{PWN}\n\n"),
+         Refused(156, "linket 'javascript:", "source_note")),
+    Case("role-reserved-id", ROLES, "reserved id", Edit("  - id: paedagogisk-medhjaelper", "  - id: index"),
+         Refused(12, "id 'index' kan ikke bruges", "roles[3].id")),
+    Case("role-id-taken-by-hand-written-page", LAYOUT, "generated page", role_page_written_by_hand,
+         Refused(8, "ville falde sammen med content/stillingsbeskrivelser/paedagog.md", "roles[1].id",
+                 file="data/roles.yml")),
+    Case("role-yaml-alias", ROLES, "yaml", Edit("kommune: ballerup", "kommune: *k"),
+         Refused(5, "& og * først i en værdi")),
+    Case("role-billion-laughs", ROLES, "yaml bomb", Edit("kommune: ballerup\n", LAUGHS + "kommune: ballerup\n"),
+         Refused(5, "& og * først i en værdi")),
+    Case("role-1000-levels", ROLES, "nesting", Edit("    name: Pædagog\n", f"    name: {DEEP}\n"),
+         Refused(9, "mere end 12 niveauer")),
+    # ---- leaflets: front matter ----------------------------------------------------------------------------
+    Case("leaflet-title-script", LEAFLET, "markup",
+         Edit("title: Ressourcegrupper i daginstitutioner", f"title: Ressourcegrupper <script>{PWN}</script>"),
+         Refused(2, "HTML (<script>)", "title")),
+    Case("leaflet-tagline-attribute-list", LEAFLET, "attribute list",
+         Edit("tagline: Et tilbud", f"tagline: 'Et tilbud {{: onclick={PWN} }}'\n#"),
+         Refused(3, "krøllede parenteser", "tagline")),
+    Case("leaflet-summary-invisible", LEAFLET, "invisible",
+         Edit("summary: Denne folder", 'summary: "Denne\\u200b folder"\n#'),
+         Refused(7, "U+200B", "summary")),
+    Case("leaflet-contact-name-markup", LEAFLET, "markup",
+         Edit("  name: Haderslev Kommune", f"  name: '<img/src=x onerror={PWN}>'"),
+         Refused(10, "HTML (<img/src=x onerror=window.__pwned=1>)", "contact.name")),
+    Case("leaflet-contact-website-javascript", LEAFLET, "link",
+         Edit("  website: https://www.haderslev.dk", f"  website: javascript:{PWN}"),
+         Refused(11, "er ikke en webadresse", "contact.website")),
+    Case("leaflet-updated-year-9999", LEAFLET, "date", Edit("updated: 2026-11-01", "updated: 9999-12-31"),
+         Refused(8, "9999-12-31 ligger uden for årene 2000-2100", "updated")),
+    Case("leaflet-front-matter-anchor", LEAFLET, "yaml", Edit("topic: Ressourcegrupper", "topic: &emne Ressourcegrupper"),
+         Refused(5, "& og * først i en værdi")),
+    Case("leaflet-front-matter-billion-laughs", LEAFLET, "yaml bomb", Edit("---\ntitle:", "---\n" + LAUGHS + "title:"),
+         Refused(2, "& og * først i en værdi")),
+    Case("leaflet-front-matter-1000-levels", LEAFLET, "nesting", Edit("topic: Ressourcegrupper", f"topic: {DEEP}"),
+         Refused(5, "mere end 12 niveauer")),
+    Case("leaflet-front-matter-python-tag", LEAFLET, "yaml",
+         Edit("audience: Forældre til børn i dagtilbud", "audience: !!python/name:os.system"),
+         Refused(6, "YAML-mærket !!python/name:os.system er ikke tilladt")),
+    # ---- leaflets: body ------------------------------------------------------------------------------------
+    Case("leaflet-body-script", LEAFLET, "markup", Edit(L_PARAGRAPH, f"<script>{PWN}</script> {L_PARAGRAPH}"),
+         Refused(24, "HTML (<script>)")),
+    Case("leaflet-body-iframe", LEAFLET, "markup",
+         Edit("Dette sker ved, at der på", f'<iframe srcdoc="<script>{PWN}</script>"></iframe> Dette sker ved, at der på'),
+         Refused(26, "HTML (<iframe srcdoc=")),
+    Case("leaflet-body-img-onerror", LEAFLET, "markup",
+         Edit("Ressourcegrupperne er beliggende", f"<img/src=x onerror={PWN}> Ressourcegrupperne er beliggende"),
+         Refused(30, "HTML (<img/src=x onerror=window.__pwned=1>)")),
+    Case("leaflet-body-svg-onload", LEAFLET, "markup", Edit(L_FIRST, f"<svg/onload={PWN}> {L_FIRST}"),
+         Refused(16, "HTML (<svg/onload=window.__pwned=1>)")),
+    Case("leaflet-body-comment", LEAFLET, "markup", Edit(L_PARAGRAPH, f"<!-- jobsite:rolletabel --> {L_PARAGRAPH}"),
+         Refused(24, "HTML (<!-- jobsite:rolletabel -->)")),
+    Case("leaflet-body-attribute-list-after-paragraph", LEAFLET, "attribute list",
+         Edit(L_LIST_INTRO, f'{L_LIST_INTRO}{{: onclick="{PWN}" }}\n'),
+         Refused(33, "krøllede parenteser")),
+    Case("leaflet-body-attribute-list-on-heading", LEAFLET, "attribute list",
+         Edit(L_HEADING, f"### Formål {{: onclick={PWN} }}\n"),
+         Refused(22, "krøllede parenteser")),
+    Case("leaflet-body-attribute-list-after-link", LEAFLET, "attribute list",
+         Edit(L_FIRST, f"[Haderslev](https://www.haderslev.dk){{: onmouseover={PWN} }} {L_FIRST}"),
+         Refused(16, "krøllede parenteser")),
+    Case("leaflet-body-javascript-link", LEAFLET, "link",
+         Edit("Ressourcegrupperne er etablerede", f"[Læs mere](javascript:{PWN}) Ressourcegrupperne er etablerede"),
+         Refused(18, "linket 'javascript:")),
+    Case("leaflet-body-reference-javascript", LEAFLET, "link",
+         Edit(L_HEADING, f"{L_HEADING}\n[Læs mere][r]\n\n[r]: javascript:{PWN}\n"),
+         Refused(26, "linket 'javascript:")),
+    Case("leaflet-body-vbscript-link", LEAFLET, "link",
+         Edit(L_PARAGRAPH, f"[Læs mere](VBScript:msgbox(1)) {L_PARAGRAPH}"),
+         Refused(24, "linket 'VBScript:msgbox(1")),
+    Case("leaflet-body-external-image", LEAFLET, "image",
+         Edit(L_PARAGRAPH, f"![](https://tracker.example/p.gif) {L_PARAGRAPH}"),
+         Refused(24, "ligger på et andet website")),
+    Case("leaflet-body-attachment-link", LEAFLET, "markup",
+         Edit("Der er desuden et tæt", "<a rel=attachment href=file:///etc/passwd>bilag</a> Der er desuden et tæt"),
+         Refused(38, "HTML (<a rel=attachment href=file:///etc/passwd>)")),
+    Case("leaflet-body-file-link", LEAFLET, "link",
+         Edit("Der er desuden et tæt", "[bilag](file:///etc/passwd) Der er desuden et tæt"),
+         Refused(38, "linket 'file:///etc/passwd'")),
+    Case("leaflet-body-bidi", LEAFLET, "invisible", Edit(L_PARAGRAPH, "\u202e" + L_PARAGRAPH),
+         Refused(24, "U+202E (retningsmarkør)")),
+    Case("leaflet-body-deep-indent", LEAFLET, "indent",
+         Edit("- At støjniveauet er afdæmpet.", "- At støjniveauet er afdæmpet.\n\n" + " " * 16 + "- dybt"),
+         Refused(37, "rykket mere end 12 mellemrum ind")),
+    Case("leaflet-body-image-from-the-build-machine", LEAFLET, "image",
+         Edit(L_PARAGRAPH, f"![x](/etc/passwd) {L_PARAGRAPH}"),
+         Refused(24, "billede"),
+         bug="check accepts ![x](/etc/passwd) in a leaflet (it has no scheme, so it counts as 'on the site'); "
+             "the leaflet's PDF then resolves it to file:///etc/passwd, the fetcher refuses it, and the strict "
+             "build fails with a WeasyPrint warning. The file is not read, but check and build disagree"),
+    Case("leaflet-body-one-line-nested-numbers", LEAFLET, "markdown bomb",
+         Edit(L_PARAGRAPH, f"{ONE_LINE_NUMBERED}\n\n{L_PARAGRAPH}"),
+         Refused(24, "niveau"),
+         bug="check accepts 1000 numbered lists nested on one line ('1. 1. 1. … dybt'); the strict build "
+             "dies with a RecursionError traceback in Python-Markdown"),
+    # ---- folder layout -------------------------------------------------------------------------------------
+    Case("posting-upper-case-extension", LAYOUT, "unread file", posting_upper_case_extension,
+         Refused(1, "filen læses ikke", file="jobs/ny.YML")),
+    Case("posting-text-file", LAYOUT, "unread file", posting_text_extension,
+         Refused(1, "filen læses ikke", file="jobs/ny.txt")),
+    Case("posting-in-subfolder", LAYOUT, "unread file", posting_in_subfolder,
+         Refused(1, "mappen læses ikke", file="jobs/gamle")),
+    Case("posting-symlink", LAYOUT, "symlink", posting_symlink,
+         Refused(1, "symbolsk link", file="jobs/genvej.yml")),
+    Case("posting-symlink-to-etc-passwd", LAYOUT, "symlink", posting_symlink_to_system_file,
+         Refused(1, "symbolsk link", file="jobs/passwd.yml")),
+    Case("posting-reserved-file-name", LAYOUT, "reserved id", posting_reserved_name,
+         Refused(1, "navnet er reserveret", file="jobs/arkiv.yml")),
+    Case("jobs-folder-symlink", LAYOUT, "symlink", jobs_folder_symlink, Refused(1, "symbolsk link", file="jobs")),
+    Case("data-extra-file", LAYOUT, "unread file", data_extra_file, Refused(1, "læses", file="data/ekstra.yml")),
+    Case("data-upper-case-file", LAYOUT, "unread file", data_upper_case,
+         Refused(1, "læses", file="data/Organisations.YML")),
+    Case("organisations-symlink", LAYOUT, "symlink", organisations_symlink,
+         Refused(1, "symbolsk link", file="data/organisations.yml")),
+    Case("leaflet-upper-case-extension", LAYOUT, "unread file", leaflet_upper_case_extension,
+         Refused(1, "filen læses ikke", file="content/foldere/ny.MD")),
+    Case("leaflet-html-file", LAYOUT, "unread file", leaflet_html_file,
+         Refused(1, "filen læses ikke", file="content/foldere/ny.html")),
+    Case("leaflet-svg-picture", LAYOUT, "unread file", leaflet_svg_picture,
+         Refused(1, "filen læses ikke", file="content/foldere/logo.svg")),
+    Case("leaflet-in-subfolder", LAYOUT, "unread file", leaflet_in_subfolder,
+         Refused(1, "ikke i en undermappe", file="content/foldere/gamle")),
+    Case("leaflet-symlink", LAYOUT, "symlink", leaflet_symlink,
+         Refused(1, "symbolsk link", file="content/foldere/genvej.md")),
+    Case("leaflet-picture-symlink", LAYOUT, "symlink", leaflet_picture_symlink,
+         Refused(1, "symbolsk link", file="content/foldere/foto.png")),
+    Case("leaflet-index-by-hand", LAYOUT, "generated page", leaflet_index_by_hand,
+         Refused(1, "siden laves af generatoren", file="content/foldere/index.md")),
+    Case("job-page-by-hand", LAYOUT, "generated page", job_page_by_hand,
+         Refused(1, "siden laves af generatoren", file="content/job/ny.md")),
+    Case("leaflet-readme", LAYOUT, "generated page", leaflet_readme,
+         Refused(1, "generatoren", file="content/foldere/README.md"),
+         bug="content/foldere/README.md is accepted as a leaflet, but MkDocs makes README.md the folder's "
+             "index page, where the generated /foldere/ goes: the build succeeds, the leaflet is not "
+             "published, and /foldere/ links to README/ and README/README.pdf, which do not exist"),
+    Case("leaflet-hidden-file", LAYOUT, "unread file", leaflet_hidden,
+         Refused(1, "læses ikke", file="content/foldere/.skjult.md"),
+         bug="content/foldere/.skjult.md is accepted (and counted) as a leaflet, but MkDocs skips dot files: "
+             "the build succeeds, the leaflet is not published, and /foldere/ links to .skjult/, which "
+             "does not exist"),
+    Case("symlink-elsewhere-in-content", LAYOUT, "symlink", symlink_elsewhere_in_content,
+         Refused(1, "symbolsk link", file="content/assets/logo.png"),
+         bug="a symbolic link elsewhere in content/ (content/assets/logo.png -> a file outside the project) "
+             "is accepted; MkDocs follows it and publishes the other file's bytes as site/assets/logo.png "
+             "(in CI: any file the runner can read)"),
+    # ---- accepted, and shown as the text that was written ------------------------------------------------
+    Case("posting-title-entities", POSTING, "text",
+         Edit(P_TITLE, "title: 'Pædagog &lt;b&gt;fed&lt;/b&gt; når a < 5 og b > 3 \"x\" & co'"),
+         Clean(*title_everywhere('Pædagog &lt;b&gt;fed&lt;/b&gt; når a < 5 og b > 3 "x" & co'))),
+    Case("posting-summary-entities", POSTING, "text",
+         Edit(P_INTRO, f"summary: '&lt;img src=x onerror={PWN}&gt; og \"citat\" & mere'\n{P_INTRO}"),
+         Clean(Shown("job/{id}/", "//meta[@name='description']/@content", f'&lt;img src=x onerror={PWN}&gt; og "citat" & mere'),
+               Shown("job/{id}/", "//meta[@property='og:description']/@content", f"&lt;img src=x onerror={PWN}&gt;"))),
+    Case("posting-intro-entities", POSTING, "text",
+         Edit(P_INTRO, f"intro: |\n  Vi søger &lt;script&gt;{PWN}&lt;/script&gt; og &#60;svg onload={PWN}&#62;, a < 5.\n"),
+         Clean(Shown("job/{id}/", "//div[@class='jobsite-text']/p",
+                     f"Vi søger <script>{PWN}</script> og <svg onload={PWN}>, a < 5."),
+               Absent("job/{id}/", "//article//script | //article//svg[@onload]"))),
+    Case("posting-section-heading-markdown", POSTING, "text",
+         sections(f"'**Ikke fed** [ikke et link](javascript:{PWN}) # {{ikke'", "Tekst."),
+         Clean(Shown("job/{id}/", "//h2", f"**Ikke fed** [ikke et link](javascript:{PWN}) # {{ikke"),
+               Absent("job/{id}/", "//article//a[contains(@href, 'script:')] | //article//strong[.='Ikke fed']"))),
+    Case("posting-contact-quotes", POSTING, "text",
+         Edit("  - name: Helle Kristensen", "  - name: 'Helle \"Kris\" O''Neil & Co &lt;b&gt;'\n    title: 'leder; 37 t, \\ a < 5'"),
+         Clean(Shown("job/{id}/", "//aside//dd/ul/li", "Helle \"Kris\" O'Neil & Co &lt;b&gt;, leder; 37 t, \\ a < 5"))),
+    Case("posting-interview-label-entities", POSTING, "text",
+         Edit("  - label: 1. samtale", "  - label: '1. samtale &lt;i&gt; når a < 5'"),
+         Clean(Shown("job/{id}/", "//aside//dt", "1. samtale &lt;i&gt; når a < 5"))),
+    Case("posting-link-text-markdown", POSTING, "text",
+         Edit("  - text: Læs om arbejdet", "  - text: '[ikke](et link) *ikke kursiv* &lt;b&gt;'"),
+         Clean(Shown("job/{id}/", "//article//li/a", "[ikke](et link) *ikke kursiv* &lt;b&gt;"))),
+    Case("posting-apply-text-tab-in-javascript", POSTING, "link",
+         Edit("  url: https://ballerup.dk/job\n", f'  url: https://ballerup.dk/job\n  text: "[Søg her](java\\tscript:{PWN})"\n'),
+         Clean(Shown("job/{id}/", "//div[@class='jobsite-text']/p", "Søg her"),
+               Absent("job/{id}/", "//article//a[contains(@href, 'script:')]"))),
+    Case("posting-intro-image-with-space", POSTING, "image",
+         Edit(P_INTRO, "intro: |\n  Vi søger en pædagog. ![spor](< //tracker.example/p.gif>)\n"),
+         Clean(Shown("job/{id}/", "//div[@class='jobsite-text']//img/@alt", "spor"),
+               Absent("job/{id}/", "//img[contains(@src, 'tracker')]"))),
+    Case("posting-edge-numbers-and-dates", POSTING, "number",
+         (Edit("hours: 37", "hours: 60\npositions: 100"), Edit("published: 2026-01-01", "published: 2000-01-01"),
+          Edit("deadline: 2026-01-31", "deadline: 2100-12-31"), Edit("    date: 2026-02-03", "    date: 2100-12-31")),
+         Clean(Shown("job/{id}/", "//aside//dd", "100 stillinger"),
+               Shown("job/{id}/", "//aside//dd/time/@datetime", "2100-12-31"))),
+    Case("posting-everything", POSTING, "text",
+         (Edit(P_TITLE, f"title: 'Alt på én gang &lt;script&gt;{PWN}&lt;/script&gt; a < 5'"),
+          Edit(P_INTRO, f"summary: '&lt;svg onload={PWN}&gt;'\nintro: |\n"
+                        f"  Vi søger &lt;script&gt;{PWN}&lt;/script&gt; og [en kollega](https://www.ballerup.dk/ \"\\\"onmouseover={PWN}\").\n"
+                        f"  &#60;img src=x onerror={PWN}&#62; og [Vær med](/vaer-med/).\n"
+                        f"role_description: paedagog\n"),
+          Edit(P_CONTACTS, f"sections:\n  - heading: 'Om &lt;b&gt;os&lt;/b&gt; [x](javascript:{PWN})'\n"
+                           f"    text: |\n      - **fed** &lt;i onclick={PWN}&gt;\n      - a < 5 og b > 3\n{P_CONTACTS}"),
+          Edit("  - name: Helle Kristensen", f"  - name: 'Helle &lt;img src=x onerror={PWN}&gt;'"),
+          Edit("  - label: 1. samtale", f"  - label: '&lt;script&gt;{PWN}&lt;/script&gt;samtale'"),
+          Edit("  url: https://ballerup.dk/job\n", f"  url: https://ballerup.dk/job\n  text: '&lt;a href=javascript:{PWN}&gt;søg&lt;/a&gt;'\n"),
+          Edit("  - text: Læs om arbejdet", f"  - text: '&lt;a onclick={PWN}&gt;Læs om arbejdet'")),
+         Clean(*title_everywhere(f"Alt på én gang &lt;script&gt;{PWN}&lt;/script&gt; a < 5"),
+               Shown("job/{id}/", "//div[@class='jobsite-text']/p", f"Vi søger <script>{PWN}</script> og en kollega."),
+               Shown("job/{id}/", "//h2", f"Om &lt;b&gt;os&lt;/b&gt; [x](javascript:{PWN})"))),
+    Case("org-name-entities", ORGANISATIONS, "text",
+         Edit("name: Børnehuset Stjernehuset", "name: 'Børnehuset &lt;Stjerne&gt; \"Lys\" & Co'"),
+         Clean(Shown("job/posting-title-entities/", "//p[@class='jobsite-where']", 'Børnehuset &lt;Stjerne&gt; "Lys" & Co'),
+               InJobsJson("workplace", 'Børnehuset &lt;Stjerne&gt; "Lys" & Co', "posting-title-entities"))),
+    Case("org-about-title-entities", ORGANISATIONS, "text",
+         Edit("title: Hvem er vi", f"title: 'Hvem er vi &lt;script&gt;{PWN}&lt;/script&gt;'"),
+         Clean(Shown("job/posting-title-entities/", "//section[@class='jobsite-about']/h2",
+                     f"Hvem er vi &lt;script&gt;{PWN}&lt;/script&gt;"))),
+    Case("org-about-text-entities", ORGANISATIONS, "text",
+         Edit("            Distrikt Baltorp ligger",
+              f"            &lt;img src=x onerror={PWN}&gt; og [et link](https://www.ballerup.dk 'titel med \"citat\"'), a < 5.\n\n"
+              "            Distrikt Baltorp ligger"),
+         Clean(Shown("job/posting-title-entities/", "//section[@class='jobsite-about']/p",
+                     f"<img src=x onerror={PWN}> og et link, a < 5."),
+               Shown("job/posting-title-entities/", "//section[@class='jobsite-about']//a/@title", 'titel med "citat"'))),
+    Case("org-address-street-quotes", ORGANISATIONS, "text",
+         Edit("            address:\n              city: Ballerup\n",
+              "            address:\n              street: 'Vej \"7\" & a < 5 &lt;b&gt;'\n              city: Ballerup\n"),
+         Clean(Shown("job/posting-title-entities/", "//meta[@itemprop='streetAddress']/@content", 'Vej "7" & a < 5 &lt;b&gt;'))),
+    Case("role-name-entities", ROLES, "text", Edit("    name: Pædagog\n", "    name: 'Pædagog &lt;b&gt; a < 5'\n"),
+         Clean(Shown("stillingsbeskrivelser/paedagog/", "//h1", "Pædagog &lt;b&gt; a < 5"),
+               Shown("stillingsbeskrivelser/paedagog/", "//head/title", "Pædagog &lt;b&gt; a < 5"),
+               Shown("stillingsbeskrivelser/", "//table//th", "Pædagog &lt;b&gt; a < 5"),
+               Shown("job/posting-everything/", "//article//li/a", "Stillingsbeskrivelse for pædagog &lt;b&gt; a < 5"))),
+    Case("role-intro-entities", ROLES, "text",
+         Edit("    name: Pædagogisk assistent\n",
+              f"    name: Pædagogisk assistent\n    intro: |\n      &lt;iframe src=javascript:{PWN}&gt; og **fed**\n"),
+         Clean(Shown("stillingsbeskrivelser/paedagogisk-assistent/", "//div[@class='jobsite-text']/p",
+                     f"<iframe src=javascript:{PWN}> og fed"))),
+    Case("role-statement-entities", ROLES, "text",
+         Edit("text: Du arbejder engageret og selvstændigt",
+              "text: 'Du arbejder &lt;i&gt;engageret&lt;/i&gt; [ikke](et link) når a < 5'"),
+         Clean(Shown("stillingsbeskrivelser/paedagogisk-medhjaelper/", "//article//li",
+                     "Du arbejder &lt;i&gt;engageret&lt;/i&gt; [ikke](et link) når a < 5"),
+               Shown("stillingsbeskrivelser/", "//table//td", "Du arbejder &lt;i&gt;engageret&lt;/i&gt; [ikke](et link) når a < 5"))),
+    Case("role-area-title-entities", ROLES, "text",
+         Edit("  - title: Personlige kompetencer og forpligtelser",
+              "  - title: 'Personlige kompetencer &lt;b&gt; & \"forpligtelser\"'"),
+         Clean(Shown("stillingsbeskrivelser/paedagog/", "//h2", 'Personlige kompetencer &lt;b&gt; & "forpligtelser"'),
+               Shown("stillingsbeskrivelser/", "//table/caption", 'Personlige kompetencer &lt;b&gt; & "forpligtelser"'))),
+    Case("leaflet-front-matter-entities", LEAFLET, "text",
+         (Edit("title: Ressourcegrupper i daginstitutioner", "title: 'Ressourcegrupper &lt;b&gt; når a < 5'"),
+          Edit("tagline: Et tilbud", f"tagline: '&lt;svg onload={PWN}&gt;'\n#"),
+          Edit("  name: Haderslev Kommune", "  name: 'Haderslev \"Kommune\" & &lt;i&gt;'")),
+         Clean(Shown("foldere/{id}/", "//head/title", "Ressourcegrupper &lt;b&gt; når a < 5"),
+               Shown("foldere/{id}/", "//meta[@property='og:title']/@content", "Ressourcegrupper &lt;b&gt; når a < 5"),
+               Shown("foldere/", "//h3/a", "Ressourcegrupper &lt;b&gt; når a < 5"),
+               Shown("foldere/{id}/", "//span[@class='jobsite-leaflet-meta__tagline']", f"&lt;svg onload={PWN}&gt;"),
+               Shown("foldere/{id}/", "//aside[@class='jobsite-contact']/p", 'Haderslev "Kommune" & &lt;i&gt;'))),
+    Case("leaflet-body-entities", LEAFLET, "text",
+         (Edit(L_PARAGRAPH, f"&lt;script&gt;{PWN}&lt;/script&gt; &#60;img src=x onerror={PWN}&#62; a < 5. {L_PARAGRAPH}"),
+          Edit(L_HEADING, "### Formål &lt;i&gt; *ikke kursiv* og \\\n")),
+         Clean(Shown("foldere/{id}/", "//div[@class='jobsite-text']/p", f"<script>{PWN}</script> <img src=x onerror={PWN}> a < 5."),
+               Shown("foldere/{id}/", "//h3", "Formål &lt;i&gt; *ikke kursiv* og \\"))),
+    Case("leaflet-body-tab-in-javascript", LEAFLET, "link",
+         Edit(L_PARAGRAPH, f"[Læs mere](java\tscript:{PWN}) {L_PARAGRAPH}"),
+         Clean(Shown("foldere/{id}/", "//div[@class='jobsite-text']/p", "Læs mere Ressourcegrupperne"),
+               Absent("foldere/{id}/", "//article//a[contains(@href, 'script:')]"))),
+    Case("leaflet-crlf", LAYOUT, "line ends", leaflet_crlf,
+         Clean(Shown("foldere/leaflet-crlf/", "//h1", "Ressourcegrupper i daginstitutioner"),
+               Shown("foldere/leaflet-crlf/", "//div[@class='jobsite-text']/ul/li", "At støjniveauet er afdæmpet."),
+               Shown("foldere/", "//h3/a", "Ressourcegrupper i daginstitutioner"))),
+    Case("leaflet-odd-file-name", LAYOUT, "text", leaflet_odd_file_name,
+         Clean(Shown(f"foldere/{ODD_NAME}/", "//h1", "Ressourcegrupper i daginstitutioner"),
+               Shown("foldere/", "//h3/a/@href", f"{ODD_NAME}/"))),
+    Case("leaflet-image-relative", LAYOUT, "image", leaflet_relative_image,
+         Clean(Shown("foldere/leaflet-image-relative/", "//div[@class='jobsite-text']//img/@src", "../foto.png"))),
+    Case("leaflet-image-root-relative", LAYOUT, "image", leaflet_root_relative_image,
+         Clean(Shown("foldere/leaflet-image-root-relative/", "//div[@class='jobsite-text']//img/@src", "/foldere/foto.png")),
+         bug="an image on the site written with a root-relative address (![Et foto](/foldere/foto.png), the form "
+             "check's own message suggests: 'fx /assets/billede.jpg') is accepted, but the leaflet's PDF resolves it "
+             "against the file system's root (file:///foldere/foto.png), and the strict build fails"),
+    Case("posting-title-handler-as-text", POSTING, "text",
+         Edit(P_TITLE, f"title: 'Se javascript:{PWN} og &lt;img src=x onerror={PWN}&gt;'"),
+         Clean(*title_everywhere(f"Se javascript:{PWN} og &lt;img src=x onerror={PWN}&gt;")),
+         bug="a title that only mentions javascript: and an (entity-encoded) onerror= handler as text is "
+             "accepted (a plain text is not checked for links or handlers, and the page shows it as text), "
+             "but scan_site reports 'active content in calendar text' for the posting's and the site's "
+             "kalender.ics, which carry the title (and interview labels and organisation names) as they are. "
+             "The generator's rule (text is text) and the scanner's (no javascript: or on...= in calendar "
+             "text) disagree; one of them must give"),
+]
+
+REFUSED = [c for c in CASES if isinstance(c.expect, Refused)]
+CLEAN = [c for c in CASES if isinstance(c.expect, Clean)]
+
+
+def marks(case: Case):
+    return [pytest.mark.xfail(strict=True, reason=f"BUG: {case.bug}")] if case.bug else []
+
+
+def params(cases: list[Case]):
+    return [pytest.param(c, id=c.id, marks=marks(c)) for c in cases]
+
+
+# --------------------------------------------------------------------------- placing cases in a project
+
+def place(project: Path, case: Case, edited: dict[str, str] | None = None) -> list[Path]:
+    """Write the case into the project; returns the files it wrote. For organisations and roles,
+    `edited` (file -> text) lets several cases edit the same file one after the other."""
+    if callable(case.make):
+        return case.make(project)
+    edits = case.make if isinstance(case.make, tuple) else (case.make,)
+    rel = case.target()
+    text = edited.get(rel, GOOD[case.kind]) if edited is not None else GOOD[case.kind]
+    for edit in edits:
+        text = edit.apply(text)
+    if edited is not None and case.kind in (ORGANISATIONS, ROLES):
+        edited[rel] = text
+    return [_write(project, rel, text)]
+
+
+def snapshot(paths: list[Path]) -> dict[Path, tuple]:
+    return {p: (os.readlink(p) if p.is_symlink() else None,
+                p.read_bytes() if p.is_file() else sorted(x.name for x in p.iterdir()) if p.is_dir() else None)
+            for p in paths}
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        h.update(rel.encode() + b"\0")
+        if path.is_symlink():
+            h.update(b"link:" + os.readlink(path).encode())
+        elif path.is_file():
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def reported(text: str, file: str, expect: Refused) -> list[str]:
+    """The report's lines for the expected problem: `<file>:<line>:` (column optional), the field, the phrase."""
+    prefix = f"{file}:{expect.line}:"
+    return [ln.strip() for ln in text.splitlines()
+            if ln.strip().startswith(prefix) and expect.says in ln
+            and (not expect.field or re.search(rf" {re.escape(expect.field)}[:\[.]", ln))]
+
+
+# --------------------------------------------------------------------------- the catalogue itself
+
+REQUIRED = {  # every class of hostile content, in every kind of file where it applies
+    POSTING: {"markup", "attribute list", "invisible", "link", "image", "indent", "yaml", "yaml bomb", "nesting",
+              "number", "date", "date order", "markdown bomb", "text"},
+    ORGANISATIONS: {"markup", "attribute list", "invisible", "link", "image", "yaml", "yaml bomb", "nesting",
+                    "reserved id", "text"},
+    ROLES: {"markup", "attribute list", "invisible", "link", "yaml", "yaml bomb", "nesting", "reserved id", "text"},
+    LEAFLET: {"markup", "attribute list", "invisible", "link", "image", "indent", "yaml", "yaml bomb", "nesting",
+              "date", "markdown bomb", "text"},
+    LAYOUT: {"unread file", "symlink", "reserved id", "generated page", "line ends"},
+}
+
+
+def test_the_catalogue_covers_every_kind_of_file_and_every_class():
+    assert len(CASES) >= 45
+    assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"
+    for kind in KINDS:
+        assert {c.hostile for c in CASES if c.kind == kind} >= REQUIRED[kind], kind
+    fields = {(c.kind, c.expect.field.split("[")[0].split(".")[0]) for c in REFUSED if c.expect.field}
+    for kind, names in {POSTING: ["title", "summary", "intro", "sections", "contacts", "apply", "links", "interviews"],
+                        ORGANISATIONS: ["kommuner"], ROLES: ["roles", "areas", "source_note"],
+                        LEAFLET: ["title", "tagline", "summary", "contact", "updated"]}.items():
+        for name in names:
+            assert (kind, name) in fields, (kind, name)
+    org_fields = {c.expect.field.rsplit(".", 1)[-1] for c in REFUSED if c.kind == ORGANISATIONS and c.expect.field}
+    assert {"name", "title", "text", "street", "city", "id"} <= org_fields
+
+
+# --------------------------------------------------------------------------- (a) refused
+
+@pytest.fixture(scope="module")
+def previous_site(built_site) -> Path:
+    """A good build of the example site: what a failing build must leave as it was."""
+    return built_site(TODAY).root
+
+
+@pytest.mark.parametrize("case", params(REFUSED))
+def test_refused_by_check_and_by_the_build_which_keeps_the_previous_site(case, tmp_path, previous_site, capsys):
+    project = copy_project(tmp_path / "project")
+    written = place(project, case)
+    before = snapshot(written)
+
+    code = main(["check", "--root", str(project)])  # in-process: an exception here fails the test
+
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert code == 1, out + err
+    assert reported(err, case.file(), case.expect), err
+    assert snapshot(written) == before
+
+    site = project / "site"
+    shutil.copytree(previous_site, site, symlinks=True)
+    kept = digest(site)
+
+    result = mkdocs_build(project, site, TODAY)
+
+    assert result.code != 0, result.text
+    assert "Traceback" not in result.text
+    assert reported(result.text, case.file(), case.expect), result.text
+    assert digest(site) == kept, "the failed build changed the previous site"
+    assert not (project / ".site.jobsite-ny").exists()
+    assert snapshot(written) == before
+
+
+# --------------------------------------------------------------------------- (b) built clean
+
+@dataclass
+class Built:
+    project: Path
+    site: Path
+    check: object
+    build: object
+    findings: list = field(default_factory=list)
+
+
+def build_clean(root: Path, cases: list[Case], clean_site: Path) -> Built:
+    """One project holding all `cases` (each posting and leaflet its own file, the data files edited
+    one case after the other), checked, built strictly and scanned."""
+    project = copy_project(root / "project")
+    edited: dict[str, str] = {}
+    for case in cases:
+        place(project, case, edited)
+    checked = run([sys.executable, "-m", "generator", "check"], project)
+    site = root / "site"
+    built = mkdocs_build(project, site, TODAY)
+    findings = scan_site(site, baseline(clean_site)) if built.code == 0 else []
+    return Built(project, site, checked, built, findings)
+
+
+def assert_clean(built: Built, case: Case) -> None:
+    assert "Traceback" not in built.check.text + built.build.text
+    assert built.check.code == 0, built.check.text
+    assert built.build.code == 0, built.build.text
+    assert not built.findings, "\n".join(str(f) for f in built.findings)
+    for show in case.expect.shows:
+        show.check(built.site, case)
+
+
+@pytest.fixture(scope="module")
+def clean_group(tmp_path_factory, previous_site) -> Built:
+    """Every clean case without a known bug, in one project and one build."""
+    return build_clean(tmp_path_factory.mktemp("clean"), [c for c in CLEAN if not c.bug], previous_site)
+
+
+@pytest.mark.parametrize("case", [c for c in CLEAN if not c.bug], ids=lambda c: c.id)
+def test_accepted_built_and_shown_as_text(case, clean_group):
+    assert_clean(clean_group, case)
+
+
+@pytest.mark.parametrize("case", params([c for c in CLEAN if c.bug]))
+def test_accepted_built_and_shown_as_text_alone(case, tmp_path, previous_site):
+    """A clean case with a known bug is built on its own, so it cannot hide the others' results."""
+    needs = [c for c in CLEAN if c.id == "posting-title-entities"] if case.kind == ORGANISATIONS else []
+    assert_clean(build_clean(tmp_path, needs + [case], previous_site), case)
