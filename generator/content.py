@@ -7,16 +7,19 @@ every file at once, so HR fixes a pull request in one round.
 """
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
 from .problems import ContentError, Problem, relative
 from .validation import validate
-from .fieldtypes import text_problem
+from .fieldtypes import image_targets, is_local, text_problem
 from .yamlsource import Source, decode, dotted, load, parse
 
 JOBS_DIR = "jobs"
@@ -202,7 +205,10 @@ def folder_entries(root: Path, folder: str, wanted, what: str) -> tuple[list[Pat
         rel = f"{folder}/{path.name}"
         if path.name in IGNORED_NAMES:
             continue
-        if path.is_symlink():
+        if path.name.startswith("."):
+            problems.append(Problem(rel, 1, 0, "", "skjulte filer (navnet begynder med punktum) læses ikke; "
+                                    "giv filen et navn uden punktum foran, eller slet den"))
+        elif path.is_symlink():
             problems.append(Problem(rel, 1, 0, "", SYMLINK))
         elif path.is_dir():
             problems.append(Problem(rel, 1, 0, "", f"mappen læses ikke; {what} skal ligge direkte i {folder}/, "
@@ -282,6 +288,8 @@ def read_posting(root: Path, rel: str, cache: dict | None) -> tuple[Source | Non
     if source is not None:
         posting, invalid = validate(Posting, source)
         found += invalid + _placeholders(source, {p.line for p in invalid})
+        if not invalid:
+            found += missing_images(root, rel, source.text, f"job/{Path(rel).stem}/")
         source = source.positions_only()
     if cache is not None and stamp:
         cache[rel] = (stamp, (source, posting, found))
@@ -302,6 +310,23 @@ def _placeholders(source: Source, reported: set[int]) -> list[Problem]:
             for number, line in enumerate(source.text.splitlines(), 1)
             if number not in reported and not line.lstrip().startswith("#")
             and re.search(rf"\b{PLACEHOLDER}\b", line)]
+
+
+def missing_images(root: Path, rel: str, text: str, page_dir: str) -> list[Problem]:
+    """An image a text shows must be a file of the site (content/), written from the page's address
+    (`../foto.png` from /foldere/<id>/) or from the site's root (`/assets/foto.png`)."""
+    found = []
+    for index, target in image_targets(text):
+        if not is_local(target):
+            continue  # another host: the text's own check says so
+        address = urlsplit(target).path
+        path = posixpath.normpath(address.lstrip("/") if address.startswith("/") else page_dir + address)
+        if path.startswith("../") or not (root / "content" / path).is_file() or (root / "content" / path).is_symlink():
+            line = text.count("\n", 0, index) + 1
+            found.append(Problem(rel, line, index - text.rfind("\n", 0, index), "",
+                                 f"billedet '{target}' findes ikke på sitet; læg billedet i content/ (fx "
+                                 "content/assets/) og skriv dets adresse, fx /assets/billede.jpg"))
+    return found
 
 
 def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: set[str]) -> list[Problem]:
@@ -368,15 +393,31 @@ def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
             column = index - (body.rfind("\n", 0, index) + 1) + 1
             problems.append(Problem(rel, line, column, "", message))
         elif leaflet is not None:
+            if missing := missing_images(root, rel, text, f"foldere/{path.stem}/"):
+                problems.extend(missing)
+                continue
             out.append(LeafletFile(path.stem, rel, relative(path, root / "content"), leaflet, body))
     return out
 
 
 def _generated_pages_taken(root: Path, roles: RoleCatalogue | None) -> list[Problem]:
     """Hand-written files where the generator makes its pages: told at load, before anything is built."""
-    taken = [root / "content" / "foldere" / "index.md"]
+    taken = [p for p in (root / "content" / "foldere").glob("*") if p.name.lower() in ("index.md", "readme.md")]
     job_dir = root / "content" / "job"
     if job_dir.exists():
         taken += sorted(job_dir.rglob("*")) if job_dir.is_dir() else [job_dir]
-    return [Problem(relative(path, root), 1, 0, "", "siden laves af generatoren (opslag, arkiv og folderoversigt); "
-                    "slet filen, eller flyt den til en anden mappe") for path in taken if path.exists() or path.is_symlink()]
+    found = [Problem(relative(path, root), 1, 0, "", "siden laves af generatoren (opslag, arkiv og folderoversigt); "
+                     "slet filen, eller flyt den til en anden mappe") for path in taken if path.exists() or path.is_symlink()]
+    return found + _symlinks(root, ("content", "overrides"))
+
+
+def _symlinks(root: Path, folders: tuple[str, ...]) -> list[Problem]:
+    """A symbolic link anywhere in the site's own folders would publish whatever it points to."""
+    found = []
+    for folder in folders:
+        for here, dirs, files in os.walk(root / folder):
+            for name in sorted(dirs + files):
+                path = Path(here) / name
+                if path.is_symlink():
+                    found.append(Problem(f"{relative(Path(here), root)}/{name}", 1, 0, "", SYMLINK))
+    return found

@@ -115,10 +115,12 @@ def is_safe(target: str) -> bool:
 TAG = re.compile(r"<[/!?]?[A-Za-z!?]")  # what a browser may start an element, comment or directive with
 ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown's attribute lists: {: .class onclick=...}
 MAX_INDENT = 12  # spaces before a line of Markdown: three levels of nested bullets
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+NESTED_ON_ONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){4,}", re.M)  # "- - - - x": four levels
+CODE_LIKE = re.compile(r"(?i)\b(?:java|vb)script\s*:")  # a script address, which an app may make a link of
+MD_LINK = re.compile(r"\]\(\s*<?([^)>]+)")  # to the ")": a tab or space inside must not hide a scheme
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)>]+)")
 
 
 # Characters nobody sees, with the Danish name HR is told; other format and control characters by code.
@@ -172,7 +174,7 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
         return braces.start(), (f"krøllede parenteser ({shown(braces[0])}) styrer sidens HTML og er ikke "
                                 "tilladt i teksten; skriv teksten uden dem, eller brug almindelige parenteser ( )")
     if not multiline:
-        return None
+        return _code_like(text)
     for pattern in (MD_LINK, MD_REFERENCE, AUTOLINK):
         for m in pattern.finditer(text):
             if not is_safe(m[1]):
@@ -183,12 +185,23 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
         if not is_local(m[1]):
             return m.start(1), (f"billedet {shown(m[1])} ligger på et andet website; billeder skal ligge på "
                                 "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
+    if nested := NESTED_ON_ONE_LINE.search(text):
+        return nested.start(), ("punkter eller citater inde i hinanden på én linje (fx '- - - -'); "
+                                "punktlister kan højst have tre niveauer")
     offset = 0
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
             return offset, (f"linje {number} af teksten er rykket mere end {MAX_INDENT} mellemrum ind; "
                             "punktlister kan højst have tre niveauer")
         offset += len(line) + 1
+    return None
+
+
+def _code_like(text: str) -> tuple[int, str] | None:
+    """A one-line text reaches calendars and feeds as it is, where an app may make a link of it."""
+    if code := CODE_LIKE.search(text):
+        return code.start(), (f"'{code[0].strip()}' er en adresse til kode, og den er ikke tilladt i teksten "
+                              "(en kalender eller et nyhedsprogram kan gøre den til et link); skriv teksten uden den")
     return None
 
 
@@ -200,6 +213,14 @@ def _markdown(value: object) -> str:
     if found := text_problem(text, multiline=True):
         raise _fail(found[1])
     return text
+
+
+def image_targets(text: str) -> list[tuple[int, str]]:
+    """(index, address) of every image in a Markdown text, inline or by reference."""
+    found = [(m.start(1), m[1]) for m in MD_IMAGE.finditer(text)]
+    if "![" in text:
+        found += [(m.start(1), m[1]) for m in MD_REFERENCE.finditer(text)]
+    return found
 
 
 def is_local(target: str) -> bool:

@@ -35,7 +35,7 @@ class ContentError(Exception):
     """Raised with every problem found, so one run reports them all."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a file two checks look at is reported once
         super().__init__(self.report())
 
     def report(self) -> str:

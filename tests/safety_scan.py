@@ -413,7 +413,7 @@ def scan_xml(data: bytes, ctx: _Context) -> list[Finding]:
 
 # --------------------------------------------------------------------------- iCalendar
 
-_HANDLER = re.compile(r"(?<![a-z0-9_-])on[a-z]+\s*=", re.I)
+_HANDLER = re.compile(r"<[^>]*(?<![a-z0-9_-])on[a-z]+\s*=", re.I)  # a handler in markup; the word as text is text
 
 
 def _ical_unescape(value: str) -> str:

@@ -137,6 +137,10 @@ def print_html(doc: PdfDocument, article_html: str, page_url: str = "") -> str:
     does not write the address twice.
     """
     article = lxml.html.fragment_fromstring(article_html, create_parent="article")
+    for img in article.iter("img"):  # an address from the site's root, as the PDF finds it in the built site
+        src = img.get("src") or ""
+        if src.startswith("/") and not src.startswith("//"):
+            img.set("src", posixpath.relpath(src.lstrip("/"), posixpath.dirname(doc.page) or "."))
     for element in article.xpath(".//*[@rel] | .//link"):  # rel=attachment would embed a file in the PDF
         if element.tag == "link":
             element.drop_tree()
