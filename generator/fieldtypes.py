@@ -135,12 +135,14 @@ INVISIBLE_NAMES = {
 
 
 # Every control, format, separator, private-use and surrogate character (Unicode categories Cc, Cf,
-# Zl, Zp, Co, Cs) except tab and line feed; tests/test_text_rules.py checks it against unicodedata.
+# Zl, Zp, Co, Cs) except tab and line feed, and the noncharacters; tests/test_text_rules.py checks it.
 INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+    # and Unicode's noncharacters, which XML (the feed) may not carry
+    "\ufdd0-\ufdef\ufffe\uffff" + "".join(f"\\U{p:04X}FFFE\\U{p:04X}FFFF" for p in range(1, 17)) + "]")
 
 
 def _where(text: str, index: int) -> str:

@@ -63,10 +63,10 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]{1,15}$"), list("-+0123456789")
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,14})$"), list("-+0123456789")
 )
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]{1,15}\.[0-9]{1,15}$"), list("-+0123456789")
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$"), list("-+0123456789")
 )
 
 
@@ -236,11 +236,7 @@ def _syntax_problem(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem:
     return Problem(name, line, col, "", f"filen kan ikke læses som YAML: {advice}.")
 
 
-_scalar_loader = yaml.SafeLoader("")  # only its constructor is used, on resolved scalars
-
 MAX_DEPTH = 12  # levels of fields and lists; the deepest content (organisations' units) needs 10
-_SCALARS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
-            "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
 class _Frame:
@@ -362,7 +358,14 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     """Plain scalars are resolved (null, true/false, numbers); quoted ones are always text."""
     if not event.implicit[0]:
         return event.value
-    tag = _Loader.resolve(_Loader, yaml.ScalarNode, event.value, (True, False))
-    if tag == "tag:yaml.org,2002:str":
-        return event.value
-    return _scalar_loader.construct_object(yaml.ScalarNode(tag, event.value))
+    value = event.value
+    tag = _Loader.resolve(_Loader, yaml.ScalarNode, value, (True, False))
+    if tag == "tag:yaml.org,2002:int":
+        return int(value)  # decimal: a leading zero is not octal (the resolver leaves 0800 as text)
+    if tag == "tag:yaml.org,2002:float":
+        return float(value)
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() == "true"
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    return value

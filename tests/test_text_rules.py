@@ -8,8 +8,9 @@ from generator.fieldtypes import INVISIBLE, text_problem
 
 
 def test_the_invisible_characters_are_exactly_unicodes_control_format_and_separator_characters():
+    noncharacters = {*range(0xFDD0, 0xFDF0), *(p * 0x10000 + 0xFFFE + i for p in range(17) for i in (0, 1))}
     expected = {c for c in range(sys.maxunicode + 1) if c not in (9, 10)
-                and unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")}
+                and unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")} | noncharacters
     found = {c for c in range(sys.maxunicode + 1) if INVISIBLE.fullmatch(chr(c))}
     assert found == expected
 

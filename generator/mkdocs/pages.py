@@ -91,6 +91,10 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
         digests[src_uri] = hashlib.blake2b(text.encode(), digest_size=16).digest()
         page.unchanged = built.get(src_uri) == digests[src_uri]
         files.append(page)
+    for leaflet in content.leaflets:  # its front matter as the core read it, not as MkDocs would read it again
+        if written := files.get_file_from_path(leaflet.src_uri):
+            files.remove(written)
+            files.append(File.generated(config, leaflet.src_uri, content=pages.leaflet_source(leaflet)))
     if script := files.get_file_from_path(pages.SCRIPT):
         try:
             text = pages.page_script(script.content_string)

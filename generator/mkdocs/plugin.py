@@ -75,8 +75,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        # Text from content in the front matter reaches the theme as text; the role table and
-        # the leaflets are content, filled in by the core.
+        # Text from content in the front matter reaches the theme as text; the role table is filled
+        # in; a page with a PDF is noted.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])  # Markup: the theme does not escape it again
@@ -84,8 +84,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
             markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
             self.documents[page.file.dest_uri] = pdf.roles_document(self.content, page.file.dest_uri)
-        if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):
-            markdown = pages.leaflet_page(leaflet)
+        if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):  # its page: pages.leaflet_source
             self.documents[page.file.dest_uri] = pdf.leaflet_document(leaflet, page.file.dest_uri)
         return markdown
 

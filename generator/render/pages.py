@@ -164,6 +164,14 @@ def leaflet_index(leaflets: list[LeafletFile]) -> str:
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
 
+def leaflet_source(item: LeafletFile) -> str:
+    """The leaflet's page with the front matter the core read (as quoted strings: the site
+    builder reads it again and must not take '12:30' or 'yes' for anything but text)."""
+    meta = {"title": item.leaflet.title, "description": item.leaflet.summary}
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\n{front}---\n\n" + leaflet_page(item)
+
+
 def leaflet_page(item: LeafletFile) -> str:
     """The leaflet's page: its body as untrusted Markdown (render/markup.py), its date under the
     title and its contact box at the end.
