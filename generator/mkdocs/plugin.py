@@ -24,7 +24,7 @@ from ..render.files import data_files
 from .outputs import Outputs
 from .pages import add_generated_pages
 from .publish import StagedSite
-from .theme import Dedent, TemplateCache, article_html, with_job_posting
+from .theme import Dedent, TemplateCache, with_job_posting
 
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
 
@@ -88,14 +88,18 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             self.documents[page.file.dest_uri] = pdf.leaflet_document(leaflet, page.file.dest_uri)
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        # A page with a PDF has its content now, in MkDocs' first pass: the PDF is made from it
+        # (with the stylesheet and images of docs_dir) while MkDocs builds the rest.
+        if doc := self.documents.get(page.file.dest_uri):
+            self.outputs.submit(f"PDF'en {doc.out}", pdf.make_pdf, doc, html, config.docs_dir, config.site_url or "")
+        return html
+
     def on_post_page(self, output, page, config):
-        # The finished page: an open posting becomes a JobPosting, a PDF starts from its page,
-        # and the page gets its CSP (not under `serve`: its livereload script comes after this).
+        # The finished page: an open posting becomes a JobPosting, and the page gets its CSP
+        # (not under `serve`: its livereload script comes after this).
         if job := self.postings.get(page.file.src_uri):
             output = with_job_posting(output, job)
-        if doc := self.documents.get(page.file.dest_uri):
-            self.outputs.submit(f"PDF'en {doc.out}", pdf.make_pdf, doc, article_html(output),
-                                config.site_dir, config.site_url or "")
         return output if self.serving else csp.add_csp(output)
 
     def on_post_template(self, output, template_name, config):

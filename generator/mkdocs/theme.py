@@ -2,7 +2,6 @@
 
 - `Dedent`: built pages without the indentation of the theme's templates;
 - `TemplateCache`: the theme's compiled templates, kept between `serve` rebuilds;
-- `article_html`: the page's own content (Material's <article>), for its PDF;
 - `with_job_posting`: a finished posting page as a schema.org JobPosting.
 
 Built pages without the indentation of the theme's templates:
@@ -25,9 +24,7 @@ from __future__ import annotations
 import re
 
 import jinja2
-import lxml.html
 from jinja2.ext import Extension
-from markupsafe import escape
 
 from ..listing import Job
 from ..render import jobposting
@@ -61,15 +58,6 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-def article_html(page_html: str) -> str:
-    """The inner HTML of a finished page's <article class="md-content__inner">: what its PDF prints."""
-    tree = lxml.html.document_fromstring(page_html)
-    found = tree.xpath("//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]")
-    article = found[0] if found else tree.body
-    return str(escape(article.text or "")) + "".join(lxml.html.tostring(child, encoding="unicode")
-                                                     for child in article)
 
 
 def with_job_posting(page_html: str, job: Job) -> str:

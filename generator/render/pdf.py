@@ -33,7 +33,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                   trim_blocks=True, lstrip_blocks=True)
 
-PRINT_CSS = "assets/print.css"  # in the site, beside jobsite.css
+PRINT_CSS = "assets/print.css"  # among the site's files, beside jobsite.css
 MISSING_ENGINE = ("PDF'er springes over: WeasyPrint kan ikke indlæses ({reason}). "
                   "Installer Debians Pango med `make pdf-deps`.")
 
@@ -111,10 +111,13 @@ class Made:
 
 
 def make_pdf(doc: PdfDocument, article_html: str, site_dir: Path, site_url: str = "") -> Made:
-    """The PDF of one document from its page's article (the page's content as HTML).
+    """The PDF of one document from its page's content as HTML.
 
-    A plain function of small, picklable values, so it can run in a worker
-    process; it writes nothing, the caller puts the bytes into the site.
+    `site_dir` is a folder with the site's files as they are published
+    (the built site, or the source folder it is copied from, content/): the
+    print stylesheet and the images are read there, and nothing else. A plain
+    function of small, picklable values, so it can run in a worker process;
+    it writes nothing, the caller puts the bytes into the site.
     """
     weasyprint = engine()
     if not weasyprint:
