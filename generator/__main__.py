@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,8 +50,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
     problems: list[Problem] = []
     counts = ""
     try:
-        with ProcessPoolExecutor(max_workers=2) as pool:  # many postings are read in chunks, in two processes
-            content = load_site(root, spread=pool.map)
+        content = load_site(root)
         problems = list(content.warnings)
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "

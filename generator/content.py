@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from .lint import posting_warnings
@@ -33,7 +32,6 @@ IGNORED_NAMES = {".gitkeep"}  # keeps an empty folder in Git
 LEAFLET_IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")  # pictures a leaflet may show (not SVG: it can hold code)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER = "UDFYLD"  # what `python -m generator new` writes where HR must write the real text
-Spread = Callable[..., Iterable]  # map(), or an Executor's map
 
 
 @dataclass(frozen=True)
@@ -84,13 +82,11 @@ class Content:
         return {lf.src_uri: lf for lf in self.leaflets}
 
 
-def load_site(root: Path, cache: dict | None = None, spread: Spread = map) -> Content:
+def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = None) -> Content:
     """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
     file read and validated, so only the files that changed are read again.
-    `spread` (a map function such as `Executor.map`) may read many postings
-    in other processes; the result is the same.
     """
     problems: list[Problem] = []
     problems += folder_entries(root, "data", lambda p: p.name in DATA_FILES, "kun " + " og ".join(DATA_FILES)
@@ -101,7 +97,7 @@ def load_site(root: Path, cache: dict | None = None, spread: Spread = map) -> Co
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"{ORGANISATIONS_FILE}, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     warnings: list[Problem] = []
-    postings = _load_postings(root, problems, warnings, units, roles, cache, spread)
+    postings = _load_postings(root, problems, warnings, units, roles, cache)
     leaflets = _load_leaflets(root, problems)
     problems += _generated_pages_taken(root, roles)
     if problems:
@@ -235,7 +231,7 @@ def posting_files(root: Path, problems: list[Problem] | None = None) -> list[Pat
 
 
 def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem], units: dict[str, Unit],
-                   roles: RoleCatalogue | None, cache: dict | None, spread: Spread) -> list[PostingFile]:
+                   roles: RoleCatalogue | None, cache: dict | None = None) -> list[PostingFile]:
     """Every posting in jobs/, read, validated and checked against the other files."""
     todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
@@ -255,7 +251,7 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
         todo.append((pid, rel))
     role_ids = {r.id for r in roles.roles} if roles else set()
     out: list[PostingFile] = []
-    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache, spread):
+    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache):
         problems.extend(found)
         warnings.extend(warned)
         if entry is not None:
@@ -264,10 +260,11 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
 
 
 def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],
-                    cache: dict | None, spread: Spread) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
+                    cache: dict | None) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
     """(the posting or None, its problems, its warnings) for each (id, file)."""
     out = []
-    for (pid, rel), (source, posting, found) in zip(todo, read_postings(root, [rel for _, rel in todo], cache, spread)):
+    for pid, rel in todo:
+        source, posting, found = read_posting(root, rel, cache)
         if source is None or posting is None:
             out.append((None, found, []))
             continue
@@ -277,48 +274,15 @@ def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Un
     return out
 
 
-Read = tuple[Source | None, Posting | None, list[Problem]]
-SPREAD_FROM = 100  # postings: below this, reading them in other processes costs more than it saves
-
-
-def read_postings(root: Path, rels: list[str], cache: dict | None, spread: Spread = map) -> list[Read]:
-    """Read and validate posting files; a file unchanged since it went into `cache` is not read again.
-
-    `spread` is a map function (`Executor.map`): with many files, chunks of
-    them are read by it, in other processes.
-    """
-    stamps = {rel: _stamp(root / rel) for rel in rels}
-    done: dict[str, Read] = {}
-    if cache is not None:
-        done = {rel: cache[rel][1] for rel in rels if stamps[rel] and cache.get(rel, (None,))[0] == stamps[rel]}
-    todo = [rel for rel in rels if rel not in done]
-    if spread is not map and len(todo) >= SPREAD_FROM:
-        size = -(-len(todo) // 4)
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        for chunk, results in zip(chunks, spread(read_chunk, [root] * len(chunks), chunks)):
-            done.update(zip(chunk, results))
-    else:
-        done.update(zip(todo, read_chunk(root, todo)))
-    if cache is not None:
-        cache.update({rel: (stamps[rel], done[rel]) for rel in todo if stamps[rel]})
-    return [done[rel] for rel in rels]
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
+def read_posting(root: Path, rel: str, cache: dict | None) -> tuple[Source | None, Posting | None, list[Problem]]:
+    """Read and validate one posting file, or take it from `cache` when the file is unchanged."""
     try:
-        stat = path.stat()
+        stat = (root / rel).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
-def read_chunk(root: Path, rels: list[str]) -> list[Read]:
-    """Read and validate these posting files (a plain function, so a worker process can run it)."""
-    return [read_posting(root, rel) for rel in rels]
-
-
-def read_posting(root: Path, rel: str) -> Read:
-    """Read and validate one posting file: (where its fields are written, the posting, its problems)."""
+        stamp = None
+    if cache is not None and stamp and cache.get(rel, (None,))[0] == stamp:
+        return cache[rel][1]
     found: list[Problem] = []
     source, posting = _read(root, rel, found), None
     if source is not None:
@@ -327,6 +291,8 @@ def read_posting(root: Path, rel: str) -> Read:
         if not invalid:
             found += missing_images(root, rel, source.text, f"job/{Path(rel).stem}/")
         source = source.positions_only()
+    if cache is not None and stamp:
+        cache[rel] = (stamp, (source, posting, found))
     return source, posting, found
 
 

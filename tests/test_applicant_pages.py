@@ -60,7 +60,7 @@ def test_deadline_badges_on_the_list_and_the_posting(today, badge):
     content = load_site(ROOT)
     listing = build_listing(content, datetime.combine(date.fromisoformat(today), time(0, 0), TZ))
     job = next(j for j in listing.jobs if j.id == LEDER)
-    assert f'data-deadline="2026-01-10T23:59:59+01:00">{badge}</span>' in pages.posting(job)
+    assert f'data-deadline="2026-01-10T23:59:59+01:00">{badge}</span>' in pages.posting(job, content)
     assert f'data-deadline="2026-01-10T23:59:59+01:00">{badge}</span>' in pages.job_list(listing)
 
 

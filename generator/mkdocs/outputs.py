@@ -1,6 +1,5 @@
-"""The worker processes: they make the site's files that feed no page (the
-feed, the calendars, jobs.json and the PDFs) while MkDocs builds the pages,
-and read and render many postings in chunks for the core.
+"""The site's files that feed no page: the feed, the calendars, jobs.json and
+the PDFs, made by worker processes while MkDocs builds the pages.
 
 One `concurrent.futures` process pool for the life of the plugin (a `serve`
 keeps it between rebuilds). The work is plain functions of small picklable
@@ -16,7 +15,7 @@ import signal
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from mkdocs.exceptions import PluginError
 
@@ -32,17 +31,6 @@ class Outputs:
         self.pending: list[tuple[str, Future]] = []
         self.said: set[str] = set()  # notes shown once per process (`serve` rebuilds often)
 
-    def map(self, work: Callable[..., Any], *iterables: Any) -> Iterable[Any]:
-        """`map(work, *iterables)` across the workers (the core reads and renders many postings so)."""
-        if self.workers == 0:
-            return map(work, *iterables)
-        return self._pool().map(work, *iterables)
-
-    def _pool(self) -> ProcessPoolExecutor:
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_start)
-        return self.pool
-
     def submit(self, what: str, work: Callable[..., Any], *args: Any) -> None:
         """Start `work(*args)`; `what` names the output in a message if it fails."""
         if self.workers == 0:
@@ -52,7 +40,9 @@ class Outputs:
             except Exception as err:  # noqa: BLE001 - reported when collected, like a worker's
                 future.set_exception(err)
         else:
-            future = self._pool().submit(work, *args)
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_start)
+            future = self.pool.submit(work, *args)
         self.pending.append((what, future))
 
     def write(self, site_dir: Path, serving: bool) -> None:

@@ -14,7 +14,7 @@ from functools import partial
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..content import SPREAD_FROM, Content
+from ..content import Content
 from ..listing import Listing
 from ..render import pages
 
@@ -51,30 +51,18 @@ def site_link(target: str, page_src: str, sources: frozenset[str]) -> str:
     return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
 
 
-def generated_texts(listing: Listing, content: Content, sources: frozenset[str], spread=map) -> dict[str, str]:
-    """Every generated page (path inside the docs dir -> Markdown); `spread` (a map function) may
-    render the postings in chunks in other processes."""
+def generated_texts(listing: Listing, content: Content, sources: frozenset[str]) -> dict[str, str]:
+    """Every generated page (path inside the docs dir -> Markdown)."""
     texts = {"job/index.md": pages.job_list(listing), "job/arkiv.md": pages.archive(listing)}
-    jobs = list(listing.jobs)
-    size = max(1, -(-len(jobs) // 4))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    roles = content.roles_by_id
-    rendered = spread(render_postings, chunks, [roles] * len(chunks), [sources] * len(chunks)) \
-        if len(jobs) >= SPREAD_FROM else [render_postings(jobs, roles, sources)]
-    for chunk, texts_of_chunk in zip(chunks if len(jobs) >= SPREAD_FROM else [jobs], rendered):
-        texts.update((f"job/{job.id}.md", text) for job, text in zip(chunk, texts_of_chunk))
+    for job in listing.jobs:
+        src_uri = f"job/{job.id}.md"
+        texts[src_uri] = pages.posting(job, content, partial(site_link, page_src=src_uri, sources=sources))
     if content.roles:
         kommune = content.units[content.roles.kommune].org.name
         for role in content.roles.roles:
             texts[f"stillingsbeskrivelser/{role.id}.md"] = pages.role_page(content.roles, role.id, kommune)
     texts["foldere/index.md"] = pages.leaflet_index(content.leaflets)
     return texts
-
-
-def render_postings(jobs: list, roles: dict, sources: frozenset[str]) -> list[str]:
-    """The pages of these postings (a plain function, so a worker process can run it)."""
-    return [pages.posting(job, roles.get(job.posting.role_description or ""),
-                          partial(site_link, page_src=f"job/{job.id}.md", sources=sources)) for job in jobs]
 
 
 def generated_sources(listing: Listing, content: Content) -> set[str]:
@@ -85,7 +73,7 @@ def generated_sources(listing: Listing, content: Content) -> set[str]:
 
 
 def add_generated_pages(files: Files, config, listing: Listing, content: Content,
-                        built: dict[str, bytes], spread=map) -> dict[str, bytes]:
+                        built: dict[str, bytes]) -> dict[str, bytes]:
     """Add the generated pages and the page script's wording to the site's files.
 
     `built` holds each generated page's hash in the last good build (`serve`
@@ -98,7 +86,7 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
             raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
     sources = frozenset({f.src_uri for f in files} | names)
     digests = {}
-    for src_uri, text in generated_texts(listing, content, sources, spread).items():
+    for src_uri, text in generated_texts(listing, content, sources).items():
         page = GeneratedPage.generated(config, src_uri, content=text)
         digests[src_uri] = hashlib.blake2b(text.encode(), digest_size=16).digest()
         page.unchanged = built.get(src_uri) == digests[src_uri]

@@ -54,7 +54,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # Before MkDocs empties site/: bad content fails the build with nothing written.
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
-            self.content = load_site(root, self.posting_cache if self.serving else None, self.outputs.map)
+            self.content = load_site(root, cache=self.posting_cache if self.serving else None)
             self.listing = build_listing(self.content, clock.now())
         except ContentError as err:
             raise PluginError(err.report()) from None
@@ -71,8 +71,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_files(self, files, config):
         # The generated pages join the site's own files.
         self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
-        self.page_hashes = add_generated_pages(files, config, self.listing, self.content, self.built_pages,
-                                               self.outputs.map)
+        self.page_hashes = add_generated_pages(files, config, self.listing, self.content, self.built_pages)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

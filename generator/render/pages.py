@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..content import Content, LeafletFile
 from ..listing import Job, Listing
-from ..model import AGE_GROUPS, ROLE_TYPES, Role, RoleCatalogue
+from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
 from ..slugs import slug
 from . import danish, filters, jobposting, markup
 from .pdf import leaflet_pdf_name, roles_pdf_name
@@ -98,12 +98,13 @@ def archive(listing: Listing) -> str:
     return ENV.get_template("archive.md.j2").render(listing=listing)
 
 
-def posting(job: Job, role: Role | None = None, link: Callable[[str], str] = str) -> str:
-    """A posting's page; `role` is its role description, if it has one. `link` turns a site path HR
-    wrote ('/vaer-med/') into the link the site builder wants in a page (by default, as written)."""
+def posting(job: Job, content: Content, link: Callable[[str], str] = str) -> str:
+    """A posting's page. `link` turns a site path HR wrote ('/vaer-med/') into the link the site
+    builder wants in a page (the default keeps it as written)."""
     p = job.posting
     abouts = [o for o in reversed(job.unit.chain) if o.about]
-    return ENV.get_template("posting.md.j2").render(job=job, p=p, role=role, abouts=abouts, link=link)
+    return ENV.get_template("posting.md.j2").render(
+        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts, link=link)
 
 
 @dataclass(frozen=True)
