@@ -250,8 +250,9 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
         seen[pid] = rel
         todo.append((pid, rel))
     role_ids = {r.id for r in roles.roles} if roles else set()
+    pages = site_pages(root, [pid for pid, _ in todo], role_ids)
     out: list[PostingFile] = []
-    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache):
+    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache, pages):
         problems.extend(found)
         warnings.extend(warned)
         if entry is not None:
@@ -260,7 +261,7 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
 
 
 def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],
-                    cache: dict | None) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
+                    cache: dict | None, pages: set[str]) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
     """(the posting or None, its problems, its warnings) for each (id, file)."""
     out = []
     for pid, rel in todo:
@@ -268,7 +269,7 @@ def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Un
         if source is None or posting is None:
             out.append((None, found, []))
             continue
-        broken = _posting_rules(posting, source, units, role_ids)
+        broken = _posting_rules(posting, source, units, role_ids, pages)
         entry = None if broken else PostingFile(pid, rel, posting)
         out.append((entry, found + broken, [] if broken else posting_warnings(posting, source)))
     return out
@@ -329,9 +330,25 @@ def missing_images(root: Path, rel: str, text: str, page_dir: str) -> list[Probl
     return found
 
 
-def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: set[str]) -> list[Problem]:
+def site_pages(root: Path, posting_ids: list[str], role_ids: set[str]) -> set[str]:
+    """The pages of the site as paths ('vaer-med', 'job/arkiv', ''), hand-written and generated."""
+    docs = root / "content"
+    pages = {"job", "job/arkiv", "foldere", *(f"job/{i}" for i in posting_ids),
+             *(f"stillingsbeskrivelser/{r}" for r in role_ids)}
+    for path in docs.rglob("*.md") if docs.is_dir() else []:
+        rel = path.relative_to(docs).with_suffix("").as_posix()
+        pages.add(rel[:-len("index")].rstrip("/") if rel == "index" or rel.endswith("/index") else rel)
+    return pages
+
+
+def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: set[str],
+                   pages: set[str] = frozenset()) -> list[Problem]:
     """Rules that need more than one field, or another file."""
     found: list[Problem] = []
+    for i, link in enumerate(p.links):
+        if link.url.startswith("/") and urlsplit(link.url).path.strip("/") not in pages:
+            found.append(source.problem(("links", i, "url"), f"{link.url} er ikke en side på sitet; link til en "
+                                        "side, fx /vaer-med/ eller /stillingsbeskrivelser/"))
     if p.workplace not in units:
         known = ", ".join(sorted(i for i, u in units.items() if u.org.kind != "kommune"))
         found.append(source.problem(("workplace",), f"ukendt arbejdssted '{p.workplace}'; det skal stå i "
