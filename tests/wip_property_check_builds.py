@@ -1,6 +1,9 @@
 # WORK IN PROGRESS (issue 11, items 5 and 7): not collected by pytest (no test_ prefix) because one
 # property still fails and the file takes over 6 minutes. Rename it to test_property_check_builds.py
 # once `test_valid_organisations_are_accepted_and_render` passes and max_examples fit the CI budget.
+# WORK IN PROGRESS (issue 11, items 5 and 7): not collected by pytest (no test_ prefix) because one
+# property still fails and the file takes over 6 minutes. Rename it to test_property_check_builds.py
+# once `test_valid_organisations_are_accepted_and_render` passes and max_examples fit the CI budget.
 """The promise "what `check` accepts, the build accepts", as properties.
 
 Generated postings, organisations, role catalogues and leaflets
@@ -222,8 +225,10 @@ def built_path(src_uri: str) -> str:
     return f"{stem[:-5]}index.html" if stem.endswith("index") else f"{stem}/index.html"
 
 
-def render_pages(site: Path, content: Content, listing) -> None:
-    """Every generated page as generator/mkdocs/pages.py hands it to MkDocs, converted and written to `site`.
+def render_pages(site: Path, content: Content, listing, parts: frozenset[str] = frozenset({"roles", "leaflets"})
+                 ) -> None:
+    """The generated pages as generator/mkdocs/pages.py hands them to MkDocs, converted and written to `site`:
+    the job pages always, the role pages and the leaflets when `parts` names them (an example changed them).
 
     Each page's front matter must read back (with MkDocs' own reader) to what check accepted, and no
     page may use an id twice.
@@ -240,7 +245,11 @@ def render_pages(site: Path, content: Content, listing) -> None:
         texts["stillingsbeskrivelser/index.md"] = index.replace("<!-- jobsite:rolletabel -->",
                                                                 pages.role_table(content.roles))
     leaflets = {item.src_uri: item for item in content.leaflets}
+    wanted = ("job/",) + (("stillingsbeskrivelser/",) if "roles" in parts else ()) + (
+        ("foldere/",) if "leaflets" in parts else ())
     for src_uri, text in texts.items():
+        if not src_uri.startswith(wanted):
+            continue
         html, meta = site_page(text)
         if job := jobs.get(src_uri):
             p = job.posting
@@ -336,11 +345,18 @@ def markdown_fragments(site: Path, texts: list[str]) -> None:
         write(site, f"fragment/{next(_fragments)}.html", f"<!doctype html><title>x</title><body>{html}</body>")
 
 
+_MARKUP_LIKE = re.compile(r"(?i)(java|vb)script\s*:|<[a-z/!?]")
+
+
 def known_finding(f: Finding) -> bool:
-    """Known bug: a one-line text may begin with 'data:text/html,...' and jobs.json carries it as it is."""
-    return (f.what == "dangerous URL in JSON string" and f.file.endswith("jobs.json")
-            and re.search(r"(?i)data:", f.detail) is not None
-            and not re.search(r"(?i)(java|vb)script\s*:|<[a-z/!?]", f.detail))
+    """Known bugs (see the xfails at the end): a one-line text may begin with 'data:text/html,...' and
+    jobs.json carries it as it is; and safety_scan takes a less-than sign and a later 'on...=' in calendar
+    text ('5 < 7 ... onsdag = fri') for a handler in markup. Neither when the text has markup or a script URL."""
+    if _MARKUP_LIKE.search(f.detail):
+        return False
+    if f.what == "dangerous URL in JSON string" and f.file.endswith("jobs.json"):
+        return re.search(r"(?i)data:", f.detail) is not None
+    return f.what == "active content in calendar text" and "<" in f.detail
 
 
 def assert_site_clean(site: Path, base: Baseline) -> None:
@@ -362,14 +378,16 @@ def site():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def render_everything(content: Content, base: Baseline) -> None:
-    """All the quick checks on accepted content."""
+def render_everything(content: Content, base: Baseline, files: dict[str, str] | None = None) -> None:
+    """All the quick checks on accepted content (role pages and leaflets when `files` changed them)."""
     event("accepted")
+    parts = frozenset({"roles", "leaflets"}) if files is None else frozenset(
+        part for part, rel in (("roles", ROLES_FILE), ("leaflets", LEAFLET_FILE)) if rel in files)
     site = Path(tempfile.mkdtemp(prefix="jobsite-property-"))
     try:
         listing = build_listing(content, NOW)
         event(f"postings listed: {len(listing.jobs)} ({len(listing.open)} open)")
-        render_pages(site, content, listing)
+        render_pages(site, content, listing, parts)
         check_data_files(site, content, listing)
         texts = [t for pf in content.postings for t in posting_markdown(pf.posting)] + about_markdown(content)
         if content.roles:
@@ -426,7 +444,7 @@ def test_valid_postings_are_accepted_and_render(scratch, page_baseline, doc):
     posting, content, refused = check_posting(scratch, text)
     assert posting is not None and content is not None, refused
     assert_posting_as_written(posting, data)
-    render_everything(content, page_baseline)
+    render_everything(content, page_baseline, {POSTING_FILE: text})
 
 
 @profile(110)
@@ -435,7 +453,7 @@ def test_near_valid_postings_are_refused_cleanly_or_render(scratch, page_baselin
     _, text = doc
     _, content, _ = check_posting(scratch, text)
     if content is not None:
-        render_everything(content, page_baseline)
+        render_everything(content, page_baseline, {POSTING_FILE: text})
 
 
 # The field types, one at a time, against an independent expectation: what is valid is read as meant,
@@ -536,7 +554,7 @@ def organisation_documents(draw, valid: bool):
 @given(files=organisation_documents(valid=True))
 def test_valid_organisations_are_accepted_and_render(scratch, page_baseline, files):
     content = check_files(scratch, files, valid=True)
-    render_everything(content, page_baseline)
+    render_everything(content, page_baseline, files)
 
 
 @profile(60)
@@ -544,7 +562,7 @@ def test_valid_organisations_are_accepted_and_render(scratch, page_baseline, fil
 def test_near_valid_organisations_are_refused_cleanly_or_render(scratch, page_baseline, files):
     content = check_files(scratch, files)
     if content is not None:
-        render_everything(content, page_baseline)
+        render_everything(content, page_baseline, files)
 
 
 @st.composite
@@ -559,7 +577,7 @@ def role_documents(draw, valid: bool):
 @given(files=role_documents(valid=True))
 def test_valid_role_catalogues_are_accepted_and_render(scratch, page_baseline, files):
     content = check_files(scratch, files, valid=True)
-    render_everything(content, page_baseline)
+    render_everything(content, page_baseline, files)
 
 
 @profile(40)
@@ -567,7 +585,7 @@ def test_valid_role_catalogues_are_accepted_and_render(scratch, page_baseline, f
 def test_near_valid_role_catalogues_are_refused_cleanly_or_render(scratch, page_baseline, files):
     content = check_files(scratch, files)
     if content is not None:
-        render_everything(content, page_baseline)
+        render_everything(content, page_baseline, files)
 
 
 @st.composite
@@ -581,7 +599,7 @@ def leaflet_documents(draw, valid: bool):
 def test_valid_leaflets_are_accepted_and_render(scratch, page_baseline, files):
     content = check_files(scratch, files, valid=True)
     assert any(item.id == "hypo" for item in content.leaflets)
-    render_everything(content, page_baseline)
+    render_everything(content, page_baseline, files)
 
 
 @profile(50)
@@ -589,7 +607,7 @@ def test_valid_leaflets_are_accepted_and_render(scratch, page_baseline, files):
 def test_near_valid_leaflets_are_refused_cleanly_or_render(scratch, page_baseline, files):
     content = check_files(scratch, files)
     if content is not None:
-        render_everything(content, page_baseline)
+        render_everything(content, page_baseline, files)
 
 
 # --- 3. full builds ---------------------------------------------------------
@@ -617,11 +635,12 @@ def site_contents(draw):
     """Accepted content for one build: a new workplace, an open posting there, perhaps a second posting
     anywhere, and a leaflet."""
     orgs, unit = draw(cs.organisation_changes())
+    orgs = cs.pdf_printable(orgs)  # known bug: the kommune's name is printed in the role descriptions' PDF
     files = {ORGANISATIONS_FILE: draw(cs.yaml_text(orgs, comment=False)),
              POSTING_FILE: draw(cs.yaml_text(draw(cs.postings(workplace=unit, open_on=cs.TODAY))))}
     if draw(st.booleans()):
         files["jobs/hypo-2.yml"] = draw(cs.yaml_text(draw(cs.postings())))
-    front_matter, body = draw(cs.leaflets(pdf_fonts=True))  # known bug: glyphs the PDF fonts lack
+    front_matter, body = draw(cs.leaflets(for_pdf=True))  # known bugs: glyphs, images without alt text
     files[LEAFLET_FILE] = draw(cs.leaflet_text(front_matter, body))
     return files
 
@@ -676,7 +695,7 @@ LEAFLET = ("---\ntitle: {title}\nkommune: Haderslev Kommune\ntopic: Emne\naudien
 def accepted_or_refused_cleanly(scratch: Scratch, base: Baseline, files: dict[str, str]) -> Content | None:
     content = check_files(scratch, files)
     if content is not None:
-        render_everything(content, base)
+        render_everything(content, base, files)
     return content
 
 
@@ -710,10 +729,21 @@ def test_bug_links_are_taken_for_images(scratch, before, intro):
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG: a leaflet image without alt text, ![](/foldere/billede.png), is accepted, but the PDF (PDF/UA) "
+    "warns 'Image ... has no required alt description' and the strict build fails"))
+def test_bug_leaflet_image_without_alt_text_fails_the_pdf(tmp_path):
+    project = new_project(tmp_path / "project")
+    (project / LEAFLET_FILE).write_text(LEAFLET.format(title="Billeder", body="![](/foldere/billede.png)"),
+                                        encoding="utf-8")
+    assert_check_refuses_or_builds(project, tmp_path / "site")
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
     "BUG: check accepts any printable character in a leaflet, but one the PDF fonts (Open Sans, DejaVu from "
     "`make pdf-deps`) have no glyph for, an emoji most likely, is a WeasyPrint warning ('.notdef glyph "
     "rendered for Unicode string unsupported by fonts') that fails the strict build; so do Ethiopic "
-    "(Tigrinya), Thai and CJK"))
+    "(Tigrinya), Thai and CJK, and so does such a character in a kommune's name (the role descriptions' PDF "
+    "prints it)"))
 def test_bug_emoji_in_a_leaflet_fails_the_pdf(tmp_path):
     project = new_project(tmp_path / "project")
     (project / LEAFLET_FILE).write_text(LEAFLET.format(title="Velkommen", body="Vi glæder os til at se jer 🙂"),
@@ -730,6 +760,21 @@ def test_bug_data_url_as_a_title_reaches_jobs_json(scratch, site):
     scratch.write(POSTING_FILE, GOOD.replace(GOOD_TITLE, 'title: "data:text/html,x"'))
     content, problems = scratch.check()
     if content is None:  # refused: the promise holds
+        return assert_clean_refusal(problems, {POSTING_FILE: GOOD})
+    for rel, data in data_files(build_listing(content, NOW), content, SITE_URL).items():
+        write(site, rel, data)
+    assert_clean(scan_site(site, None, site_hosts=SITE_HOSTS))
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG (in tests/safety_scan.py, not the generator): its calendar rule _HANDLER, '<[^>]*on[a-z]+\\s*=', "
+    "takes a less-than sign and a later 'on...=' for a handler in markup, so a title check accepts, "
+    "'Løn < 30.000 kr., onsdag = fri', is 'active content in calendar text' (check allows '< ' on purpose)"))
+def test_bug_scanner_takes_less_than_and_onsdag_for_a_handler(scratch, site):
+    scratch.reset()
+    scratch.write(POSTING_FILE, GOOD.replace(GOOD_TITLE, 'title: "Løn < 30.000 kr., onsdag = fri"'))
+    content, problems = scratch.check()
+    if content is None:
         return assert_clean_refusal(problems, {POSTING_FILE: GOOD})
     for rel, data in data_files(build_listing(content, NOW), content, SITE_URL).items():
         write(site, rel, data)
