@@ -50,7 +50,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hypothesis import strategies as st
 
 from generator.content import RESERVED_IDS

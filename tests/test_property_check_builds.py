@@ -1,9 +1,3 @@
-# WORK IN PROGRESS (issue 11, items 5 and 7): not collected by pytest (no test_ prefix) because one
-# property still fails and the file takes over 6 minutes. Rename it to test_property_check_builds.py
-# once `test_valid_organisations_are_accepted_and_render` passes and max_examples fit the CI budget.
-# WORK IN PROGRESS (issue 11, items 5 and 7): not collected by pytest (no test_ prefix) because one
-# property still fails and the file takes over 6 minutes. Rename it to test_property_check_builds.py
-# once `test_valid_organisations_are_accepted_and_render` passes and max_examples fit the CI budget.
 """The promise "what `check` accepts, the build accepts", as properties.
 
 Generated postings, organisations, role catalogues and leaflets
