@@ -182,8 +182,17 @@
     apply(false);
   }
 
+  /* "Now" for the deadlines: the visitor's clock, unless the build was made for a fixed day
+     (a preview, JOBSITE_TODAY): then <meta name="jobsite-now" content="2026-01-05T00:00:00+01:00">
+     holds that moment, so what the build shows as open stays open in the browser. */
+  function pageNow() {
+    var fixed = document.querySelector('meta[name="jobsite-now"]');
+    var moment = fixed ? new Date(fixed.getAttribute("content")) : null;
+    return moment && !isNaN(moment.getTime()) ? moment : new Date();
+  }
+
   function init() {
-    updateDeadlines(new Date());
+    updateDeadlines(pageNow());
     setupFilters();
   }
 

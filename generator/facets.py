@@ -1,0 +1,77 @@
+"""The facets an applicant follows and filters by: kommune, district, role and
+age group, with every value the model or data/organisations.yml defines.
+
+One place decides a facet's values, their labels, which postings carry them
+and the stable web address of each value's feeds, so the feeds, jobs.json and
+the job list's "få besked" links can never disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+from .content import Content
+from .listing import Job
+from .model import AGE_GROUPS, ROLE_TYPES
+from .slugs import slug
+
+FacetName = Literal["kommune", "district", "role", "age_group"]
+FACETS: tuple[FacetName, ...] = ("kommune", "district", "role", "age_group")
+DISTRICT_KINDS = ("distrikt", "dagtilbud")
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    facet: FacetName
+    value: str  # the string the postings in jobs.json carry for this facet
+    label: str  # what the visitor reads
+    key: str  # the value as a web-address part: ballerup, paedagog, 0-3
+
+    @property
+    def atom_path(self) -> str:
+        """Path in site/ of this value's Atom feed, e.g. job/feeds/kommune/ballerup.xml."""
+        return f"job/feeds/{self.facet}/{self.key}.xml"
+
+    @property
+    def ics_path(self) -> str:
+        """Path in site/ of this value's calendar, e.g. job/feeds/kommune/ballerup.ics."""
+        return f"job/feeds/{self.facet}/{self.key}.ics"
+
+
+def facet_values(content: Content) -> list[FacetValue]:
+    """Every value of every facet, whether or not an open posting has it, in the order shown."""
+    kommuner = {u.kommune.id: u.kommune for u in content.units.values()}
+    districts = [u for u in content.units.values() if u.org.kind in DISTRICT_KINDS]
+    found = [FacetValue("kommune", k.name, k.name, k.id) for k in sorted(kommuner.values(), key=lambda o: o.name)]
+    found += [FacetValue("district", u.org.name, u.org.name, u.org.id)
+              for u in sorted(districts, key=lambda u: (u.kommune.name, u.org.name))]
+    found += [FacetValue("role", role, label, slug(role)) for role, label in ROLE_TYPES.items()]
+    found += [FacetValue("age_group", age, label, age) for age, label in AGE_GROUPS.items()]
+    return found
+
+
+def values_of(job: Job, facet: FacetName) -> tuple[str, ...]:
+    """The strings a posting carries for a facet (as in jobs.json)."""
+    if facet == "kommune":
+        return (job.kommune.name,)
+    if facet == "district":
+        return (job.district.name,) if job.district else ()
+    if facet == "role":
+        return (job.posting.role,)
+    return tuple(job.posting.age_groups)
+
+
+def keys_of(job: Job, facet: FacetName) -> tuple[str, ...]:
+    """The keys of the facet values a posting carries (ids, so two districts of one name stay apart)."""
+    if facet == "kommune":
+        return (job.kommune.id,)
+    if facet == "district":
+        return (job.district.id,) if job.district else ()
+    if facet == "role":
+        return (slug(job.posting.role),)
+    return tuple(job.posting.age_groups)
+
+
+def matching(jobs: Iterable[Job], fv: FacetValue) -> list[Job]:
+    """The postings among `jobs` that carry this facet value, in the order given."""
+    return [j for j in jobs if fv.key in keys_of(j, fv.facet)]
