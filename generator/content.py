@@ -15,10 +15,11 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .consistency import Names, text_warnings
 from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
-from .problems import ContentError, Problem, relative
-from .validation import validate
+from .problems import ContentError, Problem, people, relative
+from .validation import id_hint, validate
 from .fieldtypes import image_targets, is_local, text_problem
 from .yamlsource import Source, decode, dotted, load, parse
 
@@ -264,22 +265,30 @@ def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Un
                     cache: dict | None, pages: set[str]) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
     """(the posting or None, its problems, its warnings) for each (id, file)."""
     out = []
+    names = Names.of(units)
     for pid, rel in todo:
-        source, posting, found = read_posting(root, rel, cache)
+        source, posting, found = read_posting(root, rel, cache, units, names)
         if source is None or posting is None:
             out.append((None, found, []))
             continue
         broken = _posting_rules(posting, source, units, role_ids, pages)
         entry = None if broken else PostingFile(pid, rel, posting)
-        out.append((entry, found + broken, [] if broken else posting_warnings(posting, source)))
+        out.append((entry, found + broken, [] if broken else posting_warnings(posting, source) + source.warnings))
     return out
 
 
-def read_posting(root: Path, rel: str, cache: dict | None) -> tuple[Source | None, Posting | None, list[Problem]]:
-    """Read and validate one posting file, or take it from `cache` when the file is unchanged."""
+def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit] | None = None,
+                 names: Names | None = None) -> tuple[Source | None, Posting | None, list[Problem]]:
+    """Read and validate one posting file, or take it from `cache` when the file is unchanged.
+
+    With `units`, the source also carries the warnings where the text contradicts the fields
+    (consistency.py), found while the text is still there.
+    """
+    units = units or {}
+    names = names or Names.of(units)
     try:
         stat = (root / rel).stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        stamp = (stat.st_mtime_ns, stat.st_size, names.key)
     except OSError:
         stamp = None
     if cache is not None and stamp and cache.get(rel, (None,))[0] == stamp:
@@ -287,10 +296,12 @@ def read_posting(root: Path, rel: str, cache: dict | None) -> tuple[Source | Non
     found: list[Problem] = []
     source, posting = _read(root, rel, found), None
     if source is not None:
-        posting, invalid = validate(Posting, source)
+        workplaces = {i: u.org.name for i, u in units.items() if u.org.kind != "kommune"}
+        posting, invalid = validate(Posting, source, {("workplace",): lambda v: id_hint(v, workplaces, "workplace")})
         found += invalid + _placeholders(source, {p.line for p in invalid})
         if not invalid:
             found += missing_images(root, rel, source.text, f"job/{Path(rel).stem}/")
+            source.warnings = text_warnings(posting, source, units, names)
         source = source.positions_only()
     if cache is not None and stamp:
         cache[rel] = (stamp, (source, posting, found))
@@ -302,12 +313,13 @@ def _placeholders(source: Source, reported: set[int]) -> list[Problem]:
     if PLACEHOLDER not in source.text:  # nearly always: skip the line-by-line search
         return []
 
-    def field_at(number: int) -> str:  # the field written on this line or nearest above it
+    def field_at(number: int) -> tuple:  # the field written on this line or nearest above it
         above = [(pos, path) for path, pos in source.positions.items() if path and pos[0] <= number]
-        return dotted(max(above, key=lambda a: (a[0], len(a[1])))[1]) if above else ""
+        return max(above, key=lambda a: (a[0], len(a[1])))[1] if above else ()
 
-    return [Problem(source.file, number, line.index(PLACEHOLDER) + 1, field_at(number),
-                    f"'{PLACEHOLDER}' fra skabelonen står her stadig; skriv den rigtige tekst i stedet")
+    return [Problem(source.file, number, line.index(PLACEHOLDER) + 1, dotted(field_at(number)),
+                    f"'{PLACEHOLDER}' fra skabelonen står her stadig; skriv den rigtige tekst i stedet",
+                    label=people(field_at(number)))
             for number, line in enumerate(source.text.splitlines(), 1)
             if number not in reported and not line.lstrip().startswith("#")
             and re.search(rf"\b{PLACEHOLDER}\b", line)]
@@ -398,7 +410,7 @@ def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
         source, found = parse(match[1], rel)
         if source is not None:
             source.positions = {k: (ln + 1, col) for k, (ln, col) in source.positions.items()}
-        problems.extend(Problem(p.file, p.line + 1, p.column, p.field, p.message) for p in found)
+        problems.extend(Problem(p.file, p.line + 1, p.column, p.field, p.message, label=p.label) for p in found)
         if source is None:
             continue
         leaflet, found = validate(Leaflet, source)

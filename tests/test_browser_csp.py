@@ -107,7 +107,7 @@ def test_the_job_filter_works_under_the_policy(served_site, page):
     expect(page.locator("#jobsite-filter")).to_be_visible()  # the filter's inline script ran
     cards = page.locator("li.jobsite-card:visible")
     expect(cards).to_have_count(2)
-    page.get_by_label("Kommune").select_option(label="Ballerup Kommune")
+    page.get_by_label("Kommune").select_option("ballerup")
     expect(cards).to_have_count(1)
     assert cards.evaluate_all("cards => cards.map(c => c.dataset.id)") == [LEDER]
     expect(page).to_have_url(re.compile(r"/job/\?kommune=ballerup$"))

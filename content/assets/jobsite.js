@@ -4,10 +4,16 @@
 
    - Filters: the <form id="jobsite-filter"> (hidden in the HTML, shown here)
      has one <select> per filter. A card matches when its data-<attr> lists
-     the chosen value (for age groups: when the ranges overlap, so a 0-6 job
-     is found under 0-3 and under 3-6). The count is announced through
-     aria-live, and the choice is kept in the address (?kommune=ballerup) so
-     a filtered list can be shared, bookmarked and reloaded.
+     the chosen value (age groups too: 0-6 is a value of its own, as in the
+     per-facet feeds). Each option's count is recounted after deadlines are
+     checked. The count is announced through aria-live, and the choice and
+     the order (?kommune=ballerup&sortering=nyeste) are kept in the address,
+     so a list can be shared, bookmarked and reloaded; a shared choice the
+     page does not have is named, not dropped in silence. The "få besked"
+     links follow a single chosen facet value (its feeds are in data-atom
+     and data-ics of the option).
+   - Postings: "Ny" on those published in the last days, the share or
+     "Kopiér link" button, and a way back that keeps the list's filters.
    - Deadlines: a static page is built once a day at most, so the badges
      ("Frist om 3 dage") are recomputed from the visitor's clock, and a
      posting whose deadline has passed since the build is shown as closed
@@ -105,22 +111,83 @@
     facts.parentNode.insertBefore(notice, facts);
   }
 
-  function overlaps(a, b) {
-    var x = a.split("-").map(Number), y = b.split("-").map(Number);
-    return x[0] < y[1] && y[0] < x[1];
-  }
-
+  /* A card matches a filter when its data-<attr> lists the chosen value (the facet keys of
+     generator/facets.py: an age group matches by exact value, as in the per-facet feeds). */
   function matches(card, select) {
     if (!select.value) return true;
     var values = (card.getAttribute("data-" + select.getAttribute("data-attr")) || "").split(/\s+/);
-    if (select.getAttribute("data-match") === "range") {
-      return values.some(function (v) { return v && overlaps(v, select.value); });
-    }
     return values.indexOf(select.value) !== -1;
   }
 
   function jobs(n) {
     return n === 1 ? wording.job_one : wording.job_many;
+  }
+
+  function isOpenCard(card) {
+    return card.getAttribute("data-status") !== "closed";
+  }
+
+  function chosenOption(select) {
+    return select.value ? select.options[select.selectedIndex] : null;
+  }
+
+  /* "Stillingstype: Pædagog, Kommune: Aarhus Kommune". */
+  function chosenText(selects) {
+    return selects.filter(function (s) { return s.value; }).map(function (s) {
+      var label = document.querySelector('label[for="' + s.id + '"]');
+      return (label ? label.textContent : s.name) + ": " + chosenOption(s).getAttribute("data-label");
+    }).join(", ");
+  }
+
+  /* Each option's count of open postings, again: the script may have closed some since the build. */
+  function recount(selects, cards) {
+    var open = cards.filter(isOpenCard);
+    selects.forEach(function (select) {
+      var attr = "data-" + select.getAttribute("data-attr");
+      Array.prototype.forEach.call(select.options, function (option) {
+        var label = option.getAttribute("data-label");
+        if (!option.value || label === null) return;
+        var n = open.filter(function (card) {
+          return (card.getAttribute(attr) || "").split(/\s+/).indexOf(option.value) !== -1;
+        }).length;
+        option.textContent = label + " (" + n + ")";
+      });
+    });
+  }
+
+  /* The "få besked" links: with one facet value chosen, that value's feed and calendar;
+     with none or several, the general ones the page was built with. */
+  function setupFollow() {
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[data-jobsite-follow]"));
+    links.forEach(function (a) {
+      a.setAttribute("data-general-href", a.getAttribute("href"));
+      a.setAttribute("data-general-text", a.textContent);
+    });
+    return function follow(selects) {
+      var chosen = selects.filter(function (s) { return s.hasAttribute("data-facet") && s.value; });
+      var option = chosen.length === 1 ? chosenOption(chosen[0]) : null;
+      links.forEach(function (a) {
+        var kind = a.getAttribute("data-jobsite-follow");
+        var href = option && option.getAttribute("data-" + kind);
+        if (href) {
+          a.setAttribute("href", href);
+          if (wording) a.textContent = say("follow_" + kind, { label: option.getAttribute("data-label") });
+        } else {
+          a.setAttribute("href", a.getAttribute("data-general-href"));
+          a.textContent = a.getAttribute("data-general-text");
+        }
+      });
+    };
+  }
+
+  /* The list's order: by deadline (the order it was built in) or newest first. */
+  function sortCards(list, cards, order) {
+    var sorted = cards.map(function (card, i) { return { card: card, i: i, day: card.getAttribute("data-published") }; });
+    if (order === "nyeste") {
+      sorted.sort(function (a, b) { return a.day === b.day ? a.i - b.i : (a.day < b.day ? 1 : -1); });
+    }
+    sorted = sorted.map(function (entry) { return entry.card; });
+    sorted.forEach(function (card) { list.appendChild(card); });
   }
 
   function setupFilters() {
@@ -133,19 +200,36 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var details = form.querySelector("details");
     var badge = form.querySelector("[data-jobsite-active]");
+    var notice = document.getElementById("jobsite-filter-notice");
+    var sortBox = document.getElementById("jobsite-sort");
+    var sort = sortBox ? sortBox.querySelector("select") : null;
+    var follow = setupFollow();
     if (details && window.matchMedia("(min-width: 60em)").matches) details.open = true;  // folded on phones
 
+    /* A shared link's choices; one the page does not have is named in a notice, not silently dropped. */
     var params = new URLSearchParams(window.location.search);
-    selects.forEach(function (select) {
+    var unknown = [];
+    selects.concat(sort ? [sort] : []).forEach(function (select) {
       var wanted = params.get(select.name);
+      if (wanted === null || wanted === "") return;
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
-      if (wanted && known) select.value = wanted;
+      if (known) {
+        select.value = wanted;
+      } else {
+        var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+        unknown.push({ label: (label ? label.textContent : select.name).toLowerCase(), value: wanted });
+      }
     });
+    if (notice && wording && unknown.length) {
+      notice.textContent = unknown.map(function (u) { return say("unknown_choice", u); }).join(" ");
+      notice.hidden = false;
+    }
+    if (details && selects.some(function (s) { return s.value; })) details.open = true;  // a shared choice shows
 
     function apply(remember) {
       var open = 0, shown = 0;
       cards.forEach(function (card) {
-        var isOpen = card.getAttribute("data-status") !== "closed";
+        var isOpen = isOpenCard(card);
         var show = isOpen && selects.every(function (s) { return matches(card, s); });
         card.hidden = !show;
         if (isOpen) open += 1;
@@ -154,22 +238,28 @@
       var chosen = selects.filter(function (s) { return s.value; }).length;
       var active = chosen > 0;
       if (badge) badge.textContent = active ? "(" + chosen + " valgt)" : "";
+      if (sort) sortCards(list, cards, sort.value);
       if (wording) {
-        var values = { n: open, shown: shown, jobs: jobs(open) };
+        var order = sort && sort.value === "nyeste" ? wording.order_newest : wording.order_deadline;
+        var values = { n: open, shown: shown, jobs: jobs(open), order: order, chosen: chosenText(selects) };
         if (open === 0) count.textContent = say("count_empty", values);
         else if (!active) count.textContent = say("count", values);
         else if (shown === 0) count.textContent = say("count_none_shown", values);
         else count.textContent = say("count_shown", values);
       }
+      follow(selects);
       if (remember) {
         var query = new URLSearchParams();
         selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
+        if (sort && sort.value) query.set(sort.name, sort.value);
         var text = query.toString();
         window.history.replaceState(window.history.state, "",
           window.location.pathname + (text ? "?" + text : "") + window.location.hash);
+        if (notice) notice.hidden = true;  // the address no longer has the unknown choice
       }
     }
 
+    recount(selects, cards);
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
     form.addEventListener("reset", function (event) {
@@ -178,8 +268,71 @@
       apply(true);
       selects[0].focus();
     });
+    if (sort) {
+      sort.addEventListener("change", function () { apply(true); });
+      sortBox.hidden = false;
+    }
     form.hidden = false;
     apply(false);
+  }
+
+  /* "Ny" on an open posting published fewer than wording.new_days calendar days ago (the
+     build's rule, danish.is_new), on the cards and on a posting's page, from the visitor's day. */
+  function updateNew(now) {
+    if (!wording) return;
+    var today = copenhagenDay(now);
+    document.querySelectorAll("[data-published]").forEach(function (el) {
+      var target = el.classList.contains("jobsite-card") ? el.querySelector(".jobsite-card__title") : el;
+      if (!target) return;
+      var age = today - isoDay(el.getAttribute("data-published"));
+      var open = el.getAttribute("data-status") !== "closed" && !document.querySelector(".jobsite-notice--expired");
+      var isNew = open && age >= 0 && age < wording.new_days;
+      var mark = target.querySelector(".jobsite-new");
+      if (isNew && !mark) {
+        target.appendChild(document.createTextNode(" "));
+        mark = target.appendChild(document.createElement("span"));
+        mark.className = "jobsite-new";
+        mark.textContent = wording["new"];
+      } else if (!isNew && mark) {
+        if (mark.previousSibling && mark.previousSibling.nodeType === 3) mark.previousSibling.textContent =
+          mark.previousSibling.textContent.replace(/ $/, "");
+        mark.remove();
+      }
+    });
+  }
+
+  /* A posting's "Del stillingen" (the browser's share sheet) or, without one, "Kopiér link";
+     the result is announced through aria-live. The way back keeps the list's filters when
+     the visitor came from a filtered list. */
+  function setupPosting() {
+    var back = document.querySelector(".jobsite-back a");
+    var from = document.referrer ? new URL(document.referrer, window.location.href) : null;
+    if (back && from && from.origin === window.location.origin && from.search &&
+        from.pathname === new URL(back.getAttribute("href"), window.location.href).pathname) {
+      back.setAttribute("href", back.getAttribute("href") + from.search);
+    }
+    var button = document.getElementById("jobsite-share");
+    var status = document.getElementById("jobsite-share-status");
+    if (!button || !status || !wording || button.hasAttribute("data-ready")) return;
+    button.setAttribute("data-ready", "");
+    var url = window.location.origin + window.location.pathname;
+    var canShare = typeof navigator.share === "function";
+    var canCopy = navigator.clipboard && typeof navigator.clipboard.writeText === "function";
+    if (!canShare && !canCopy) return;  // stays hidden: the address bar has the link
+    button.textContent = canShare ? wording.share : wording.copy_link;
+    button.addEventListener("click", function () {
+      if (canShare) {
+        navigator.share({ title: document.title, url: url }).catch(function () { /* closed by the visitor */ });
+        return;
+      }
+      status.textContent = "";
+      navigator.clipboard.writeText(url).then(function () {
+        status.textContent = wording.copied;
+      }, function () {
+        status.textContent = wording.copy_failed;
+      });
+    });
+    button.parentNode.hidden = false;
   }
 
   /* "Now" for the deadlines: the visitor's clock, unless the build was made for a fixed day
@@ -192,8 +345,11 @@
   }
 
   function init() {
-    updateDeadlines(pageNow());
+    var now = pageNow();
+    updateDeadlines(now);
+    updateNew(now);
     setupFilters();
+    setupPosting();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -51,12 +51,14 @@ def site_link(target: str, page_src: str, sources: frozenset[str]) -> str:
     return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
 
 
-def generated_texts(listing: Listing, content: Content, sources: frozenset[str]) -> dict[str, str]:
+def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
+                    site_url: str = "") -> dict[str, str]:
     """Every generated page (path inside the docs dir -> Markdown)."""
-    texts = {"job/index.md": pages.job_list(listing), "job/arkiv.md": pages.archive(listing)}
+    texts = {"job/index.md": pages.job_list(listing, content), "job/arkiv.md": pages.archive(listing)}
     for job in listing.jobs:
         src_uri = f"job/{job.id}.md"
-        texts[src_uri] = pages.posting(job, content, partial(site_link, page_src=src_uri, sources=sources))
+        texts[src_uri] = pages.posting(job, content, partial(site_link, page_src=src_uri, sources=sources),
+                                       site_url, listing.today)
     if content.roles:
         kommune = content.units[content.roles.kommune].org.name
         for role in content.roles.roles:
@@ -86,7 +88,7 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
             raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
     sources = frozenset({f.src_uri for f in files} | names)
     digests = {}
-    for src_uri, text in generated_texts(listing, content, sources).items():
+    for src_uri, text in generated_texts(listing, content, sources, config.site_url or "").items():
         page = GeneratedPage.generated(config, src_uri, content=text)
         digests[src_uri] = hashlib.blake2b(text.encode(), digest_size=16).digest()
         page.unchanged = built.get(src_uri) == digests[src_uri]

@@ -18,6 +18,7 @@ LOCALE = "da_DK"
 # deadline badges, and the count above the job list. This dict is the only copy; the
 # pages hand it to the script as JSON (pages.py, _macros.j2), so the two always agree.
 SOON_DAYS = 3  # a deadline this many calendar days away, or fewer, is marked as soon
+NEW_DAYS = 7  # a posting published fewer than this many calendar days ago is marked "Ny" (today counts as day 0)
 PAGE_TEXT: dict[str, str] = {
     "deadline_today": "Frist i dag",
     "deadline_tomorrow": "Frist i morgen",
@@ -25,10 +26,24 @@ PAGE_TEXT: dict[str, str] = {
     "deadline_passed": "Fristen er udløbet",
     "job_one": "ledig stilling",
     "job_many": "ledige stillinger",
-    "count": "{n} {jobs}, den med den korteste frist står først.",
-    "count_shown": "Viser {shown} af {n} {jobs}, den med den korteste frist står først.",
-    "count_none_shown": "Ingen af de {n} {jobs} passer til dit valg. Vælg færre filtre, eller nulstil filtrene.",
+    "count": "{n} {jobs}, {order}.",
+    "count_shown": "Viser {shown} af {n} {jobs}, {order}.",
+    "count_none_shown": "Ingen af de {n} {jobs} passer til dit valg ({chosen}). Vælg færre filtre, eller nulstil filtrene.",
     "count_empty": "Der er ingen ledige stillinger lige nu.",
+    "order_deadline": "den med den korteste frist står først",
+    "order_newest": "den nyeste står først",
+    # A shared link that names a choice the page does not have (?kommune=findes-ikke).
+    "unknown_choice": "Linket vælger {label} »{value}«, som ikke findes her. Det valg er sprunget over.",
+    # The "Ny" mark on a posting published in the last NEW_DAYS days.
+    "new": "Ny",
+    # The follow links under the list, when one facet value is chosen.
+    "follow_atom": "Nyhedsfeed for {label} (Atom)",
+    "follow_ics": "Kalender for {label}",
+    # Sharing a posting: the share sheet where the browser has one, else copying the link.
+    "share": "Del stillingen",
+    "copy_link": "Kopiér link",
+    "copied": "Linket er kopieret.",
+    "copy_failed": "Linket kunne ikke kopieres. Kopiér adressen fra browserens adresselinje.",
     # The notice the script puts on a posting whose deadline passed after the build.
     "expired_title": "Fristen er nu udløbet.",
     "expired_text": "Ansøgningsfristen var {deadline}, og der kan ikke længere søges.",
@@ -110,9 +125,14 @@ def is_soon(days: int) -> bool:
 
 
 def open_count_text(n: int) -> str:
-    """'2 ledige stillinger, den med den korteste frist står først.'"""
+    """'2 ledige stillinger, den med den korteste frist står først.' (the list's default order)"""
     jobs = PAGE_TEXT["job_one"] if n == 1 else PAGE_TEXT["job_many"]
-    return PAGE_TEXT["count"].format(n=n, jobs=jobs)
+    return PAGE_TEXT["count"].format(n=n, jobs=jobs, order=PAGE_TEXT["order_deadline"])
+
+
+def is_new(published: date, today: date) -> bool:
+    """Published in the last NEW_DAYS calendar days (the page script applies the same rule)."""
+    return 0 <= (today - published).days < NEW_DAYS
 
 
 def tel_href(phone: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from urllib.parse import quote_plus
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,6 +22,7 @@ from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
 from ..slugs import slug
 from . import danish, filters, jobposting, markup
 from .pdf import leaflet_pdf_name, roles_pdf_name
+from .urls import site_address
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -34,6 +36,29 @@ def where(job: Job) -> str:
     return " · ".join(names)
 
 
+def address_lines(job: Job) -> list[str]:
+    """The workplace's address as far as the data has it: ['Hold-an Vej 7', '2750 Ballerup'], or ['Ballerup'].
+
+    Only the workplace's own: a kommune's town hall is not where the job is.
+    """
+    a = job.workplace.address
+    if not a:
+        return []
+    return [line for line in (a.street, " ".join(x for x in (a.postal_code, a.city) if x)) if line]
+
+
+def map_link(job: Job) -> str:
+    """A plain OpenStreetMap search for the workplace (a link: nothing is loaded from there).
+
+    With a street the address is searched; with only a city, the workplace's name in that city.
+    """
+    a = job.workplace.address
+    if not a:
+        return ""
+    words = address_lines(job) if a.street else [job.workplace.name, a.city]
+    return "https://www.openstreetmap.org/search?query=" + quote_plus(", ".join(words))
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -41,6 +66,8 @@ def _env() -> Environment:
         moment=danish.moment_text,
         days_left=danish.days_left_text,
         soon=danish.is_soon,
+        address_lines=address_lines,
+        map_link=map_link,
         open_count=danish.open_count_text,
         hours=danish.hours_text,
         full_time=danish.is_full_time,
@@ -63,6 +90,7 @@ def _env() -> Environment:
     env.globals.update(
         page_text=danish.PAGE_TEXT,
         withdrawn_text=danish.WITHDRAWN_TEXT,
+        is_new=danish.is_new,
         # Where a posting page's JobPosting, and its description, start and end (render/jobposting.py).
         posting_start=Markup(jobposting.POSTING_START),
         posting_end=Markup(jobposting.POSTING_END),
@@ -86,25 +114,31 @@ def page_script(source: str) -> str:
     """
     if WORDING_SLOT not in source:
         raise ValueError(f"{SCRIPT} has lost its slot for the wording: {WORDING_SLOT}")
-    wording = json.dumps({"soon_days": danish.SOON_DAYS, **danish.PAGE_TEXT}, ensure_ascii=False)
+    wording = json.dumps({"soon_days": danish.SOON_DAYS, "new_days": danish.NEW_DAYS, **danish.PAGE_TEXT},
+                         ensure_ascii=False)
     return source.replace(WORDING_SLOT, wording, 1)
 
 
-def job_list(listing: Listing) -> str:
-    return ENV.get_template("job_list.md.j2").render(listing=listing, filters=filters.filters(listing.open))
+def job_list(listing: Listing, content: Content) -> str:
+    return ENV.get_template("job_list.md.j2").render(
+        listing=listing, filters=filters.filters(listing.open, content), sorts=filters.SORTS,
+        sort_key=filters.SORT_KEY, today=listing.today)
 
 
 def archive(listing: Listing) -> str:
-    return ENV.get_template("archive.md.j2").render(listing=listing)
+    return ENV.get_template("archive.md.j2").render(listing=listing, today=listing.today)
 
 
-def posting(job: Job, content: Content, link: Callable[[str], str] = str) -> str:
+def posting(job: Job, content: Content, link: Callable[[str], str] = str, site_url: str = "",
+            today=None) -> str:
     """A posting's page. `link` turns a site path HR wrote ('/vaer-med/') into the link the site
-    builder wants in a page (the default keeps it as written)."""
+    builder wants in a page (the default keeps it as written); `site_url` makes the address
+    printed on the printout absolute; `today` marks a posting published in the last days "Ny"."""
     p = job.posting
     abouts = [o for o in reversed(job.unit.chain) if o.about]
     return ENV.get_template("posting.md.j2").render(
-        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts, link=link)
+        job=job, p=p, role=content.roles_by_id.get(p.role_description or ""), abouts=abouts, link=link,
+        own_url=site_address(site_url, job.url), today=today)
 
 
 @dataclass(frozen=True)
