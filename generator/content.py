@@ -27,7 +27,7 @@ JOBS_DIR = "jobs"
 ORGANISATIONS_FILE = "data/organisations.yml"
 ROLES_FILE = "data/roles.yml"
 LEAFLETS_DIR = "content/foldere"
-RESERVED_IDS = {"arkiv", "feed", "kalender", "jobs", "index", "assets", "sitemap"}  # generated pages and files
+RESERVED_IDS = {"arkiv", "feed", "kalender", "jobs", "index", "assets", "sitemap", "besked", "feeds"}  # generated pages and files
 DATA_FILES = ("organisations.yml", "roles.yml")
 IGNORED_NAMES = {".gitkeep"}  # keeps an empty folder in Git
 LEAFLET_IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")  # pictures a leaflet may show (not SVG: it can hold code)
@@ -345,7 +345,7 @@ def missing_images(root: Path, rel: str, text: str, page_dir: str) -> list[Probl
 def site_pages(root: Path, posting_ids: list[str], role_ids: set[str]) -> set[str]:
     """The pages of the site as paths ('vaer-med', 'job/arkiv', ''), hand-written and generated."""
     docs = root / "content"
-    pages = {"job", "job/arkiv", "foldere", *(f"job/{i}" for i in posting_ids),
+    pages = {"job", "job/arkiv", "job/besked", "foldere", *(f"job/{i}" for i in posting_ids),
              *(f"stillingsbeskrivelser/{r}" for r in role_ids)}
     for path in docs.rglob("*.md") if docs.is_dir() else []:
         rel = path.relative_to(docs).with_suffix("").as_posix()
@@ -435,7 +435,7 @@ def _generated_pages_taken(root: Path, roles: RoleCatalogue | None) -> list[Prob
     job_dir = root / "content" / "job"
     if job_dir.exists():
         taken += sorted(job_dir.rglob("*")) if job_dir.is_dir() else [job_dir]
-    found = [Problem(relative(path, root), 1, 0, "", "siden laves af generatoren (opslag, arkiv og folderoversigt); "
+    found = [Problem(relative(path, root), 1, 0, "", "siden laves af generatoren (opslag, arkiv, besked og folderoversigt); "
                      "slet filen, eller flyt den til en anden mappe") for path in taken if path.exists() or path.is_symlink()]
     return found + _symlinks(root, ("content", "overrides"))
 

@@ -7,6 +7,7 @@ the job list's "få besked" links can never disagree.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -26,6 +27,12 @@ class FacetValue:
     value: str  # the string the postings in jobs.json carry for this facet
     label: str  # what the visitor reads
     key: str  # the value as a web-address part: ballerup, paedagog, 0-3
+    kommune: str | None = None  # a district's kommune (the name as in jobs.json): names repeat across kommuner
+
+    @property
+    def title(self) -> str:
+        """The name of this value's feed and calendar, e.g. 'Ledige stillinger: Ballerup Kommune'."""
+        return f"Ledige stillinger: {self.label}"
 
     @property
     def atom_path(self) -> str:
@@ -43,8 +50,11 @@ def facet_values(content: Content) -> list[FacetValue]:
     kommuner = {u.kommune.id: u.kommune for u in content.units.values()}
     districts = [u for u in content.units.values() if u.org.kind in DISTRICT_KINDS]
     found = [FacetValue("kommune", k.name, k.name, k.id) for k in sorted(kommuner.values(), key=lambda o: o.name)]
-    found += [FacetValue("district", u.org.name, u.org.name, u.org.id)
-              for u in sorted(districts, key=lambda u: (u.kommune.name, u.org.name))]
+    names = Counter(u.org.name for u in districts)
+    # Two kommuner may each have a "Distrikt Nord": the label says whose, where the name alone would not.
+    for u in sorted(districts, key=lambda u: (u.kommune.name, u.org.name)):
+        label = u.org.name if names[u.org.name] == 1 else f"{u.org.name}, {u.kommune.name}"
+        found.append(FacetValue("district", u.org.name, label, u.org.id, u.kommune.name))
     found += [FacetValue("role", role, label, slug(role)) for role, label in ROLE_TYPES.items()]
     found += [FacetValue("age_group", age, label, age) for age, label in AGE_GROUPS.items()]
     return found

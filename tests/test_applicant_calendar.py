@@ -43,8 +43,10 @@ def listing_on(day: str):
 def test_every_ics_of_the_site_parses_and_has_the_copenhagen_timezone(built_site):
     site = built_site("2026-01-05")
     files = sorted(site.root.rglob("*.ics"))
-    assert [f.relative_to(site.root).as_posix() for f in files] == [
-        "job/kalender.ics", f"job/{LEDER}/kalender.ics", f"job/{RESSOURCE}/kalender.ics"]
+    facets = sorted(f["ics"].split("8000/", 1)[1] for f in site.jobs()["feeds"])
+    assert sorted(f.relative_to(site.root).as_posix() for f in files) == sorted([
+        "job/kalender.ics", f"job/{LEDER}/kalender.ics", f"job/{RESSOURCE}/kalender.ics", *facets])
+    assert "job/feeds/kommune/ballerup.ics" in facets
     for path in files:
         cal = parse(path.read_bytes())
         assert cal["VERSION"] == "2.0" and cal["PRODID"]
@@ -66,11 +68,19 @@ def test_posting_calendar_has_the_deadline_and_every_interview_from_the_yaml(bui
     assert deadline.decoded("DTEND") == data["deadline"] + timedelta(days=1)
     assert str(deadline["SUMMARY"]) == f"Ansøgningsfrist: {data['title']}"
     assert str(deadline["STATUS"]) == "CONFIRMED"
-    assert deadline.walk("VALARM")[0].decoded("TRIGGER") == timedelta(days=-1)
+    # The reminder fires at 09:00 the day before the deadline, not at the midnight the all-day event starts.
+    trigger = deadline.walk("VALARM")[0].decoded("TRIGGER")
+    assert datetime.combine(data["deadline"], time(0, 0)) + trigger == \
+        datetime.combine(data["deadline"] - timedelta(days=1), time(9, 0))
     for n, interview in enumerate(data["interviews"], start=1):
         event = found[f"{job_id}.samtale-{n}@jobsite.dagtilbud"]
         assert event.decoded("DTSTART") == interview["date"]
         assert str(event["SUMMARY"]) == f"{interview['label']}: {data['title']}"
+        # Only the invited are interviewed: tentative, and the description says so.
+        assert str(event["STATUS"]) == "TENTATIVE"
+        assert str(event["DESCRIPTION"]).splitlines()[0] == "Kun ansøgere, der bliver inviteret, kommer til samtale."
+        assert not event.walk("VALARM")
+    assert "Kun ansøgere" not in str(deadline["DESCRIPTION"])
     assert len(found) == 1 + len(data["interviews"])
     for event in found.values():
         assert f"job/{job_id}/" in str(event["URL"])
@@ -116,6 +126,12 @@ def test_times_of_day_become_timed_events_in_copenhagen():
     assert interview.utcoffset() == timedelta(hours=2)  # summer time: the VTIMEZONE covers it
     assert b"DTSTART;TZID=Europe/Copenhagen:20260110T120000" in data
     assert b"DTSTART;TZID=Europe/Copenhagen:20260415T093000" in data
+    # Timed events have an end: a deadline is a 15-minute mark, an interview lasts an hour.
+    assert found[f"{LEDER}.frist@jobsite.dagtilbud"].decoded("DTEND") == datetime(2026, 1, 10, 12, 15, tzinfo=TZ)
+    assert found[f"{LEDER}.samtale-1@jobsite.dagtilbud"].decoded("DTEND") == datetime(2026, 4, 15, 10, 30, tzinfo=TZ)
+    assert b"DTEND;TZID=Europe/Copenhagen:20260415T103000" in data
+    # A timed deadline's reminder comes 24 hours before it (12:00 the day before).
+    assert found[f"{LEDER}.frist@jobsite.dagtilbud"].walk("VALARM")[0].decoded("TRIGGER") == timedelta(days=-1)
     assert b"TZOFFSETTO:+0200" in data
 
 

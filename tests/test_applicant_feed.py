@@ -73,7 +73,8 @@ def test_feed_is_the_same_in_two_builds_of_the_same_day(built_site, tmp_path):
     again = tmp_path / "again"
     assert mkdocs_build(ROOT, again, "2026-01-05").code == 0
     first = built_site("2026-01-05").root
-    for rel in ("job/feed.xml", "job/kalender.ics", f"job/{LEDER}/kalender.ics"):
+    for rel in ("job/feed.xml", "job/kalender.ics", f"job/{LEDER}/kalender.ics", "job/jobs.json",
+                "job/feeds/kommune/ballerup.xml", "job/feeds/kommune/ballerup.ics", "job/feeds/role/andet.xml"):
         assert again.joinpath(rel).read_bytes() == first.joinpath(rel).read_bytes(), rel
 
 
@@ -88,5 +89,30 @@ def test_feed_is_announced_on_every_page_and_linked_from_the_list(built_site):
         here = "/" + page.relative_to(site.root).as_posix()
         assert urljoin(here, link[1]) == "/job/feed.xml", page
     job_list = site.page("job/")
-    assert '<a href="feed.xml" type="application/atom+xml">' in job_list
-    assert '<a href="kalender.ics" type="text/calendar">' in job_list
+    assert re.search(r'<a href="feed.xml" type="application/atom\+xml"[ >]', job_list)
+    assert re.search(r'<a href="kalender.ics" type="text/calendar"[ >]', job_list)
+    assert '<a href="besked/">Få besked om nye stillinger</a>' in job_list
+
+
+def test_feed_names_its_stylesheet_calendar_and_the_alerts_page(built_site):
+    """The browser shows the feed through /assets/feed.xsl; readers still get plain Atom."""
+    data, feed = read_feed(built_site("2026-01-05"))
+    assert data.split(b"\n")[1] == b'<?xml-stylesheet type="text/xsl" href="../assets/feed.xsl"?>'
+    assert built_site("2026-01-05").root.joinpath("assets/feed.xsl").is_file()
+    assert not feed.bozo and feed.version == "atom10"
+    links = {(link.rel, link.type): link.href for link in feed.feed.links}
+    assert links[("alternate", "text/html")].endswith("/job/")
+    assert links[("alternate", "text/calendar")].endswith("/job/kalender.ics")
+    assert links[("related", "text/html")].endswith("/job/besked/")
+    assert feed.feed.link.endswith("/job/")  # what a reader opens as the site: still the job list
+
+
+def test_a_facet_feed_has_its_own_id_title_and_date(built_site):
+    site = built_site("2026-01-11")  # LEDER (Ballerup) closed on 2026-01-10
+    ballerup = feedparser.parse(site.root.joinpath("job/feeds/kommune/ballerup.xml").read_bytes())
+    aarhus = feedparser.parse(site.root.joinpath("job/feeds/kommune/aarhus.xml").read_bytes())
+    assert ballerup.feed.title == "Ledige stillinger: Ballerup Kommune"
+    assert ballerup.feed.id == "tag:jobsite.dagtilbud,2026:job/feeds/kommune/ballerup"
+    assert ballerup.entries == [] and ballerup.feed.updated == "2026-01-10T23:59:59+01:00"
+    assert [e.link.rstrip("/").rsplit("/", 1)[-1] for e in aarhus.entries] == [RESSOURCE]
+    assert aarhus.feed.updated == "2026-01-02T00:00:00+01:00"  # Ballerup's closing is not Aarhus' news

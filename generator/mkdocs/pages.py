@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ..content import Content
 from ..listing import Listing
-from ..render import pages
+from ..render import alerts, pages
 
 
 class GeneratedPage(File):
@@ -64,11 +64,12 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
         for role in content.roles.roles:
             texts[f"stillingsbeskrivelser/{role.id}.md"] = pages.role_page(content.roles, role.id, kommune)
     texts["foldere/index.md"] = pages.leaflet_index(content.leaflets)
+    texts[alerts.SRC] = alerts.alerts_page(listing, content, site_url)
     return texts
 
 
 def generated_sources(listing: Listing, content: Content) -> set[str]:
-    names = {"job/index.md", "job/arkiv.md", "foldere/index.md", *(f"job/{job.id}.md" for job in listing.jobs)}
+    names = {"job/index.md", "job/arkiv.md", alerts.SRC, "foldere/index.md", *(f"job/{job.id}.md" for job in listing.jobs)}
     if content.roles:
         names |= {f"stillingsbeskrivelser/{r.id}.md" for r in content.roles.roles}
     return names

@@ -1,5 +1,6 @@
-"""Calendars (iCalendar, RFC 5545): /job/<id>/kalender.ics for one posting and
-/job/kalender.ics with the dates of every open posting, to subscribe to.
+"""Calendars (iCalendar, RFC 5545): /job/<id>/kalender.ics for one posting,
+/job/kalender.ics with the dates of every open posting, to subscribe to, and
+one such calendar per facet value (job/feeds/kommune/ballerup.ics).
 
 Every date that matters to an applicant becomes an event: the application
 deadline and each interview round. A date without a time of day is an
@@ -7,6 +8,11 @@ all-day event (a deadline without a time is open until the end of that day,
 which is what an all-day event on that day says); with a time it is an event
 at that moment in Europe/Copenhagen. The calendar always carries the
 VTIMEZONE of Europe/Copenhagen, so timed events mean the same in every app.
+A timed event lasts INTERVIEW_LENGTH (an interview) or DEADLINE_LENGTH (a
+deadline: a mark in the day, starting at the moment the application closes).
+The reminder of a deadline fires the day before: at 09:00 for an all-day
+deadline (not at the midnight the event starts), 24 hours before a timed one.
+Interview rounds are TENTATIVE: only invited applicants are interviewed.
 
 The output is reproducible: UIDs come from the posting id and the event, and
 DTSTAMP from the posting's own dates, never from the clock, so two builds of
@@ -21,6 +27,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from icalendar import Alarm, Calendar, Event, Timezone
 
 from ..clock import TZ
+from ..facets import FacetValue, matching
 from ..listing import Job, Listing
 from . import danish
 from .pages import where
@@ -32,6 +39,12 @@ UID_DOMAIN = "jobsite.dagtilbud"
 PRODID = "-//jobsite//Ledige stillinger i dagtilbud//DA"
 TZID = "Europe/Copenhagen"
 ALL_NAME = "Ledige stillinger i dagtilbud"
+INTERVIEW_LENGTH = timedelta(hours=1)
+DEADLINE_LENGTH = timedelta(minutes=15)
+# An all-day event starts at midnight: 15 hours before it is 09:00 the day before.
+ALL_DAY_REMINDER = timedelta(hours=-15)
+TIMED_REMINDER = timedelta(days=-1)
+INVITED_ONLY = "Kun ansøgere, der bliver inviteret, kommer til samtale."
 
 
 @dataclass(frozen=True)
@@ -72,9 +85,10 @@ def _stamp(job: Job) -> datetime:
     return _utc(withdrawn.date if withdrawn else job.posting.published)
 
 
-def _description(job: Job, url: str) -> str:
+def _description(job: Job, occasion: Occasion, url: str) -> str:
     p = job.posting
-    lines = [p.title, where(job),
+    lines = [INVITED_ONLY] if not occasion.is_deadline else []
+    lines += [p.title, where(job),
              f"Ansøgningsfrist: {danish.moment_text(job.closes_at, p.deadline_time is not None)}"]
     lines += [f"{i.label}: {danish.moment_text(i.at, i.has_time)}" for i in job.interviews]
     if job.withdrawn:
@@ -88,7 +102,7 @@ def _event(job: Job, occasion: Occasion, url: str) -> Event:
     cancelled = job.withdrawn is not None
     if occasion.has_time:
         start: date | datetime = occasion.at.astimezone(TZ)
-        end = None  # RFC 5545 3.6.1: without DTEND the event is the moment itself
+        end = start + (DEADLINE_LENGTH if occasion.is_deadline else INTERVIEW_LENGTH)
     else:
         start, end = occasion.day, occasion.day + timedelta(days=1)
     event = Event.new(
@@ -98,28 +112,28 @@ def _event(job: Job, occasion: Occasion, url: str) -> Event:
         end=end,
         stamp=_stamp(job),
         sequence=1 if cancelled else 0,
-        status="CANCELLED" if cancelled else "CONFIRMED",
+        status="CANCELLED" if cancelled else "CONFIRMED" if occasion.is_deadline else "TENTATIVE",
         transparency="TRANSPARENT",
         location=where(job),
-        description=_description(job, url),
+        description=_description(job, occasion, url),
         url=url or None,
     )
     if occasion.is_deadline and not cancelled:
         reminder = Alarm()
         reminder.add("action", "DISPLAY")
         reminder.add("description", f"Ansøgningsfristen er i morgen: {job.posting.title}")
-        reminder.add("trigger", timedelta(days=-1))
+        reminder.add("trigger", TIMED_REMINDER if occasion.has_time else ALL_DAY_REMINDER)
         event.add_component(reminder)
     return event
 
 
-def _calendar(name: str, uid: str, events: list[Event], refresh: bool) -> bytes:
+def _calendar(name: str, uid: str, events: list[Event], refresh: bool, year: int = 2000) -> bytes:
     cal = Calendar.new(prodid=PRODID, uid=uid, name=name, method="PUBLISH", calscale="GREGORIAN")
     if refresh:  # how often a subscribing app should fetch it again (RFC 7986, and Outlook's name)
         cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT12H")
     cal.add("x-wr-timezone", TZID)
-    years = [e.start.year for e in events] or [2000]
+    years = [e.start.year for e in events] or [year]
     # Transitions for the years the events fall in (not 1970-2038), so the file stays small.
     cal.add_component(Timezone.from_tzid(TZID, first_date=date(min(years), 1, 1),
                                          last_date=date(max(years) + 1, 1, 1)))
@@ -148,5 +162,19 @@ def subscribed(listing: Listing) -> list[Job]:
 
 def all_calendar(listing: Listing, site_url: str = "") -> bytes:
     """/job/kalender.ics: the dates of all open postings, for a calendar subscription."""
-    events = [_event(job, o, _url(job, site_url)) for job in subscribed(listing) for o in occasions(job)]
-    return _calendar(ALL_NAME, f"kalender@{UID_DOMAIN}", events, refresh=True)
+    return calendar_of(subscribed(listing), ALL_NAME, f"kalender@{UID_DOMAIN}", site_url, listing.today.year)
+
+
+def facet_calendar(listing: Listing, fv: FacetValue, site_url: str = "") -> bytes:
+    """One facet value's calendar (job/feeds/kommune/ballerup.ics): what /job/kalender.ics
+    holds of that value's postings. The events keep their UIDs, so an app that shows both
+    calendars knows them for the same events."""
+    return calendar_of(matching(subscribed(listing), fv), fv.title,
+                       f"kalender-{fv.facet}-{fv.key}@{UID_DOMAIN}", site_url, listing.today.year)
+
+
+def calendar_of(jobs: list[Job], name: str, uid: str, site_url: str = "", year: int = 2000) -> bytes:
+    """A calendar to subscribe to with the deadline and interviews of each of `jobs`
+    (`year`: the time zone's year when there are none)."""
+    events = [_event(job, o, _url(job, site_url)) for job in jobs for o in occasions(job)]
+    return _calendar(name, uid, events, refresh=True, year=year)

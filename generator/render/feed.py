@@ -1,5 +1,10 @@
 """/job/feed.xml: an Atom feed (RFC 4287) of the open postings, newest first,
-made with feedgen.
+made with feedgen; and one feed per facet value (job/feeds/kommune/ballerup.xml,
+generator/facets.py) with that value's open postings only.
+
+Every feed names the site's XSLT stylesheet (content/assets/feed.xsl) in an
+xml-stylesheet processing instruction, so a browser shows it as a Danish page
+while feed readers read the Atom as before.
 
 Ids are tag: URIs from the posting id and its published day, so they survive
 a change of the site's address. `updated` comes from the content and the day
@@ -8,12 +13,15 @@ the build's clock, so two builds of the same day are byte-identical.
 """
 from __future__ import annotations
 
+import posixpath
 from datetime import datetime, time
 from html import escape
+from typing import Iterable
 
 from feedgen.feed import FeedGenerator
 
 from ..clock import TZ
+from ..facets import FacetValue, matching
 from ..listing import Job, Listing
 from ..model import ROLE_TYPES
 from . import danish
@@ -24,6 +32,8 @@ from .urls import site_address
 
 TITLE = "Ledige stillinger i dagtilbud"
 SUBTITLE = "Nye ledige stillinger i kommunernes dagtilbud, den nyeste først."
+STYLESHEET = "assets/feed.xsl"  # content/assets/feed.xsl: how a browser shows a feed
+ALERTS_PATH = "job/besked/"  # the page "Få besked om nye stillinger"
 
 
 def _midnight(day) -> datetime:
@@ -34,14 +44,22 @@ def entry_id(job: Job) -> str:
     return f"tag:{UID_DOMAIN},{job.posting.published.isoformat()}:job/{job.id}"
 
 
-def last_change(listing: Listing) -> datetime:
+def last_change(listing: Listing, jobs: Iterable[Job] | None = None) -> datetime:
     """The latest moment the feed's contents changed: a posting was published,
-    closed at its deadline, or was withdrawn."""
-    moments = [_midnight(j.posting.published) for j in listing.jobs]
-    moments += [j.closes_at for j in listing.closed if j.closes_at <= listing.now]
-    moments += [_midnight(j.withdrawn.date) for j in listing.jobs if j.withdrawn]
+    closed at its deadline, or was withdrawn. `jobs`: only these postings count
+    (a facet's feed); by default every posting of the listing."""
+    jobs = listing.jobs if jobs is None else tuple(jobs)
+    moments = [_midnight(j.posting.published) for j in jobs]
+    moments += [j.closes_at for j in jobs if j.status == "closed" and j.closes_at <= listing.now]
+    moments += [_midnight(j.withdrawn.date) for j in jobs if j.withdrawn]
     moments = [m for m in moments if m <= listing.now]
     return max(moments, default=_midnight(listing.today))
+
+
+def stylesheet_href(self_path: str) -> str:
+    """The feed's stylesheet relative to the feed (job/feeds/kommune/x.xml -> ../../../assets/feed.xsl):
+    the browser loads it from the feed's own host, whatever the site's address in mkdocs.yml."""
+    return posixpath.relpath(STYLESHEET, posixpath.dirname(self_path))
 
 
 def _entry_html(job: Job) -> str:
@@ -59,15 +77,36 @@ def _entry_html(job: Job) -> str:
 
 
 def atom_feed(listing: Listing, site_url: str = "") -> bytes:
+    """/job/feed.xml: every open posting."""
+    return feed(listing, listing.open, TITLE, f"tag:{UID_DOMAIN},2026:job/feed", "job/feed.xml",
+                "job/kalender.ics", site_url)
+
+
+def facet_feed(listing: Listing, fv: FacetValue, site_url: str = "") -> bytes:
+    """One facet value's feed (job/feeds/kommune/ballerup.xml): its open postings only."""
+    return feed(listing, matching(listing.open, fv), fv.title, f"tag:{UID_DOMAIN},2026:{fv.atom_path[:-4]}",
+                fv.atom_path, fv.ics_path, site_url, updated_by=matching(listing.jobs, fv))
+
+
+def feed(listing: Listing, jobs: Iterable[Job], title: str, feed_id: str, self_path: str,
+         calendar_path: str, site_url: str = "", updated_by: Iterable[Job] | None = None) -> bytes:
+    """An Atom feed of `jobs`, newest first, that a browser shows through the site's stylesheet.
+
+    `calendar_path`: the calendar with the same postings (linked as an alternate);
+    `updated_by`: the postings whose changes date the feed (default: all of the listing).
+    """
     fg = FeedGenerator()
-    fg.id(f"tag:{UID_DOMAIN},2026:job/feed")
-    fg.title(TITLE)
+    fg.id(feed_id)
+    fg.title(title)
     fg.subtitle(SUBTITLE)
     fg.language("da")
-    fg.link(href=site_address(site_url, "job/feed.xml"), rel="self", type="application/atom+xml")
+    fg.link(href=site_address(site_url, self_path), rel="self", type="application/atom+xml")
     fg.link(href=site_address(site_url, "job/"), rel="alternate", type="text/html")
-    fg.updated(last_change(listing))
-    newest_first = sorted(listing.open, key=lambda j: (j.posting.published, j.id), reverse=True)
+    fg.link(href=site_address(site_url, calendar_path), rel="alternate", type="text/calendar")
+    # The page that explains feeds and calendars; the stylesheet links to it.
+    fg.link(href=site_address(site_url, ALERTS_PATH), rel="related", type="text/html")
+    fg.updated(last_change(listing, updated_by))
+    newest_first = sorted(jobs, key=lambda j: (j.posting.published, j.id), reverse=True)
     for job in newest_first:
         p = job.posting
         entry = fg.add_entry(order="append")
@@ -83,4 +122,12 @@ def atom_feed(listing: Listing, site_url: str = "") -> bytes:
         entry.summary(p.summary or f"{where(job)}. Ansøgningsfrist {danish.short_date(p.deadline)}.")
         entry.content(_entry_html(job), type="html")
         entry.category(term=p.role, label=ROLE_TYPES[p.role])
-    return fg.atom_str(pretty=True)
+    return _with_stylesheet(fg.atom_str(pretty=True), stylesheet_href(self_path))
+
+
+def _with_stylesheet(data: bytes, href: str) -> bytes:
+    """The xml-stylesheet processing instruction after the XML declaration (feedgen writes none)."""
+    declaration, rest = data.split(b"\n", 1)
+    assert declaration.startswith(b"<?xml "), declaration
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{escape(href)}"?>'.encode()
+    return declaration + b"\n" + instruction + b"\n" + rest

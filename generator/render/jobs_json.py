@@ -1,17 +1,31 @@
 """/job/jobs.json: every published posting, open and closed, for other sites
 and for the page script that closes postings whose deadline passed after the
-build."""
+build; and the feeds and calendars of every facet value, so another site (or
+the page script) can offer "follow Ballerup" without knowing our addresses."""
 from __future__ import annotations
 
 import json
+from typing import Iterable
 
+from ..facets import FacetValue
 from ..listing import Listing
 from ..model import ROLE_TYPES
 from . import danish
 from .urls import site_address
 
 
-def jobs_json(listing: Listing, site_url: str = "") -> str:
+def feed_entry(fv: FacetValue, site_url: str = "") -> dict:
+    """One value's feeds. `value` is the string the postings carry for the facet (`kommune`,
+    `district`, `categories.role`, an entry of `categories.age_groups`); a district also names
+    its kommune, as two kommuner may each have a district of the same name."""
+    entry = {"facet": fv.facet, "value": fv.value, "label": fv.label,
+             "atom": site_address(site_url, fv.atom_path), "ics": site_address(site_url, fv.ics_path)}
+    if fv.kommune is not None:
+        entry["kommune"] = fv.kommune
+    return entry
+
+
+def jobs_json(listing: Listing, site_url: str = "", feeds: Iterable[FacetValue] = ()) -> str:
     postings = [
         {
             "id": job.id,
@@ -35,4 +49,6 @@ def jobs_json(listing: Listing, site_url: str = "") -> str:
         }
         for job in listing.jobs
     ]
-    return json.dumps({"today": listing.today.isoformat(), "postings": postings}, ensure_ascii=False, indent=2) + "\n"
+    data = {"today": listing.today.isoformat(), "postings": postings,
+            "feeds": [feed_entry(fv, site_url) for fv in feeds]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
