@@ -24,6 +24,7 @@ from ..render.files import data_files
 from .outputs import Outputs
 from .pages import add_generated_pages
 from .publish import StagedSite
+from .search import shape_search_index
 from .theme import Dedent, TemplateCache, with_job_posting
 
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
@@ -110,6 +111,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_post_build(self, config):
         # Last, after the other plugins' files (search): the workers' files, then the site is published.
         self.outputs.write(Path(config.site_dir), self.serving)
+        shape_search_index(config.site_dir, self.listing, self.content, config.use_directory_urls)
         self.built_pages = self.page_hashes
         if self.staged:
             config.site_dir = str(self.staged.publish() or self.staged.final)

@@ -1,0 +1,49 @@
+"""A project for the search tests: the example content plus synthetic open postings in other
+kommuner (benchmarks/synthetic.py), and one posting whose texts are hostile."""
+from __future__ import annotations
+
+import random
+import sys
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from project_copy import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402
+
+TODAY = "2026-01-05"  # the example postings are open
+PWN = "window.__pwned=1"
+HOSTILE_ID = "hostile-search"
+HOSTILE_TITLE = 'Pædagog &lt;b&gt;fed&lt;/b&gt; når a < 5 "x" & co'
+HOSTILE_SUMMARY = f"&lt;img src=x onerror={PWN}&gt; og \"citat\" & mere"
+HOSTILE_INTRO = f"Vi søger &lt;script&gt;{PWN}&lt;/script&gt; og &#60;svg onload={PWN}&#62;, a < 5.\n"
+
+
+def write_search_project(dest: Path, postings: int = 60, seed: int = 13) -> Path:
+    """A copy of the project with `postings` synthetic open postings beside the example's.
+
+    The synthetic kommuner whose ids the example data already has (Ballerup, Aarhus,
+    Haderslev) are left out, so a query for those names has the example's pages to find.
+    """
+    copy_project(dest)
+    rng = random.Random(seed)
+    tree, workplaces = synthetic.organisations(rng)
+    orgs = dest / "data" / "organisations.yml"
+    taken = {k["id"] for k in yaml.safe_load(orgs.read_text("utf-8"))["kommuner"]}
+    kommuner = [k for k in tree["kommuner"] if k["id"] not in taken]
+    extra = yaml.safe_dump(kommuner, allow_unicode=True, sort_keys=False, width=10_000)
+    text = orgs.read_text("utf-8").rstrip("\n") + "\n\n" + "".join("  " + line + "\n" for line in extra.splitlines())
+    orgs.write_text(text, "utf-8")
+    kept = {k["id"] for k in kommuner}
+    workplaces = [w for w in workplaces if w[0].split("-", 1)[0] in kept]
+    today = date.fromisoformat(TODAY)
+    for i in range(postings):
+        data = synthetic.posting(rng, rng.choice(workplaces), today, True)
+        (dest / "jobs" / f"syntetisk-{i:03d}.yml").write_text(synthetic._dump(data), "utf-8")
+    hostile = yaml.safe_load((ROOT / "tests" / "good_posting.yml").read_text("utf-8"))
+    hostile |= {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY, "intro": HOSTILE_INTRO, "workplace": workplaces[0][0]}
+    (dest / "jobs" / f"{HOSTILE_ID}.yml").write_text(synthetic._dump(hostile), "utf-8")
+    return dest

@@ -1,0 +1,233 @@
+"""The search index finds what applicants type: other spellings of æ/ø/å, the parts of
+compounds, inflected forms; open postings first, each with its workplace and deadline in
+its preview; closed postings out; content text stays text.
+
+Material's search appends a wildcard to every query term and skips lunr's pipeline for it,
+so a document is found when the query starts one of its tokens. `finds` asks that of the
+built index, split with the separator the index itself carries."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from generator.content import load_site
+from generator.listing import build_listing
+from generator.mkdocs.search import shape_search_index
+from generator.render.search_index import Shaper, fold, unfold, vocabulary
+from safety_scan import assert_clean, baseline, scan_site
+
+LEDER = "paedagogisk-leder-stjernehuset"
+RESSOURCE = "ressourcepaedagoger-midtbyens-dagtilbud"
+PWN = "window.__pwned=1"
+
+
+def index_of(site_root: Path) -> dict:
+    return json.loads((site_root / "search" / "search_index.json").read_text("utf-8"))
+
+
+def tokens(index: dict, doc: dict) -> set[str]:
+    """The tokens lunr makes of a document: markup left out, split by the index's separator."""
+    sep = re.compile(index["config"]["separator"])
+    text = " ".join([doc["title"], re.sub(r"<[^>]*>", " ", doc["text"]), *doc.get("tags", [])])
+    return {t for t in sep.split(text.lower()) if t}
+
+
+def finds(index: dict, doc: dict, query: str) -> bool:
+    """Material's query: every term of it starts one of the document's tokens."""
+    sep = re.compile(index["config"]["separator"])
+    own = tokens(index, doc)
+    return all(any(t.startswith(term) for t in own) for term in sep.split(query.lower()) if term)
+
+
+def doc_at(index: dict, location: str) -> dict:
+    return next(d for d in index["docs"] if d["location"] == location)
+
+
+def visible(fragment: str) -> str:
+    """What the result list shows of an index text (Material renders it as HTML)."""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for el in root.xpath(".//*[@hidden]"):
+        el.drop_tree()
+    return root.text_content()
+
+
+@pytest.fixture(scope="module")
+def index(built_site):
+    return index_of(built_site("2026-01-05").root)
+
+
+# --- spellings, compounds, inflections -----------------------------------------------------
+
+@pytest.mark.parametrize("query, location", [
+    ("paedagogisk", f"job/{LEDER}/"),            # æ typed as ae
+    ("pædagogisk", f"job/{LEDER}/"),
+    ("boernehuset", f"job/{LEDER}/"),            # ø as oe
+    ("ressourcepaedagoger", f"job/{RESSOURCE}/"),
+    ("Århus", f"job/{RESSOURCE}/"),               # and back: the data writes Aarhus
+    ("paedagog", "stillingsbeskrivelser/paedagog/"),
+    ("medhjaelper", "stillingsbeskrivelser/paedagogisk-medhjaelper/"),
+    ("foraeldre", "foldere/"),
+])
+def test_other_spellings_of_ae_oe_aa_find_the_document(index, query, location):
+    doc = doc_at(index, location)
+    assert finds(index, doc, query)
+    assert not finds(index, doc, "zz" + query)  # the check itself can fail
+
+
+def test_folding_goes_both_ways_and_leaves_other_letters():
+    assert fold("Pædagog på Søndermark") == "Paedagog paa Soendermark"
+    assert unfold("aarhus paedagoger boern") == "århus pædagoger børn"
+
+
+def test_a_word_finds_the_compounds_that_contain_it(index):
+    leaflet = doc_at(index, "foldere/ressourcegrupper-haderslev/")  # 'daginstitutioner', never 'institution'
+    assert finds(index, leaflet, "institution") and finds(index, leaflet, "institutioner")
+    assert not re.search(r"\binstitution", visible(leaflet["title"] + " " + leaflet["text"]), re.I)
+
+
+@pytest.fixture(scope="module")
+def shaper():
+    from datetime import datetime
+    from generator import clock
+    content = load_site(ROOT)
+    return Shaper(vocabulary(content, build_listing(content, datetime(2026, 1, 5, 12, tzinfo=clock.TZ))))
+
+
+@pytest.mark.parametrize("text, query", [
+    ("Ressourcepædagog søges", "pædagog"), ("Ressourcepædagog søges", "paedagoger"),
+    ("Kontakt distriktsleder Helle", "leder"), ("dagtilbudslederen", "leder"), ("Distriktsledere", "ledere"),
+    ("Køkkenmedarbejder", "medarbejder"), ("Stjernehusets vuggestuegruppe", "gruppe"),
+])
+def test_the_site_vocabulary_splits_compounds(shaper, text, query):
+    added = shaper.extra(f"<p>{text}</p>")
+    assert any(t.startswith(query) for t in added), added
+    assert not any(t.startswith(query) for t in shaper.extra("<p>kolleger og lederskab</p>") if query == "ledere")
+
+
+@pytest.mark.parametrize("query, location", [
+    ("pædagoger", "stillingsbeskrivelser/paedagog/"),          # the page says 'pædagog'
+    ("pædagogens", "stillingsbeskrivelser/paedagog/"),
+    ("børnehaven", "job/besked/#aldersgrupper"),                # '3–6 år (børnehave)'
+    ("vuggestuer", f"job/{LEDER}/"),                            # 'vuggestue'
+    ("ledere", f"job/{LEDER}/"),
+    ("stillingerne", f"job/{LEDER}/"),                          # 'Fast stilling'
+    ("ressourcepædagogen", f"job/{RESSOURCE}/"),
+])
+def test_inflected_forms_find_the_base(index, query, location):
+    assert finds(index, doc_at(index, location), query)
+
+
+def test_added_tokens_are_few_letters_only_and_hidden(index):
+    for doc in index["docs"]:
+        extra = re.findall(r"<p hidden>(.*?)</p>", doc["text"])
+        assert len(extra) <= 1
+        if extra:
+            assert doc["text"].endswith(f"<p hidden>{extra[0]}</p>")
+            added = extra[0].split(" ")
+            assert all(re.fullmatch(r"[^\W\d_]{4,}", t) for t in added), added
+            assert len(added) == len(set(added))
+            own = tokens(index, {**doc, "text": doc["text"].replace(f"<p hidden>{extra[0]}</p>", "")})
+            # none that the document holds already, none that starts another token
+            assert not set(added) & own
+            assert not [t for t in added if any(o != t and o.startswith(t) for o in own | set(added))]
+
+
+# --- ranking, preview, closed postings ------------------------------------------------------
+
+def test_open_postings_are_one_document_each_boosted_with_workplace_and_deadline_first(index, built_site):
+    jobs = {j["id"]: j for j in built_site("2026-01-05").jobs()["postings"]}
+    for job_id, deadline in [(LEDER, "10. januar 2026"), (RESSOURCE, "15. februar 2026")]:
+        docs = [d for d in index["docs"] if d["location"].startswith(f"job/{job_id}/")]
+        assert [d["location"] for d in docs] == [f"job/{job_id}/"]  # no section entries
+        doc = docs[0]
+        assert doc["boost"] > 1
+        assert html.unescape(doc["title"]) == jobs[job_id]["title"]
+        first = lxml.html.fragment_fromstring(doc["text"], create_parent="div")[0].text_content()
+        assert first == f"{jobs[job_id]['workplace']}, {jobs[job_id]['kommune']} · Ansøgningsfrist {deadline}"
+        assert jobs[job_id]["workplace"] in doc["tags"]
+    assert visible(doc_at(index, f"job/{LEDER}/")["text"]).startswith(
+        "Børnehuset Stjernehuset, Ballerup Kommune · Ansøgningsfrist 10. januar 2026")
+    others = [d for d in index["docs"] if not d["location"].startswith("job/") or d["location"].startswith("job/besked")]
+    assert others and all(d.get("boost", 1) == 1 for d in others)
+
+
+def test_the_job_list_entry_is_its_count_not_every_card_again(index):
+    job_list = doc_at(index, "job/")
+    assert visible(job_list["text"]) == "2 ledige stillinger, den med den korteste frist står først."
+
+
+def test_closed_postings_and_the_archive_are_out_of_the_index(built_site):
+    index = index_of(built_site("2026-01-11").root)  # the Stjernehuset posting closed on 10 January
+    locations = [d["location"] for d in index["docs"]]
+    assert not [loc for loc in locations if loc.startswith((f"job/{LEDER}/", "job/arkiv/"))]
+    assert f"job/{RESSOURCE}/" in locations
+    assert visible(doc_at(index, "job/")["text"]).startswith("1 ledig stilling")
+
+
+def test_the_index_uses_the_configured_separator(index):
+    sep = re.compile(index["config"]["separator"])
+    assert [t for t in sep.split("0–3 år (vuggestue), Baltorp; «Ny» &amp; x/y") if t] == \
+        ["0", "3", "år", "vuggestue", "Baltorp", "Ny", "x", "y"]
+
+
+# --- content stays text ---------------------------------------------------------------------
+
+HOSTILE = {
+    "title": 'Pædagog &lt;b&gt;fed&lt;/b&gt; når a < 5 "x" & co',
+    "summary": f"&lt;img src=x onerror={PWN}&gt; og \"citat\" & mere",
+    "intro": f"Vi søger &lt;script&gt;{PWN}&lt;/script&gt; og &#60;svg onload={PWN}&#62;, a < 5.",
+}
+
+
+def test_hostile_text_stays_text_in_the_index(project, tmp_path, built_site):
+    good = (ROOT / "tests" / "good_posting.yml").read_text("utf-8")
+    good = good.replace("title: Pædagog til Børnehuset Stjernehuset", "title: '" + HOSTILE["title"].replace("'", "''") + "'")
+    good = good.replace("intro: |\n  Vi søger en pædagog.\n",
+                        "summary: '" + HOSTILE["summary"] + "'\nintro: |\n  " + HOSTILE["intro"] + "\n")
+    (project / "jobs" / "hostile.yml").write_text(good, "utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "2026-01-05")
+    assert result.code == 0, result.text
+    index = index_of(site)
+    doc = doc_at(index, "job/hostile/")
+    assert doc["title"] == html.escape(HOSTILE["title"], quote=False)
+    for fragment in (doc["title"], doc["text"]):
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        assert {el.tag for el in root.iter()} <= {"div", "p"}
+        assert all(set(el.attrib) <= {"hidden"} for el in root.iter())
+    shown = visible(doc["text"])
+    assert HOSTILE["summary"] in shown  # as written: its entities are characters of the text
+    assert f"Vi søger <script>{PWN}</script> og <svg onload={PWN}>, a < 5." in shown  # as the page shows it
+    assert_clean(scan_site(site, baseline(built_site("2026-01-05").root)))
+
+
+# --- the adapter ----------------------------------------------------------------------------
+
+def test_the_offline_copy_of_the_index_is_shaped_too(tmp_path):
+    """Material's offline plugin (the preview) writes search_index.js in the same event."""
+    content = load_site(ROOT)
+    from datetime import datetime
+    from generator import clock
+    listing = build_listing(content, datetime(2026, 1, 5, 12, tzinfo=clock.TZ))
+    raw = {"config": {"separator": "[\\s]+"}, "docs": [
+        {"location": f"job/{LEDER}.html", "title": "x", "text": "<p>Alt</p>", "boost": 10},
+        {"location": f"job/{LEDER}.html#dine-opgaver", "title": "Dine opgaver", "text": "<p>Mere</p>", "boost": 10},
+        {"location": "job/index.html", "title": "Ledige stillinger", "text": "<ul><li>kort</li></ul>"},
+    ]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(raw), "utf-8")
+    (tmp_path / "search" / "search_index.js").write_text("var __index = " + json.dumps(raw), "utf-8")
+    shape_search_index(str(tmp_path), listing, content, use_directory_urls=False)
+    shaped = index_of(tmp_path)
+    script = (tmp_path / "search" / "search_index.js").read_text("utf-8")
+    assert json.loads(script.removeprefix("var __index = ")) == shaped
+    assert [d["location"] for d in shaped["docs"]] == [f"job/{LEDER}.html", "job/index.html"]
+    assert visible(shaped["docs"][0]["text"]).startswith("Børnehuset Stjernehuset, Ballerup Kommune · Ansøgningsfrist")
+    assert visible(shaped["docs"][1]["text"]).startswith("2 ledige stillinger")
+    assert vocabulary(content, listing) >= {"pædagog", "ressourcepædagoger", "stjernehuset", "vuggestue"}
