@@ -26,6 +26,7 @@ import yaml
 from conftest import ROOT, Site, _serve, mkdocs_build, run
 from project_copy import copy_project
 from safety_scan import assert_clean, baseline, scan_site
+from test_quality_browser import WCAG_TAGS, axe_source, describe  # noqa: F401 - axe_source is a fixture
 
 from generator.facets import FACETS
 
@@ -322,3 +323,21 @@ def test_the_full_feed_in_the_browser_dates_its_postings_in_danish(built_site, s
     assert related.get_attribute("href").endswith("/job/besked/")
     data = json.loads(built_site("2026-01-05").root.joinpath("job/jobs.json").read_text("utf-8"))
     assert len(data["feeds"]) >= 10
+
+
+@pytest.mark.parametrize("what", ["alerts page", "styled feed"])
+def test_the_alerts_page_and_a_styled_feed_meet_wcag_21_aa_on_a_phone(alerts_site, alerts_served, phone,
+                                                                       axe_source, what):
+    """axe-core on a 390 px phone. Chromium's own XSLT deprecation banner is left out: it is the browser's."""
+    doc = alerts_site.jobs()
+    kommune = next(f for f in doc["feeds"] if f["facet"] == "kommune" and open_ids(doc, f))
+    phone.goto(alerts_served + ("job/besked/" if what == "alerts page" else site_path(kommune["atom"])))
+    assert phone.evaluate("document.documentElement.lang") == "da"
+    phone.evaluate(axe_source)
+    result = phone.evaluate(
+        """tags => axe.run({exclude: [['xslt-warning-banner']]},
+                           {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", WCAG_TAGS)
+    assert result["passes"], "axe ran no rule at all"
+    assert result["violations"] == [], describe(result["violations"])
+    # Nothing wider than the phone: long addresses wrap.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
