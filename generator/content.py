@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .consistency import Names, text_warnings
+from . import owner
 from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
 from .problems import ContentError, Problem, people, relative
@@ -71,6 +72,7 @@ class Content:
     roles: RoleCatalogue | None
     leaflets: list[LeafletFile]
     warnings: list[Problem] = field(default_factory=list)
+    page_kommuner: dict[str, str] = field(default_factory=dict)  # hand-written page -> kommune id (owner.py)
 
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:
@@ -100,10 +102,11 @@ def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = N
     warnings: list[Problem] = []
     postings = _load_postings(root, problems, warnings, units, roles, cache)
     leaflets = _load_leaflets(root, problems)
-    problems += _generated_pages_taken(root, roles)
+    page_kommuner, found = owner.check_pages(root, units, leaflets)  # whose each page is (the footer)
+    problems += found + _generated_pages_taken(root, roles)
     if problems:
         raise ContentError(problems + warnings)
-    return Content(root, postings, units, roles, leaflets, warnings)
+    return Content(root, postings, units, roles, leaflets, warnings, page_kommuner)
 
 
 def _read(root: Path, rel: str, problems: list[Problem]) -> Source | None:

@@ -151,6 +151,7 @@ class Organisation(Strict):
     address: Address | None = None
     website: WebUrl | None = None
     phone: Phone | None = None
+    email: Email | None = Field(None, description="Kommunens eller enhedens e-mailadresse (vises i sidefoden).")
     about: About | None = None
     accessibility_statement: WebUrl | None = Field(
         None, description="Kommunens tilgængelighedserklæring (WAS-Tool).")

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from conftest import ROOT, mkdocs_build
+
 LEDER = "paedagogisk-leder-stjernehuset"
 RESSOURCE = "ressourcepaedagoger-midtbyens-dagtilbud"
 
@@ -160,3 +162,84 @@ def test_every_page_is_danish_and_links_the_accessibility_statement(built_site):
         assert '<html lang="da"' in html, page
         assert "Tilgængelighedserklæring" in html, page
         assert "fonts.googleapis.com" not in html, page
+
+
+# --- The home page leads with what visitors come for: the open jobs, the soonest deadlines, the leaflets ---
+
+def home_parts(html: str) -> tuple[str, list[str]]:
+    """(the home page's jobs part as text, the ids of its cards in order)."""
+    part = html[html.index('<div class="jobsite-home-jobs">'):html.index('<div class="jobsite-home-guides">')]
+    return " ".join(re.sub(r"<[^>]+>", " ", part).split()), card_ids(part)
+
+
+@pytest.mark.parametrize("today", ["2026-01-05", "2026-01-11"])
+def test_home_page_shows_the_open_count_and_the_soonest_deadlines_first(built_site, today):
+    site = built_site(today)
+    text, cards = home_parts(site.page(""))
+    listed = card_ids(site.page("job/"))
+    assert cards == listed[:4] and cards  # the job list's order: the soonest deadline first
+    count = len(listed)
+    assert f"{count} {'ledig stilling' if count == 1 else 'ledige stillinger'} i dagtilbud lige nu" in text
+    html = site.page("")
+    for job in cards:
+        assert f'<a href="job/{job}/">' in html and (site.root / "job" / job / "index.html").is_file()
+    assert 'href="job/"' in html
+
+
+def test_home_page_with_no_open_jobs_says_so_and_shows_the_way_on(built_site):
+    site = built_site("2026-11-22")
+    text, cards = home_parts(site.page(""))
+    assert cards == []
+    assert "Der er ingen ledige stillinger lige nu." in text and "0 ledige" not in text
+    html = site.page("")
+    assert 'href="job/arkiv/"' in html and 'href="job/"' in html
+
+
+def test_home_page_shows_the_four_soonest_of_many_open_jobs(project, tmp_path):
+    good = (ROOT / "tests" / "good_posting.yml").read_text(encoding="utf-8")
+    deadlines = ["2026-01-31", "2026-01-12", "2026-02-20", "2026-01-20", "2026-01-25", "2026-03-01"]
+    for i, day in enumerate(deadlines):
+        (project / "jobs" / f"mange-{i}.yml").write_text(good.replace("deadline: 2026-01-31", f"deadline: {day}"),
+                                                         encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", "2026-01-05")
+    assert result.code == 0, result.text
+    read = lambda url: (tmp_path / "site" / url / "index.html").read_text(encoding="utf-8")  # noqa: E731
+    text, cards = home_parts(read("."))
+    listed = card_ids(read("job"))
+    assert len(listed) == 8 and cards == listed[:4]
+    assert cards == [LEDER, "mange-1", "mange-3", "mange-4"]  # 10, 12, 20 and 25 January
+    assert "8 ledige stillinger i dagtilbud lige nu. Her er de 4 med den korteste frist." in text
+    assert "Se alle 8 ledige stillinger" in text
+
+
+def test_home_page_leads_the_way_to_the_leaflets_and_the_role_descriptions(built_site):
+    html = built_site("2026-01-05").page("")
+    guides = html[html.index('<div class="jobsite-home-guides">'):]
+    assert '<a href="foldere/">Foldere til forældre</a>' in guides
+    assert '<a href="foldere/ressourcegrupper-haderslev/">Ressourcegrupper i daginstitutioner</a>' in guides
+    assert '<a href="stillingsbeskrivelser/">Stillingsbeskrivelser</a>' in guides
+    for role in ("paedagog", "paedagogisk-assistent", "paedagogisk-medhjaelper"):
+        assert f'href="stillingsbeskrivelser/{role}/"' in guides
+    assert 'href="vaer-med/"' in html
+    assert "jobsite:" not in html.replace('"jobsite:"', "")  # every marker was filled in
+
+
+def test_the_page_script_closes_a_home_card_once_its_deadline_passed(served_site, page):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    page.clock.set_fixed_time(datetime(2026, 1, 11, 8, 0, tzinfo=ZoneInfo("Europe/Copenhagen")))
+    base = served_site("2026-01-05")
+
+    def as_deployed(route):  # a build for a fixed day pins the script's "now" (<meta name=jobsite-now>); the
+        html = route.fetch().text()  # deployed site has no such day, so the visitor's clock counts
+        route.fulfill(body=re.sub(r'<meta name="jobsite-now"[^>]*>', "", html), content_type="text/html")
+
+    page.route(base, as_deployed)
+    page.goto(base)
+    card = page.locator(f'.jobsite-home-jobs .jobsite-card[data-id="{LEDER}"]')
+    card.locator(".jobsite-badge--closed").wait_for()
+    assert card.get_attribute("data-status") == "closed" and "jobsite-card--closed" in card.get_attribute("class")
+    assert card.locator(".jobsite-badge").inner_text() == "Fristen er udløbet"
+    other = page.locator(f'.jobsite-home-jobs .jobsite-card[data-id="{RESSOURCE}"]')
+    assert other.get_attribute("data-status") == "open"

@@ -190,3 +190,25 @@ def test_without_the_pdf_engine_serve_says_once_and_build_warns(monkeypatch, cap
         assert [r.levelno for r in said] == [level]  # once; a build's warning fails the strict build
         assert "make pdf-deps" in said[0].getMessage() and "libpango" in said[0].getMessage()
         assert not (tmp_path / doc.out).exists()
+
+
+def test_the_role_descriptions_source_note_is_on_the_page_and_in_the_pdf(built_site, content):
+    """data/roles.yml's source note (where the descriptions come from, when they are revisited) is
+    shown under the role table, in its PDF and on each role's page: nothing of the source is left out."""
+    site = built_site(DAY)
+    note = content.roles.source_note
+    paragraphs = [flat(p) for p in note.split("\n\n") if p.strip()]
+    assert len(paragraphs) == 2
+    tree = lxml.html.fromstring(site.page("stillingsbeskrivelser/"))
+    boxes = tree.xpath('//div[contains(@class, "jobsite-source-note")]')
+    assert len(boxes) == 1 and boxes[0].xpath("ancestor::div[contains(@class, 'jobsite-roles')]")
+    assert [flat(p.text_content()) for p in boxes[0].xpath("./p")] == ["Kilde", *paragraphs]
+    text = squash(pdf_text(PdfReader(site.root / ROLES_PDF)))
+    last_statement = content.roles.areas[-1].rows[-1][-1].text
+    position = text.find(squash(last_statement))
+    for paragraph in paragraphs:  # after the tables, in order
+        found = text.find(squash(paragraph), position)
+        assert found > position, paragraph
+        position = found
+    role = lxml.html.fromstring(site.page("stillingsbeskrivelser/paedagog/"))
+    assert all(p in flat(role.text_content()) for p in paragraphs)

@@ -15,11 +15,11 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import clock
+from .. import clock, owner
 from ..content import JOBS_DIR, load_site
 from ..listing import build_listing
 from ..problems import ContentError
-from ..render import csp, pages, pdf
+from ..render import csp, home, pages, pdf
 from ..render.files import data_files
 from .outputs import Outputs
 from .pages import add_generated_pages
@@ -85,6 +85,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
             markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
             self.documents[page.file.dest_uri] = pdf.roles_document(self.content, page.file.dest_uri)
+        markdown = home.fill(markdown, self.listing, self.content)  # the home page's markers, where there are any
         if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):  # its page: pages.leaflet_source
             self.documents[page.file.dest_uri] = pdf.leaflet_document(leaflet, page.file.dest_uri)
         return markdown
@@ -122,8 +123,16 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if getattr(self, "staged", None):
             self.staged.discard()
 
+    def on_page_context(self, context, page, config, nav):
+        # The footer names whose the page is (owner.py): its kommune, or the site's operator.
+        context["jobsite_owner"] = self.owners.for_page(page.file.src_uri)
+        return context
+
     def on_env(self, env, config, files):
-        # The theme's templates, compiled without their indentation (and kept between `serve` rebuilds).
+        # The theme's templates, compiled without their indentation (and kept between `serve` rebuilds);
+        # a template that is not a page (404.html) has the operator in its footer.
+        self.owners = owner.Owners(self.content, self.listing, config.extra.get("jobsite") or {})
+        env.globals["jobsite_owner"] = self.owners.operator
         env.add_extension(Dedent)
         if self.serving:
             env.bytecode_cache = self.templates

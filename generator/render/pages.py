@@ -171,7 +171,8 @@ def _table_rows(catalogue: RoleCatalogue) -> list[dict]:
 
 def role_table(catalogue: RoleCatalogue) -> str:
     return ENV.get_template("role_table.html.j2").render(
-        table={"roles": catalogue.roles, "areas": _table_rows(catalogue)}, pdf=roles_pdf_name(catalogue))
+        table={"roles": catalogue.roles, "areas": _table_rows(catalogue)}, pdf=roles_pdf_name(catalogue),
+        source_note=catalogue.source_note)
 
 
 def role_page(catalogue: RoleCatalogue, role_id: str, kommune: str) -> str:
