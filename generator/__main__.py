@@ -1,7 +1,8 @@
 """Command line for the people who publish postings and the CI that checks them.
 
   python -m generator check [FILES] [--strict]   every problem as file:line:column: field: message
-  python -m generator new [--title T] [--workplace W] [--id ID]   start jobs/<id>.yml from the template
+  python -m generator new [--title T] [--workplace W] [--id ID] [--from ID]   start jobs/<id>.yml from the
+                                                 template, or from an existing posting without its dates and texts
   python -m generator schema [--check]           write (or verify) the JSON Schemas in schema/
 
 `check` exits 1 on any error (and, with --strict, on any warning). Under
@@ -19,7 +20,7 @@ from pathlib import Path
 from . import clock, schema
 from .content import JOBS_DIR, LEAFLETS_DIR, ORGANISATIONS_FILE, ROLES_FILE, load_site
 from .problems import ContentError, Problem, headline, relative
-from .scaffold import ScaffoldError, load_workplaces, new_posting
+from .scaffold import ScaffoldError, load_base, load_workplaces, new_posting
 
 
 def _escape(value: str, properties: bool = False) -> str:
@@ -30,7 +31,7 @@ def _escape(value: str, properties: bool = False) -> str:
 def _annotate(problem: Problem) -> str:
     """A GitHub Actions annotation, so the problem shows on the pull request's diff."""
     level = "error" if problem.severity == "error" else "warning"
-    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    message = f"{problem.where}: {problem.message}" if problem.field else problem.message
     where = f"file={_escape(problem.file, True)},line={problem.line}"
     if problem.column:
         where += f",col={problem.column}"
@@ -96,16 +97,16 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
     return 0
 
 
-def new(root: Path, title: str | None, workplace: str | None, posting_id: str | None) -> int:
+def new(root: Path, title: str | None, workplace: str | None, posting_id: str | None,
+        from_id: str | None = None) -> int:
     try:
+        if from_id:
+            load_base(root, from_id)  # say at once when there is nothing to start from
         if title is None:
             title = _ask("Stillingens titel (fx Pædagog til Børnehuset Stjernehuset): ")
-        if workplace is None:
-            print("Arbejdssteder:")
-            for unit in load_workplaces(root).choices():
-                print(f"  {unit.org.id:28} {' · '.join(o.name for o in reversed(unit.chain))}")
-            workplace = _ask("Arbejdsstedets id (fra listen ovenfor): ")
-        path = new_posting(root, title, workplace, posting_id)
+        if workplace is None and not from_id:
+            workplace = _ask_workplace(load_workplaces(root))
+        path = new_posting(root, title, workplace, posting_id, from_id)
     except (ScaffoldError, clock.ClockError) as err:
         print(f"Ingen fil er oprettet: {err}", file=sys.stderr)
         return 1
@@ -116,6 +117,17 @@ def new(root: Path, title: str | None, workplace: str | None, posting_id: str | 
     print(f"Oprettet {rel}. Udfyld felterne (se forklaringerne i filen og HR.md), og tjek den med:\n"
           f"  python -m generator check {rel}")
     return 0
+
+
+def _ask_workplace(workplaces) -> str:
+    """Ask until the answer is a known workplace (its id or its name), showing the choices again after a miss."""
+    print("Arbejdssteder:\n" + workplaces.listing())
+    while True:
+        answer = _ask("Arbejdsstedets id (fra listen ovenfor): ")
+        try:
+            return workplaces.find(answer).org.id
+        except ScaffoldError as err:
+            print(f"Det kender jeg ikke: {err}\nPrøv igen; vælg et af disse:\n{workplaces.listing()}")
 
 
 def _ask(prompt: str) -> str:
@@ -139,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--title", help="stillingens titel")
     p_new.add_argument("--workplace", help="arbejdsstedets id fra data/organisations.yml")
     p_new.add_argument("--id", dest="posting_id", help="filnavn uden .yml (standard: lavet ud fra titlen)")
+    p_new.add_argument("--from", dest="from_id", metavar="ID",
+                       help="start fra et eksisterende opslag (filnavn uden .yml); datoer og fritekst tømmes")
     p_schema = sub.add_parser("schema", parents=[common], help="skriv JSON Schema-filerne i schema/ ud fra modellen")
     p_schema.add_argument("--check", action="store_true", help="skriv intet; fejl hvis filerne er forældede")
     args = parser.parse_args(argv)
@@ -146,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root, args.files, args.strict)
     if args.command == "new":
-        return new(root, args.title, args.workplace, args.posting_id)
+        return new(root, args.title, args.workplace, args.posting_id, args.from_id)
     if args.command == "schema":
         if args.check:
             old = schema.stale(root)

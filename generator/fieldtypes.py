@@ -145,6 +145,51 @@ INVISIBLE = re.compile(
     "\ufdd0-\ufdef\ufffe\uffff" + "".join(f"\\U{p:04X}FFFE\\U{p:04X}FFFF" for p in range(1, 17)) + "]")
 
 
+# What people paste from Word, mail and web pages, which looks like what they would have typed.
+DOUBLE_QUOTES, SINGLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033", "\u2018\u2019\u201a\u201b\u2032"  # “”„‟″ ‘’‚‛′
+PASTED_QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
+PASTED_SPACES = {  # character -> its Danish name
+    "\u00a0": "hårdt mellemrum", "\u202f": "smalt hårdt mellemrum", "\u2007": "tal-mellemrum",
+    "\u2009": "tyndt mellemrum", "\u2002": "bredt mellemrum", "\u2003": "bredt mellemrum", "\u3000": "bredt mellemrum",
+}
+LINE_BREAKS = {"\u2028": "linjeseparator", "\u2029": "afsnitsseparator", "\x85": "linjeskift (NEL)"}
+PASTED = re.compile("[" + PASTED_QUOTES + "".join(PASTED_SPACES) + "]|" + INVISIBLE.pattern)
+
+
+def pasted(ch: str, column: int | None = None) -> str:
+    """'typografisk anførselstegn “ i kolonne 8; …': a pasted character named, and what to type instead."""
+    at = f" i kolonne {column}" if column else ""
+    if ch in PASTED_QUOTES:
+        double = ch in DOUBLE_QUOTES
+        straight = '"' if double else "'"
+        return (f"typografisk {'anførselstegn' if double else 'apostrof'} {ch}{at} (kommer med fra Word, en mail "
+                f"eller en hjemmeside); YAML kender kun det almindelige {straight}, så skriv {straight} med "
+                "tastaturet i stedet")
+    if ch in PASTED_SPACES:
+        return (f"{PASTED_SPACES[ch]} (U+{ord(ch):04X}){at}; det ligner et mellemrum, men er et andet tegn. "
+                "Slet det, og skriv et almindeligt mellemrum (mellemrumstasten)")
+    if ch in LINE_BREAKS:
+        return (f"usynligt linjeskift U+{ord(ch):04X} ({LINE_BREAKS[ch]}){at} (kommer med fra Word eller en PDF); "
+                "slet det, og tryk Enter, hvis teksten skal fortsætte på næste linje")
+    name = INVISIBLE_NAMES.get(ch) or ("kontroltegn" if unicodedata.category(ch) == "Cc" else
+                                       unicodedata.name(ch, "usynligt tegn").lower())
+    return (f"usynligt tegn U+{ord(ch):04X} ({name}){at}; slet det (det kommer ofte med, når tekst kopieres fra "
+            "Word eller en hjemmeside), eller slet linjen og skriv den igen")
+
+
+def unpasted(text: str) -> str:
+    """The text as it would have been typed: straight quotes, plain spaces, no invisible characters."""
+    out = []
+    for ch in text:
+        if ch in PASTED_QUOTES:
+            out.append('"' if ch in DOUBLE_QUOTES else "'")
+        elif ch in PASTED_SPACES:
+            out.append(" ")
+        elif not INVISIBLE.fullmatch(ch):
+            out.append(ch)
+    return "".join(out)
+
+
 def _where(text: str, index: int) -> str:
     """'i linje 2 af teksten, efter «Vi søger»': where in a text a character is, as HR finds it."""
     line = text.count("\n", 0, index) + 1
@@ -243,6 +288,23 @@ def _plain(value: object) -> str:
     return text
 
 
+YES, NO = ("ja", "true"), ("nej", "false")
+
+
+def _yes_no(value: object) -> bool:
+    """ja/nej as HR says it, or true/false as YAML writes it; nothing else (not 'yes', '1' or 'måske')."""
+    if isinstance(value, bool):
+        return value
+    text = value.strip().casefold() if isinstance(value, str) else None
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise _fail(f"{shown(value)} er hverken ja eller nej; skriv ja eller nej (eller true eller false)")
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no), Field(json_schema_extra={
+    "type": ["boolean", "string"], "enum": [True, False, "ja", "nej", "Ja", "Nej", "JA", "NEJ"]})]
 Day = Annotated[date, BeforeValidator(_day)]
 Clock = Annotated[time, BeforeValidator(_clock)]
 Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl
+from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl, YesNo
 
 # The values HR may write, and how the visitor sees them.
 ROLE_TYPES: dict[str, str] = {
@@ -43,12 +43,12 @@ class Strict(BaseModel):
 
 class Start(Strict):
     date: Day | None = Field(None, description="Første arbejdsdag, ÅÅÅÅ-MM-DD.")
-    asap: bool = Field(False, description="true: 'snarest muligt' (sammen med eller i stedet for en dato).")
+    asap: YesNo = Field(False, description="ja: 'snarest muligt' (sammen med eller i stedet for en dato); ja eller nej.")
 
     @model_validator(mode="after")
     def _some(self):
         if self.date is None and not self.asap:
-            raise PydanticCustomError("jobsite", "skriv en dato (date: 2026-03-01) og/eller asap: true")
+            raise PydanticCustomError("jobsite", "skriv en dato (date: 2026-03-01) og/eller asap: ja")
         return self
 
 

@@ -4,6 +4,12 @@ HR gets a file where every field is explained in Danish, today's date is
 filled in, and the places that need real text say UDFYLD (which `check`
 refuses), so a half-written posting cannot be published by mistake. An
 existing file is never overwritten.
+
+`--from ID` starts from an existing posting instead: what stays true for the
+next job there (workplace, role, age groups, hours, contacts, terms, the
+application address, links) is kept, and its dates and free text are emptied,
+because a copied "Ansøgningsfrist: den 10. januar" is the mistake copying
+makes (consistency.py warns about the ones written by hand).
 """
 from __future__ import annotations
 
@@ -17,6 +23,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import clock
 from .content import ID_PATTERN, JOBS_DIR, PLACEHOLDER, RESERVED_IDS, Unit, _load_organisations, _load_roles
+from .model import UNLIMITED_HOURS, Posting
+from .validation import validate
+from .yamlsource import load
 from .lint import MIN_DAYS_OPEN
 from .model import ROLE_TYPES
 from .problems import ContentError, Problem
@@ -49,6 +58,10 @@ class Workplaces:
         raise ScaffoldError(f"ukendt arbejdssted '{answer}'.{hint} Brug et id fra data/organisations.yml: "
                             + ", ".join(ids))
 
+    def listing(self) -> str:
+        """The known workplaces, one a line: id, then the names from the workplace up to the kommune."""
+        return "\n".join(f"  {u.org.id:28} {' · '.join(o.name for o in reversed(u.chain))}" for u in self.choices())
+
 
 def load_workplaces(root: Path) -> Workplaces:
     problems: list[Problem] = []
@@ -66,7 +79,41 @@ def suggested_id(title: str) -> str:
     return text
 
 
-def render(posting_id: str, title: str, unit: Unit, today: date, role_ids: list[str]) -> str:
+def kept_from(posting: Posting, file: str) -> dict:
+    """What a new posting takes over from an existing one; no dates and no free text."""
+    hours = posting.hours
+    return {
+        "file": file, "positions": posting.positions, "employment": posting.employment,
+        "hours": json.dumps(hours, ensure_ascii=False) if hours == UNLIMITED_HOURS else f"{hours:g}",
+        "asap": posting.start.asap, "role": posting.role, "age_groups": list(posting.age_groups),
+        "headings": [s.heading for s in posting.sections],
+        "contacts": [c.model_dump() for c in posting.contacts], "apply_url": posting.apply.url,
+        "terms": posting.terms, "requirements": list(posting.requirements),
+        "role_description": posting.role_description, "links": [link.model_dump() for link in posting.links],
+    }
+
+
+def load_base(root: Path, from_id: str) -> tuple[Posting, str]:
+    """The posting `new --from ID` starts from, validated (a broken one is not copied)."""
+    from_id = from_id.strip().removesuffix(".yml").removeprefix(f"{JOBS_DIR}/")
+    rel = f"{JOBS_DIR}/{from_id}.yml"
+    path = root / rel
+    if not ID_PATTERN.fullmatch(from_id) or not path.is_file() or path.is_symlink():
+        known = ", ".join(sorted(p.stem for p in (root / JOBS_DIR).glob("*.yml"))) or "ingen"
+        raise ScaffoldError(f"der er intet opslag '{from_id}' at starte fra; skriv filnavnet uden .yml, "
+                            f"et af: {known}")
+    source, problems = load(path, rel)
+    posting = None
+    if source is not None and isinstance(source.data, dict):
+        posting, problems = validate(Posting, source)
+    if posting is None:
+        first = problems[0].format() if problems else rel
+        raise ScaffoldError(f"{rel} har fejl og kan ikke bruges som udgangspunkt; ret den først "
+                            f"(python -m generator check {rel}): {first}")
+    return posting, rel
+
+
+def render(posting_id: str, title: str, unit: Unit, today: date, role_ids: list[str], base: dict | None = None) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["yaml"] = lambda s: json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML string
     names = " · ".join(o.name for o in reversed(unit.chain))
@@ -77,15 +124,24 @@ def render(posting_id: str, title: str, unit: Unit, today: date, role_ids: list[
         example_start=(today + timedelta(days=60)).replace(day=1).isoformat(),
         example_end=date(today.year + 1, 12, 31).isoformat(),
         example_interview=(today + timedelta(days=MIN_DAYS_OPEN + 11)).isoformat(),
-        roles=", ".join(ROLE_TYPES), role_descriptions=", ".join(role_ids) or "ingen endnu")
+        roles=", ".join(ROLE_TYPES), role_descriptions=", ".join(role_ids) or "ingen endnu", base=base)
 
 
-def new_posting(root: Path, title: str, workplace: str, posting_id: str | None = None) -> Path:
-    """Write jobs/<id>.yml and return its path; never overwrite an existing posting."""
+def new_posting(root: Path, title: str, workplace: str | None, posting_id: str | None = None,
+                from_id: str | None = None) -> Path:
+    """Write jobs/<id>.yml and return its path; never overwrite an existing posting.
+
+    With `from_id`, start from that posting (its workplace unless `workplace` is given).
+    """
     title = " ".join(title.split())
     if not title:
         raise ScaffoldError("skriv stillingens titel, fx --title \"Pædagog til Børnehuset Stjernehuset\"")
-    unit = load_workplaces(root).find(workplace)
+    base = None
+    if from_id:
+        posting, rel = load_base(root, from_id)
+        base = kept_from(posting, rel)
+        workplace = workplace or posting.workplace
+    unit = load_workplaces(root).find(workplace or "")
     posting_id = posting_id or suggested_id(title)
     if not ID_PATTERN.fullmatch(posting_id) or posting_id in RESERVED_IDS:
         raise ScaffoldError(f"'{posting_id}' kan ikke bruges som filnavn og webadresse; brug små bogstaver a-z, "
@@ -100,7 +156,7 @@ def new_posting(root: Path, title: str, workplace: str, posting_id: str | None =
     catalogue = _load_roles(root, role_problems)
     if catalogue:
         roles = [r.id for r in catalogue.roles]
-    text = render(posting_id, title, unit, clock.today(), roles)
+    text = render(posting_id, title, unit, clock.today(), roles, base)
     folder.mkdir(exist_ok=True)
     path = folder / f"{posting_id}.yml"
     try:

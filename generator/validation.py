@@ -13,27 +13,168 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
+from .fieldtypes import PASTED, pasted, unpasted
+from .problems import FIELD_NAMES, Problem, people
 from .yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
-    """The validated object, or None and one Problem per mistake."""
+Hint = typing.Callable[[Any], "str | None"]
+
+
+def validate(model: type[M], source: Source, hints: dict[tuple, Hint] | None = None) -> tuple[M | None, list[Problem]]:
+    """The validated object, or None and one Problem per mistake.
+
+    `hints` may say better what to write in a field that is refused (e.g. the
+    workplace's id when its name was written), from what the model cannot know.
+    """
     data = source.data
     try:
         return model.model_validate(data), []
     except ValidationError as err:
         problems: dict[tuple, Problem] = {}
-        for e in err.errors(include_url=False):
-            path, message = _explain(model, data, e, _data_path(data, e["loc"]))
-            problems.setdefault(path, source.problem(path, message))
+        errors = err.errors(include_url=False)
+        lost = _lost_indentation(model, source, errors)
+        for e in errors:
+            path = _data_path(data, e["loc"])
+            if path in lost:
+                problems.setdefault(path, lost[path])
+                continue
+            path, message = _explain(model, data, e, path)
+            hint = (hints or {}).get(path)
+            if hint and (better := hint(_value(data, path))):
+                message = better
+            problems.setdefault(path, _pasted_in(model, source, path, e) or source.problem(path, message))
+        if lost:  # 'contacts: feltet er tomt' is the same mistake as the field that lost its indentation
+            problems = {path: p for path, p in problems.items()
+                        if not (len(path) == 1 and path[0] in _parents(lost) and path not in lost)}
+        # '“hours”: typografisk anførselstegn …, fx hours:' already says that hours is missing
+        retyped = {path[:-1] + (unpasted(path[-1]).strip("\"' "),) for path, p in problems.items()
+                   if path and isinstance(path[-1], str) and PASTED.search(path[-1])}
+        problems = {path: p for path, p in problems.items()
+                    if not (p.message.startswith("feltet mangler") and path in retyped)}
         # 'deadlin: ukendt felt; mente du 'deadline'?' already says that deadline is missing
         guessed = {(path[:-1], m[1]) for path, p in problems.items()
                    if (m := re.search(r"ukendt felt; mente du '([^']+)'\?", p.message))}
         return None, [p for path, p in problems.items()
                       if not (p.message.startswith("feltet mangler") and (path[:-1], path[-1]) in guessed)]
+
+
+def id_hint(value: Any, choices: dict[str, str], field: str) -> str | None:
+    """What to write when an id field holds a name ('Børnehuset Stjernehuset' -> 'skriv workplace: stjernehuset').
+
+    `choices` maps each id to its name; the name is matched without regard to case and spacing.
+    """
+    if not isinstance(value, str):
+        return None
+    written = " ".join(unpasted(value).split()).casefold()
+    by_name = {" ".join(name.split()).casefold(): i for i, name in choices.items()}
+    if written in by_name:
+        return f"'{' '.join(value.split())}' er arbejdsstedets navn; skriv id'et i stedet: {field}: {by_name[written]}"
+    guess = difflib.get_close_matches(written, list(by_name) + list(choices), n=1, cutoff=0.6)
+    if guess:
+        found = by_name.get(guess[0], guess[0])
+        return (f"'{' '.join(value.split())}' er ikke et id; mente du {choices[found]}? Så skriv {field}: {found} "
+                f"(id'er står i data/organisations.yml)")
+    return None
+
+
+def _value(data: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _free_text(model: type[BaseModel], path: tuple) -> bool:
+    """True for a field of running text (title, intro …), where a pasted quote or space is harmless."""
+    from .fieldtypes import _markdown, _plain
+    _, field = _walk(model, path)
+    return field is not None and any(getattr(m, "func", None) in (_markdown, _plain) for m in field.metadata
+                                     for m in ([m] if hasattr(m, "func") else []))
+
+
+def _pasted_in(model: type[BaseModel], source: Source, path: tuple, e: dict) -> Problem | None:
+    """A refused key or value with a pasted character in it: the character, where it is, what to type.
+
+    An invisible character is always the cause. A curly quote or a non-breaking space is the cause in a
+    key or in a field that is not running text (an id, a date, a time, a phone number, a number).
+    """
+    key = path[-1] if path and e["type"] == "extra_forbidden" else None
+    written = key if isinstance(key, str) else _value(source.data, path)
+    if not isinstance(written, str) or not (found := PASTED.search(written)):
+        return None
+    from .fieldtypes import INVISIBLE
+    if key is None and not INVISIBLE.fullmatch(found[0]) and _free_text(model, path):
+        return None
+    text = source.text
+    if key is None and path in source.spans:
+        start, end = source.spans[path]
+        index = m.start() if (m := PASTED.search(text, start, end)) else start
+        shift = source.position(path)[0] - (text.count("\n", 0, start) + 1)  # a leaflet's front matter: +1
+        line = text.count("\n", 0, index) + 1 + shift
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+    else:
+        line, col = source.position(path)
+        col += found.start()
+    fixed = unpasted(written).strip().strip("\"'").strip()
+    field = path[-1] if isinstance(path[-1], str) else None
+    if key is not None:
+        advice = f"; et feltnavn skrives uden anførselstegn og mellemrum, fx {fixed}:" if fixed else ""
+    elif field and fixed and "\n" not in fixed and not _free_text(model, path):
+        quoted = re.search(r"[:#]", fixed) or field in QUOTED_FIELDS
+        advice = f", fx {field}: " + (f'"{fixed}"' if quoted else fixed)
+    else:
+        advice = ""
+    return Problem(source.file, line, col, _dotted(path), pasted(found[0], col) + advice, label=people(path))
+
+
+QUOTED_FIELDS = {"time", "deadline_time", "phone", "postal_code"}  # written in quotes in the template and HR.md
+
+
+def _dotted(path: tuple) -> str:
+    from .yamlsource import dotted
+    return dotted(path)
+
+
+def _parents(lost: dict[tuple, Problem]) -> set[str]:
+    return {p.message.split("hører til under ", 1)[1].split(" ", 1)[0].rstrip(":,")
+            for p in lost.values() if "hører til under " in p.message}
+
+
+def _lost_indentation(model: type[BaseModel], source: Source, errors: list[dict]) -> dict[tuple, Problem]:
+    """A field at the left edge that belongs inside the group or list above it (`name:` after `contacts:`).
+
+    The field written nearest above it, at the left edge, is where it belongs, when that field's
+    group or list has a field of this name.
+    """
+    out: dict[tuple, Problem] = {}
+    top = sorted((pos, path[0]) for path, pos in source.positions.items() if len(path) == 1)
+    for e in errors:
+        if e["type"] != "extra_forbidden" or len(e["loc"]) != 1 or not isinstance(e["loc"][0], str):
+            continue
+        key = e["loc"][0]
+        here = source.positions.get((key,))
+        if here is None:
+            continue
+        above = [name for pos, name in top if pos[0] < here[0] and name in model.model_fields]
+        if not above:
+            continue
+        parent = above[-1]
+        inner = _annotation_model(model.model_fields[parent].annotation)
+        if inner is None or key not in inner.model_fields:
+            continue
+        is_list = typing.get_origin(model.model_fields[parent].annotation) is list
+        how = (f"ryk den ind under {parent}: som en del af et punkt (fx '  - {key}: …' eller '    {key}: …' "
+               "under det punkt, den hører til)" if is_list else f"ryk den to mellemrum ind, så den står som "
+               f"'  {key}: …' under {parent}:")
+        out[(key,)] = Problem(source.file, here[0], here[1], key,
+                              f"linjen står helt ude til venstre, men {key} hører til under {parent} "
+                              f"(linje {source.positions[(parent,)][0]}); {how}", label=people((parent, key)))
+    return out
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:
@@ -73,6 +214,9 @@ def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple) -> tuple[t
         return path, f"feltet mangler{hint}"
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, path[:-1])
+        danish = [k for k in allowed if FIELD_NAMES.get(k, "").casefold() == str(path[-1]).casefold()]
+        if danish:
+            return path, f"ukendt felt; feltnavnene er engelske: skriv {danish[0]} i stedet for {path[-1]}"
         guess = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         if guess:
             return path, f"ukendt felt; mente du '{guess[0]}'?"
@@ -86,7 +230,7 @@ def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple) -> tuple[t
     if kind in ("int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"):
         return path, f"skal være et tal{hint}"
     if kind in ("bool_parsing", "bool_type"):
-        return path, "skal være true eller false"
+        return path, f"skriv ja eller nej (eller true eller false), fx {path[-1]}: ja" if path else "skriv ja eller nej"
     if kind in ("string_type",):
         return path, f"skal være tekst{hint}"
     if kind in ("list_type",):

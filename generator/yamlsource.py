@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .fieldtypes import LINE_BREAKS, PASTED, pasted, unpasted
+from .problems import Problem, people
 
 MAX_BYTES = 1_000_000  # a posting is a few KB; anything near this is a mistake
 BOM = b"\xef\xbb\xbf"
@@ -78,6 +79,8 @@ class Source:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # each text value: (start, end) in `text`
+    warnings: list[Problem] = field(default_factory=list)  # found while the text was there (consistency)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column of the nearest written ancestor of `path`."""
@@ -94,11 +97,11 @@ class Source:
         Those only point at lines; the text and data are most of a posting's
         memory and are not needed once the model holds the validated values.
         """
-        return Source(self.file, None, self.positions)
+        return Source(self.file, None, self.positions, warnings=self.warnings)
 
     def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
         line, col = self.position(path)
-        return Problem(self.file, line, col, dotted(path), message, severity)
+        return Problem(self.file, line, col, dotted(path), message, severity, label=people(tuple(path)))
 
 
 def dotted(path: Path_) -> str:
@@ -152,6 +155,8 @@ def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(name, text.count("\n", 0, tab.start()) + 1, len(tab[1]) + 1, "",
                               "tabulator-tegn i indrykningen; YAML kræver mellemrum. "
                               "Erstat tabulatoren med to mellemrum.")]
+    if breaks := _line_breaks(text, name):
+        return None, breaks
     source = Source(name, None, text=text)
     problems: list[Problem] = []
     try:
@@ -161,7 +166,8 @@ def parse(text: str, name: str) -> tuple[Source | None, list[Problem]]:
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as err:
-        return None, [_unclosed_quote(text, err, name) or _syntax_problem(text, err, name)]
+        return None, [_pasted_problem(text, err, name) or _unclosed_quote(text, err, name)
+                      or _syntax_problem(text, err, name)]
     except yaml.reader.ReaderError as err:  # a control character pasted from another program
         line = text[: err.position].count("\n") + 1
         return None, [Problem(name, line, 0, "", "linjen indeholder et usynligt kontroltegn (kopieret fra et "
@@ -198,7 +204,64 @@ _SYNTAX: list[tuple[str, bool, str]] = [
     ("another document", False, "en linje med kun --- deler filen i to; et opslag er ét dokument, så slet linjen"),
     ("unknown escape character", False, "\\ i en tekst i dobbelte anførselstegn; brug enkelte anførselstegn "
                                         "(') om teksten i stedet"),
+    ("expected '-' indicator", False, "linjen er rykket forkert ind i en liste: hvert punkt (- ) skal stå lige under "
+                                      "de andre punkter, og felterne i et punkt lige under hinanden"),
+    ("comment or a line break", False, "der står tekst efter et lukkende anførselstegn; sæt hele teksten i "
+                                       "anførselstegn, eller slet det, der står efter"),
+    ("document start", False, "linjen passer ikke ind: den skal rykkes lige så langt ind som felterne "
+                              "omkring den, eller stå helt ude til venstre, hvis den er et felt for sig"),
+    ("document indicator", False, "en linje med kun --- eller ... midt i teksten; slet linjen, eller ryk den ind"),
+    ("tab character", False, "tabulator-tegn i indrykningen; YAML kræver mellemrum. Erstat tabulatoren med to "
+                             "mellemrum"),
+    ("tag handle", False, "! først i en værdi betyder noget særligt i YAML; sæt værdien i anførselstegn"),
+    ("escape code", False, "\\ i en tekst i dobbelte anførselstegn; brug enkelte anførselstegn (') om teksten "
+                           "i stedet"),
+    ("alias or anchor", False, "& eller * først i en værdi betyder noget særligt i YAML; sæt værdien i "
+                               "anførselstegn"),
+    ("%YAML directive", False, "% først på en linje betyder noget særligt i YAML; ryk linjen ind under sit felt, "
+                               "eller sæt teksten i anførselstegn"),
+    ("control characters", False, "linjen indeholder et usynligt kontroltegn (kopieret fra et andet program?); "
+                                  "slet linjen og skriv den igen"),
 ]
+
+# When PyYAML says something not listed above, HR still gets Danish, never the parser's English.
+SYNTAX_FALLBACK = ("linjen kan ikke læses; tjek at den er rykket lige så langt ind som felterne omkring den, "
+                   "at den har et kolon og et mellemrum efter feltnavnet (navn: værdi), og at tekst med kolon (:) "
+                   "eller # står i anførselstegn")
+
+
+def _line_breaks(text: str, name: str) -> list[Problem]:
+    """Line and paragraph separators from Word or a PDF: YAML counts them as line breaks, an editor does not,
+    so every line number after one would be wrong. Named where they are, before the file is parsed."""
+    if not any(ch in text for ch in LINE_BREAKS):
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for col, ch in enumerate(line, 1):
+            if ch in LINE_BREAKS:
+                found.append(Problem(name, number, col, "", pasted(ch, col)))
+    return found
+
+
+def _pasted_problem(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem | None:
+    """A YAML error on a line with a pasted quote, space or invisible character: that character is the cause.
+
+    “…” is not a quote to YAML, a non-breaking space is not a space (so `deadline:` followed by one has no
+    colon-and-space), and the parser's own message would describe the symptom instead.
+    """
+    marks = [m for m in (err.problem_mark, err.context_mark) if m is not None]
+    lines = text.split("\n")
+    for number in sorted({m.line for m in marks}, reverse=True):
+        for index in (number, number - 1):
+            if 0 <= index < len(lines) and (found := PASTED.search(lines[index])):
+                col = found.start() + 1
+                typed = unpasted(lines[index]).rstrip()
+                indented = not lines[index][:found.start()].strip(" \u00a0\u202f\u2007\u2009")
+                example = (f"; skriv linjen sådan: {typed.strip()}"
+                           if typed.strip() and len(typed) <= 100 and not indented else "")
+                return Problem(name, index + 1, col, "", f"filen kan ikke læses som YAML: {pasted(found[0], col)}"
+                               f"{example}.")
+    return None
 
 
 _OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
@@ -226,8 +289,7 @@ def _unclosed_quote(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem 
 
 def _syntax_problem(text: str, err: yaml.MarkedYAMLError, name: str) -> Problem:
     what = (err.problem or "").strip()
-    use_context, advice = next(((c, a) for key, c, a in _SYNTAX if key in what),
-                               (False, f"{what}; tjek indrykningen og at tekst med kolon (:) står i anførselstegn"))
+    use_context, advice = next(((c, a) for key, c, a in _SYNTAX if key in what), (False, SYNTAX_FALLBACK))
     mark = (err.context_mark if use_context else None) or err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
     written = [n for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
@@ -276,7 +338,8 @@ def _build(events, source: Source, problems: list[Problem]) -> Any:
     without recursion, and every value's line is remembered on the way.
     """
     def refuse(mark, path, message):
-        problems.append(Problem(source.file, mark.line + 1, mark.column + 1, dotted(path), message))
+        problems.append(Problem(source.file, mark.line + 1, mark.column + 1, dotted(path), message,
+                                label=people(path)))
 
     positions = source.positions
     root: Any = None
@@ -318,6 +381,8 @@ def _build(events, source: Source, problems: list[Problem]) -> Any:
             value = _scalar_value(event)
             if not is_key:
                 positions.setdefault(path, where)
+                if isinstance(value, str):
+                    source.spans[path] = (mark.index, event.end_mark.index)
                 if parent is None:
                     root = value
                 else:
@@ -327,7 +392,8 @@ def _build(events, source: Source, problems: list[Problem]) -> Any:
             child = (*parent.path, key)
             if key in parent.value:
                 problems.append(Problem(source.file, where[0], where[1], dotted(child), "feltet står to gange "
-                                        f"(første gang i linje {positions[child][0]}); slet den ene."))
+                                        f"(første gang i linje {positions[child][0]}); slet den ene.",
+                                        label=people(child)))
                 parent.skip = True
             else:
                 positions[child] = where  # the key's line, which the value keeps

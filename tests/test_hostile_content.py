@@ -40,6 +40,7 @@ from lxml import etree
 
 from conftest import ROOT, copy_project, mkdocs_build, run
 from generator.__main__ import main
+from generator.problems import people
 from safety_scan import baseline, scan_site
 
 HERE = Path(__file__).resolve().parent
@@ -732,9 +733,17 @@ def digest(folder: Path) -> str:
 def reported(text: str, file: str, expect: Refused) -> list[str]:
     """The report's lines for the expected problem: `<file>:<line>:` (column optional), the field, the phrase."""
     prefix = f"{file}:{expect.line}:"
+    field = _as_people_say(expect.field) if expect.field else ""
     return [ln.strip() for ln in text.splitlines()
             if ln.strip().startswith(prefix) and expect.says in ln
-            and (not expect.field or re.search(rf" {re.escape(expect.field)}[:\[.]", ln))]
+            and (not expect.field or re.search(rf" {field}", ln))]
+
+
+def _as_people_say(dotted: str) -> str:
+    """'contacts[1].name' as the report writes it, 'kontakt nr. 1, navn (name):' (generator.problems.people),
+    as a pattern that also finds the fields inside it."""
+    path = tuple(int(n) - 1 if n else key for key, n in re.findall(r"([^.\[\]]+)|\[(\d+)\]", dotted))
+    return re.escape(re.sub(r" \([^()]*\)$", "", people(path))) + r"(?: \([^()]*\))?[:,]"
 
 
 # --------------------------------------------------------------------------- the catalogue itself

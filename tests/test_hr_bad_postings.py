@@ -4,6 +4,7 @@ and what to write instead, writes nothing to site/, and leaves the file as it
 was."""
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +78,12 @@ def test_the_catalogue_is_complete():
                      "missing-deadline", "impossible-date", "deadline-before-published",
                      "interview-before-published", "time-without-date", "duplicate-id", "unknown-workplace",
                      "bad-phone", "bad-email", "bad-url", "javascript-link-in-text", "raw-html-in-text",
-                     "script-in-text", "zero-bytes", "not-utf8", "ten-megabytes"):
+                     "script-in-text", "zero-bytes", "not-utf8", "ten-megabytes",
+                     # what non-developers paste and mistype
+                     "pasted-curly-quotes-in-time", "pasted-low-quotes-in-time", "pasted-curly-quotes-around-title",
+                     "pasted-curly-quotes-around-key", "pasted-nbsp-after-colon", "pasted-nbsp-in-indentation",
+                     "pasted-zero-width-in-workplace", "pasted-line-separator-in-intro", "workplace-by-name",
+                     "yes-no-in-english", "lost-indentation", "yaml-list-item-indentation", "danish-field-name"):
         assert required in names
     assert any("mente du 'deadline'?" in e for c in CASES for _, e in c.expect)
 
@@ -119,7 +125,7 @@ def _build_fails_and_writes_nothing(project: Path, cases: list[Case]) -> None:
 
 # One build per kind of mistake (the rest share the code path that `check` runs for each case above).
 ALONE = ["yaml-unclosed-quote", "tab-indentation", "misspelt-field", "impossible-date", "duplicate-id",
-         "unknown-workplace", "script-in-text", "not-utf8", "zero-bytes"]
+         "unknown-workplace", "script-in-text", "not-utf8", "zero-bytes", "pasted-curly-quotes-around-title"]
 
 
 @pytest.mark.parametrize("name", ALONE)
@@ -136,7 +142,7 @@ def test_check_of_one_file_reports_only_that_file(project):
     (project / "jobs" / "b.yml").write_text(GOOD.replace("role: pædagog", "role: kok"), encoding="utf-8")
     result = run([sys.executable, "-m", "generator", "check", "jobs/a.yml"], project)
     assert result.code == 1
-    assert "jobs/a.yml:5:1: hours: skal være et tal" in result.err
+    assert "jobs/a.yml:5:1: ugentlige timer (hours): skal være et tal" in result.err
     assert "jobs/b.yml" not in result.err
     assert "Der er også 1 fejl i andre filer" in result.err
 
@@ -162,3 +168,48 @@ def test_good_posting_builds(project, tmp_path):
     result = mkdocs_build(project, tmp_path / "site", "2026-01-05")
     assert result.code == 0, result.text
     assert (tmp_path / "site" / "job" / "ny-stilling" / "index.html").is_file()
+
+
+# Words of PyYAML's and libyaml's own (English) messages; none may reach HR.
+ENGLISH = re.compile(r"\b(?:expected|found|while|scanning|parsing|mapping|scalar|indicator|could not|"
+                     r"document|stream|token|character|allowed|block|flow|simple key)\b", re.IGNORECASE)
+
+# Each kind of YAML mistake a person makes, as a change to the good posting.
+YAML_MISTAKES = {
+    "unclosed quote": ("title: Pædagog til", 'title: "Pædagog til'),
+    "unclosed single quote": ("title: Pædagog til", "title: 'Pædagog til"),
+    "tab indentation": ("  asap: true", "\tasap: true"),
+    "missing colon": ("hours: 37", "hours 37"),
+    "duplicate key": ("hours: 37", "hours: 37\nhours: 32"),
+    "indented too far": ("    phone: 4477 1847", "      phone: 4477 1847"),
+    "indented too little in a list": ("    phone: 4477 1847", "   phone: 4477 1847"),
+    "text after a closing quote": ('time: "09:00"', 'time: "09:00" kl.'),
+    "unclosed list": ('age_groups: ["0-3"]', 'age_groups: ["0-3"'),
+    "unclosed group": ("start:\n  asap: true", "start: {asap: true"),
+    "colon in a value": ("title: Pædagog til Børnehuset", "title: Pædagog: Børnehuset"),
+    "a list item after a colon": ("age_groups: [\"0-3\"]", "age_groups: - 0-3"),
+    "a value starting with @": ("hours: 37", "hours: @37"),
+    "a value starting with a backtick": ("hours: 37", "hours: `37`"),
+    "a value starting with %": ("intro: |", "%intro: |"),
+    "an escape in double quotes": ('time: "09:00"', 'time: "09\\q00"'),
+    "a document end marker": ("role: pædagog", "role: pædagog\n...\nx: 1"),
+    "a key without a value at the end": ("    url: /vaer-med/", "    url: /vaer-med/\n  - text"),
+    "a stray closing bracket": ("hours: 37", "hours: 37]"),
+    "a question mark key": ("hours: 37", "? hours\n: 37"),
+    "an unknown tag handle": ("hours: 37", "hours: !x!y 37"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(YAML_MISTAKES))
+def test_no_english_from_the_yaml_parser_reaches_hr(project, name, capsys):
+    old, new = YAML_MISTAKES[name]
+    assert old in GOOD
+    (project / "jobs" / "fejl.yml").write_text(GOOD.replace(old, new, 1), encoding="utf-8")
+    code = main(["check", "--root", str(project)])
+    out, err = capsys.readouterr()
+    report = [ln for ln in err.splitlines() if ln.startswith("jobs/fejl.yml:")]
+    assert code in (0, 1) and "Traceback" not in out + err
+    for line in report:
+        assert not ENGLISH.search(line.split(": ", 1)[1]), line
+    if code == 1:
+        assert report, err

@@ -33,11 +33,11 @@ def test_likely_mistakes_are_warnings_with_file_and_line(project):
     assert result.code == 0, result.text
     lines = result.err.splitlines()
     assert lines[0] == "3 advarsler i indholdet:"
-    assert lines[1] == ("jobs/tvivl.yml:3:1: advarsel: contacts: opslaget har ingen kontaktperson; ansøgere vil "
+    assert lines[1] == ("jobs/tvivl.yml:3:1: advarsel: kontakter (contacts): opslaget har ingen kontaktperson; ansøgere vil "
                         "gerne kunne ringe. Tilføj contacts med name og phone")
-    assert lines[2].startswith("jobs/tvivl.yml:10:1: advarsel: deadline: fristen er kun 9 dage efter at opslaget "
+    assert lines[2].startswith("jobs/tvivl.yml:10:1: advarsel: ansøgningsfrist (deadline): fristen er kun 9 dage efter at opslaget "
                                "offentliggøres (2026-01-01)")
-    assert lines[3].startswith("jobs/tvivl.yml:13:5: advarsel: interviews[1].date: samtalen (2026-01-08) ligger "
+    assert lines[3].startswith("jobs/tvivl.yml:13:5: advarsel: samtale nr. 1, dato (date): samtalen (2026-01-08) ligger "
                                "før ansøgningsfristen (2026-01-10)")
     assert "OK: 3 opslag" in result.out
 
@@ -46,7 +46,7 @@ def test_strict_turns_warnings_into_errors(project):
     (project / "jobs" / "tvivl.yml").write_text(DOUBTFUL, encoding="utf-8")
     result = check(project, "--strict")
     assert result.code == 1
-    assert result.err.startswith("3 fejl i indholdet:\njobs/tvivl.yml:3:1: contacts: opslaget har ingen")
+    assert result.err.startswith("3 fejl i indholdet:\njobs/tvivl.yml:3:1: kontakter (contacts): opslaget har ingen")
 
 
 def test_warnings_do_not_stop_the_build(project, tmp_path):
@@ -61,7 +61,7 @@ def test_warnings_come_with_errors_in_one_report(project):
     (project / "jobs" / "fejl.yml").write_text(GOOD.replace("hours: 37", "hours: mange"), encoding="utf-8")
     result = check(project)
     assert result.code == 1
-    assert result.err.startswith("1 fejl og 3 advarsler i indholdet:\njobs/fejl.yml:5:1: hours: skal være et tal")
+    assert result.err.startswith("1 fejl og 3 advarsler i indholdet:\njobs/fejl.yml:5:1: ugentlige timer (hours): skal være et tal")
 
 
 def test_github_annotations_for_errors_and_warnings(project):
@@ -69,10 +69,10 @@ def test_github_annotations_for_errors_and_warnings(project):
     (project / "jobs" / "fejl.yml").write_text(GOOD.replace("hours: 37", "hours: mange"), encoding="utf-8")
     result = check(project, GITHUB_ACTIONS="true")
     annotations = [ln for ln in result.out.splitlines() if ln.startswith("::")]
-    assert annotations[0] == ("::error file=jobs/fejl.yml,line=5,col=1,title=Fejl i opslaget::hours: skal være "
+    assert annotations[0] == ("::error file=jobs/fejl.yml,line=5,col=1,title=Fejl i opslaget::ugentlige timer (hours): skal være "
                               "et tal (Ugentlige timer, fx 37, eller 'uden øvre arbejdstid' (fuldtid uden øvre "
                               "grænse))")
-    assert annotations[1].startswith("::warning file=jobs/tvivl.yml,line=3,col=1,title=Advarsel::contacts: ")
+    assert annotations[1].startswith("::warning file=jobs/tvivl.yml,line=3,col=1,title=Advarsel::kontakter (contacts): ")
     assert len(annotations) == 4
     plain = check(project)
     assert "::" not in plain.out  # only on GitHub
@@ -103,7 +103,7 @@ def test_errors_in_the_other_content_files_are_found(project):
     assert result.code == 1
     assert "data/organisations.yml:" in result.err and "mente du 'kommune'?" in result.err
     assert "data/roles.yml:" in result.err and "extra: ukendt felt" in result.err
-    assert f"content/foldere/{leaflet.name}:" in result.err and "updated: 2026-13-01 findes ikke" in result.err
+    assert f"content/foldere/{leaflet.name}:" in result.err and "opdateret (updated): 2026-13-01 findes ikke" in result.err
 
 
 def test_windows_and_old_mac_line_ends_are_read_with_the_right_line_numbers(project):

@@ -55,9 +55,10 @@ def test_the_template_is_refused_until_filled_in_and_then_builds(project, tmp_pa
     path = project / "jobs" / "paedagog-vuggestue.yml"
     unfinished = run([sys.executable, "-m", "generator", "check", "jobs/paedagog-vuggestue.yml"], project)
     assert unfinished.code == 1
-    for field in ("hours: feltet er tomt", "deadline: feltet er tomt", "role: feltet er tomt",
-                  "age_groups: feltet er tomt", "intro: 'UDFYLD' fra skabelonen står her stadig",
-                  "apply.url: 'UDFYLD' er ikke en webadresse"):
+    for field in ("ugentlige timer (hours): feltet er tomt", "ansøgningsfrist (deadline): feltet er tomt",
+                  "stillingstype (role): feltet er tomt", "aldersgrupper (age_groups): feltet er tomt",
+                  "indledning (intro): 'UDFYLD' fra skabelonen står her stadig",
+                  "ansøgning, adresse (url): 'UDFYLD' er ikke en webadresse"):
         assert field in unfinished.err, field
 
     path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -96,3 +97,71 @@ def test_new_refuses_an_unknown_workplace_and_writes_nothing(project):
     assert sorted(p.name for p in (project / "jobs").iterdir()) == before
     no_answer = new(project)
     assert no_answer.returncode == 1 and "angiv --title og --workplace" in no_answer.stderr
+
+
+def test_new_asks_again_after_an_unknown_workplace(project):
+    result = new(project, stdin="Pædagog til Stjernehuset\nstjernehus\nBørnehuset Stjernehuset\n")
+    assert result.returncode == 0, result.stderr
+    assert "Det kender jeg ikke: ukendt arbejdssted 'stjernehus'. Mente du 'stjernehuset'?" in result.stdout
+    assert "Prøv igen; vælg et af disse:" in result.stdout
+    listing = "stjernehuset                 Børnehuset Stjernehuset · Distrikt Baltorp · Ballerup Kommune"
+    assert result.stdout.count(listing) == 2  # the choices, and again after the miss
+    text = (project / "jobs" / "paedagog-til-stjernehuset.yml").read_text(encoding="utf-8")
+    assert "workplace: stjernehuset" in text  # the name was answered: its id is written
+    gave_up = new(project, stdin="Pædagog\nstjernehus\n")
+    assert gave_up.returncode == 1 and "angiv --title og --workplace" in gave_up.stderr
+    assert not (project / "jobs" / "paedagog.yml").exists()
+
+
+SEED = "paedagogisk-leder-stjernehuset"
+
+
+def written(text: str) -> str:
+    """The file without its comment lines: what check and the site read."""
+    return "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
+
+
+def test_new_from_an_existing_posting_keeps_what_stays_true_and_empties_dates_and_texts(project):
+    seed = (project / "jobs" / f"{SEED}.yml").read_text(encoding="utf-8")
+    result = new(project, "--from", SEED, "--title", "Pædagogisk leder til vuggestuen", "--id", "ny-leder")
+    assert result.returncode == 0, result.stderr
+    text = (project / "jobs" / "ny-leder.yml").read_text(encoding="utf-8")
+    assert f"# Startet fra jobs/{SEED}.yml" in text
+    body = written(text)
+    for kept in ("workplace: stjernehuset", 'hours: "uden øvre arbejdstid"', 'role: "pædagogisk leder"',
+                 'age_groups: ["0-3"]', 'name: "Helle Kristensen"', 'name: "Charlotte Sønderhave"',
+                 "url: https://ballerup.dk/job", "Ballerup Kommune har indført røgfri arbejdstid",
+                 'requirements: ["børneattest", "straffeattest"]', 'url: "/vaer-med/"',
+                 'heading: "Dine vigtigste opgaver"', "published: 2026-01-05"):
+        assert kept in body, kept
+    for old in ("2026-01-10", "2026-01-15", "2026-01-22", "2025-12-12", "10. januar", "Vil du stå i spidsen",
+                "Send din ansøgning online", "SOB og Ballerup", "udviklingsrejse"):
+        assert old in seed and old not in body, old
+
+    unfinished = run([sys.executable, "-m", "generator", "check", "jobs/ny-leder.yml"], project)
+    assert unfinished.code == 1
+    assert "ansøgningsfrist (deadline): feltet er tomt" in unfinished.err
+    assert "indledning (intro): 'UDFYLD' fra skabelonen står her stadig" in unfinished.err
+    assert "afsnit nr. 2, tekst (text): 'UDFYLD' fra skabelonen står her stadig" in unfinished.err
+
+    filled = (text.replace("\ndeadline:\n", "\ndeadline: 2026-01-26\n")
+              .replace("UDFYLD Skriv indledningen her.", "Vi søger en pædagogisk leder til vuggestuen.")
+              .replace("UDFYLD Skriv afsnittet her.", "Du leder vuggestuen sammen med os."))
+    (project / "jobs" / "ny-leder.yml").write_text(filled, encoding="utf-8")
+    done = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/ny-leder.yml"], project)
+    assert done.code == 0, done.text
+
+
+def test_new_from_asks_only_for_the_title_and_refuses_an_unknown_posting(project):
+    result = new(project, "--from", "ressourcepaedagoger-midtbyens-dagtilbud", stdin="Pædagog til Midtbyen\n")
+    assert result.returncode == 0, result.stderr
+    assert "Arbejdssteder:" not in result.stdout
+    text = (project / "jobs" / "paedagog-til-midtbyen.yml").read_text(encoding="utf-8")
+    assert "workplace: midtbyens-dagtilbud" in text and "positions: 2" in text and "hours: 37" in text
+    assert "2026-02-15" not in written(text) and "15.02.26" not in text
+
+    missing = new(project, "--from", "findes-ikke", "--title", "X")
+    assert missing.returncode == 1
+    assert ("der er intet opslag 'findes-ikke' at starte fra; skriv filnavnet uden .yml, et af: "
+            "paedagog-til-midtbyen, paedagogisk-leder-stjernehuset, ressourcepaedagoger-midtbyens-dagtilbud"
+            in missing.stderr)

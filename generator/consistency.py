@@ -1,0 +1,279 @@
+"""Warnings when a posting's text contradicts its own fields.
+
+The easiest way to write a posting is to copy an old one and change the
+fields; the text then still says "Ansøgningsfrist: den 10. januar 2026" or
+"fuldtid" beside a new deadline and 32 hours. This module reads the texts as
+written in the file (so a warning points at the exact line and column) and
+compares the dates, weekly hours and organisation names they mention with the
+posting's fields. These are warnings: the text may be right on purpose
+(`check` shows them, `check --strict` fails on them, the build ignores them).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from babel.dates import get_month_names
+
+from .model import UNLIMITED_HOURS, Posting
+from .problems import Problem
+from .render.danish import LOCALE, is_full_time
+from .yamlsource import Source
+
+# The texts a visitor reads as the posting's facts (not contacts' names or link addresses).
+TEXT_FIELDS = ("title", "summary", "intro", "terms", "sections", "apply", "links")
+TEXT_LEAVES = ("heading", "text")
+
+
+def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    """Danish month names and their abbreviations (Babel's, with or without the dot)."""
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale=LOCALE).items():
+            months[name.rstrip(".").lower()] = number
+    months["sept"] = 9
+    alternatives = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    return re.compile(alternatives), months
+
+
+_MONTHS_RE, MONTHS = _month_pattern()
+FULL_MONTHS = {name.lower() for name in get_month_names("wide", locale=LOCALE).values()}
+_B, _E = r"(?<![\wæøåÆØÅ.,/-])", r"(?![\wæøåÆØÅ]|[.,/-]\d)"  # not inside a longer word or number
+DATE_PATTERNS = [
+    # 10. januar 2026, den 15. januar, 1. marts, 3. feb. 2026
+    re.compile(_B + r"(?P<d>\d{1,2})\.\s*(?P<m>" + _MONTHS_RE.pattern + r")\.?(?:\s+(?P<y>\d{4}))?" + _E,
+               re.IGNORECASE),
+    # 15.01.2026, 15.1.26, 15-01-2026, 15/1-2026, 15/1 2026, 15/1
+    re.compile(_B + r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})" + _E),
+    re.compile(_B + r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})" + _E),
+    re.compile(_B + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:(?:-|\s|\s?-\s?)(?P<y>\d{4}|\d{2}))?" + _E),
+    # 2026-01-10, as the fields are written
+    re.compile(_B + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _E),
+]
+NOT_DATES = {"24/7"}  # "døgnet rundt"
+DAY_WORD = re.compile(r"(?:\b(?:den|d\.|pr\.|senest|fra|til|inden|[a-zæøå]+dag)\s*)$", re.IGNORECASE)
+
+WEEKLY = re.compile(r"\s*(?:om|pr\.?|per|i)\s+ugen?\b|\s*/\s*uge\b|\s*ugentlig", re.IGNORECASE)
+NOT_WEEKLY = re.compile(r"\s*(?:i|om|pr\.?|per)\s+(?:døgnet|dagen|dag|måneden|måned|året)\b|\s*dagligt",
+                        re.IGNORECASE)
+HOURS = re.compile(_B + r"(?P<n>\d{1,2}(?:,\d{1,2})?)(?:\s*-\s*|\s+)timer?s?\b", re.IGNORECASE)
+FULL_PART = re.compile(r"(?<![\wæøåÆØÅ])(?P<kind>fuld|del)(?:\s|-)?tid", re.IGNORECASE)
+BOTH = re.compile(r"(?<![\wæøåÆØÅ])(?:fuld|del)(?:\s?-?tid)?-?\s*(?:eller|og|/)\s*(?:fuld|del)(?:\s|-)?tid", re.IGNORECASE)
+FULL_TIME_HOURS = 37  # is_full_time: 37 hours a week or more, or no upper limit
+
+# Words before a date that say which field it is (nearest wins); keys are field names below.
+CONTEXT = {
+    "deadline": ("frist", "senest", "i hænde"),
+    "interviews": ("samtale", "interview"),
+    "start": ("tiltræd", "ansættelsesdato", "start", "pr.", "besat", "besættes"),
+    "employment_end": ("til og med", "ophør", "slutdato", "udløber"),
+    "published": ("offentliggjort", "opslået"),
+}
+_SENTENCE_START = re.compile(r"\n\s*\n|\n\s*[-*+]\s|[!?]\s|\.\s+(?=[A-ZÆØÅ])")
+
+
+@dataclass(frozen=True)
+class Names:
+    """The organisations' names, found in a text by one regular expression; built once per load."""
+
+    pattern: re.Pattern | None
+    ids: dict[str, set[str]]  # name as written in data/organisations.yml -> the ids that carry it
+    key: tuple = ()
+    own: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, units: dict) -> Names:
+        ids: dict[str, set[str]] = {}
+        for uid, unit in units.items():
+            ids.setdefault(unit.org.name, set()).add(uid)
+        if not ids:
+            return cls(None, {}, ())
+        alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(ids, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\wæøåÆØÅ])(?P<name>{alternatives})s?(?![\wæøåÆØÅ])")
+        key = tuple(sorted((n, tuple(sorted(i))) for n, i in ids.items()))
+        return cls(pattern, ids, key)
+
+    def own_names(self, workplace: str, units: dict) -> frozenset[str]:
+        """The names of the workplace, the units above it (district, kommune) and the units inside it."""
+        if workplace not in self.own:
+            unit = units[workplace]
+            inside = {u.org.name for u in units.values() if any(o.id == workplace for o in u.chain)}
+            self.own[workplace] = frozenset({o.name for o in unit.chain} | inside)
+        return self.own[workplace]
+
+
+@dataclass(frozen=True)
+class _Text:
+    path: tuple
+    start: int  # index in the file's text
+    raw: str  # the scalar as written, with its indentation and quotes
+
+
+def _texts(source: Source) -> list[_Text]:
+    out = []
+    for path, (start, end) in source.spans.items():
+        if not path or path[0] not in TEXT_FIELDS:
+            continue
+        if len(path) > 1 and path[-1] not in TEXT_LEAVES:
+            continue
+        out.append(_Text(path, start, source.text[start:end]))
+    return sorted(out, key=lambda t: t.start)
+
+
+def text_warnings(posting: Posting, source: Source, units: dict, names: Names | None = None) -> list[Problem]:
+    """Every date, weekly hours and organisation name in the posting's texts that its fields contradict."""
+    if not source.text or not source.spans:
+        return []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
+
+    def warn(text: _Text, offset: int, message: str) -> Problem:
+        index = text.start + offset
+        line = bisect_right(line_starts, index)
+        return Problem(source.file, line, index - line_starts[line - 1] + 1, _dotted(text.path),
+                       message, "warning", label=_label(text.path))
+
+    found: list[Problem] = []
+    dates = _posting_dates(posting)
+    if names is None:
+        names = Names.of(units)
+    own = names.own_names(posting.workplace, units) if posting.workplace in units else None
+    for text in _texts(source):
+        for offset, message in _date_mentions(text.raw, dates, posting.published):
+            found.append(warn(text, offset, message))
+        for offset, message in _hour_mentions(text.raw, posting):
+            found.append(warn(text, offset, message))
+        if own is not None and names.pattern is not None:
+            for m in names.pattern.finditer(text.raw):
+                name = " ".join(m["name"].split())
+                if name in own or name not in names.ids:
+                    continue
+                chain = " · ".join(o.name for o in reversed(units[posting.workplace].chain))
+                found.append(warn(text, m.start(), f"Teksten nævner {name}, men workplace er {posting.workplace} "
+                                  f"({chain}): ret teksten eller feltet"))
+    return found
+
+
+def _dotted(path: tuple) -> str:
+    from .yamlsource import dotted
+    return dotted(path)
+
+
+def _label(path: tuple) -> str:
+    from .problems import people
+    return people(path)
+
+
+@dataclass(frozen=True)
+class _Date:
+    field: str  # key in CONTEXT
+    shown: str  # how HR finds it in the file: "deadline", "interviews nr. 2 (2. samtale)"
+    day: date
+    label: str = ""  # an interview's label, to tell rounds apart
+
+
+def _posting_dates(p: Posting) -> list[_Date]:
+    dates = [_Date("published", "published", p.published), _Date("deadline", "deadline", p.deadline)]
+    if p.start.date:
+        dates.append(_Date("start", "start: date", p.start.date))
+    if p.employment_end:
+        dates.append(_Date("employment_end", "employment_end", p.employment_end))
+    for i, interview in enumerate(p.interviews):
+        label = interview.label or ""
+        dates.append(_Date("interviews", f"interviews nr. {i + 1}" + (f" ({label})" if label else ""),
+                           interview.date, label.casefold()))
+    if p.withdrawn:
+        dates.append(_Date("withdrawn", "withdrawn: date", p.withdrawn.date))
+    return dates
+
+
+def _mentioned_dates(raw: str, published: date):
+    """(offset, as written, day, year given) for each date written in a text, in the Danish forms."""
+    taken: list[tuple[int, int]] = []
+    for number, pattern in enumerate(DATE_PATTERNS):
+        for m in pattern.finditer(raw):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            written = " ".join(m[0].split())
+            if number == 0 and written.endswith(".") and m["m"].lower() in FULL_MONTHS:
+                written = written[:-1]  # the sentence's full stop after "15. januar"
+            if written in NOT_DATES or (number == 3 and not m["y"] and not DAY_WORD.search(raw[:m.start()])):
+                continue  # "1/2 stilling", "3/4 tid": a fraction unless a word before says it is a day
+            month = MONTHS[m["m"].lower().rstrip(".")] if number == 0 else int(m["m"])
+            year = int(m["y"]) if m["y"] else None
+            if year is not None and year < 100:
+                year += 2000
+            try:
+                day = date(year or published.year, month, int(m["d"]))
+            except ValueError:
+                continue  # "0-6", "31/2": not a date
+            if year is None:  # the nearest such day to the posting's publication
+                day = min((day.replace(year=y) for y in (published.year - 1, published.year, published.year + 1)
+                           if _valid(y, month, day.day)), key=lambda d: abs((d - published).days))
+            taken.append((m.start(), m.end()))
+            yield m.start(), written, day, year is not None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def _context(raw: str, offset: int) -> str:
+    """The sentence before a mention (lower case), which says what the date is."""
+    before = raw[max(0, offset - 160):offset]
+    starts = [m.end() for m in _SENTENCE_START.finditer(before)]
+    return before[starts[-1] if starts else 0:].casefold()
+
+
+def _date_mentions(raw: str, dates: list[_Date], published: date):
+    for offset, written, day, has_year in _mentioned_dates(raw, published):
+        if any(d.day == day if has_year else (d.day.month, d.day.day) == (day.month, day.day) for d in dates):
+            continue
+        context = _context(raw, offset)
+        nearest = max(((context.rfind(word), name) for name, words in CONTEXT.items() for word in words),
+                      default=(-1, ""))
+        meant = [d for d in dates if d.field == nearest[1]] if nearest[0] >= 0 else []
+        if len(meant) > 1:  # several interviews: the one whose label stands nearest before the date
+            labelled = [(context.rfind(d.label), d) for d in meant if d.label and d.label in context]
+            meant = [max(labelled, key=lambda x: x[0])[1]] if labelled else meant
+        if len(meant) == 1:
+            d = meant[0]
+            yield offset, f"Teksten nævner {written}, men {d.shown} er {d.day.isoformat()}: ret teksten eller feltet"
+        elif meant:
+            shown = " og ".join(d.day.isoformat() for d in meant)
+            yield offset, (f"Teksten nævner {written}, men samtalerne (interviews) er {shown}: "
+                           "ret teksten eller feltet")
+        else:
+            listed = ", ".join(f"{d.shown} {d.day.isoformat()}" for d in dates)
+            yield offset, (f"Teksten nævner {written}, som ikke er en af opslagets datoer ({listed}): "
+                           "ret teksten eller datofelterne")
+
+
+def _hours_shown(p: Posting) -> str:
+    return UNLIMITED_HOURS if p.hours == UNLIMITED_HOURS else f"{p.hours:g}".replace(".", ",")
+
+
+def _hour_mentions(raw: str, p: Posting):
+    for m in HOURS.finditer(raw):
+        n = float(m["n"].replace(",", "."))
+        after = raw[m.end():m.end() + 20]
+        if NOT_WEEKLY.match(after) or not 8 <= n <= 60 or (n < 20 and not WEEKLY.match(after)):
+            continue  # "24 timer i døgnet", "3 timer": not the weekly hours
+        agrees = n == FULL_TIME_HOURS if p.hours == UNLIMITED_HOURS else n == p.hours
+        if not agrees:
+            written = " ".join(m[0].split())
+            yield m.start(), f"Teksten nævner {written}, men hours er {_hours_shown(p)}: ret teksten eller feltet"
+    both = [(m.start(), m.end()) for m in BOTH.finditer(raw)]  # "fuld- eller deltid": both are offered
+    for m in FULL_PART.finditer(raw):
+        if any(a <= m.start() < b for a, b in both):
+            continue
+        full = m["kind"].lower() == "fuld"
+        if full != is_full_time(p):
+            what = "deltid" if full else "fuldtid"
+            yield m.start(), (f"Teksten nævner {m[0]}, men hours er {_hours_shown(p)} ({what}; fuldtid er "
+                              f"{FULL_TIME_HOURS} timer om ugen eller mere): ret teksten eller feltet")
