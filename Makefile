@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser pdf-deps bench clean
+.PHONY: serve build preview check test browser pdf-deps bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ serve: $(STAMP)
 ## build: write the site to site/ (strict: any warning fails)
 build: $(STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
+
+## preview: the site as it will look on one day, in preview/, to open from disk (preview/index.html):
+## PREVIEW_DATE=YYYY-MM-DD, else the latest `published` among the postings changed against main
+## (generator/preview.py), else today. Every page carries a banner; search works without a server.
+PREVIEW_DIR ?= preview
+export PREVIEW_DATE
+preview: $(STAMP) pdf-deps
+	@day=$$($(BIN)/python -m generator preview date) && \
+	  echo "Forhåndsvisning af sitet, som det ser ud $$day: $(PREVIEW_DIR)/index.html" && \
+	  JOBSITE_PREVIEW=true JOBSITE_TODAY=$$day $(BIN)/mkdocs build --strict -f mkdocs.preview.yml -d $(PREVIEW_DIR)
 
 ## check: validate every content file and report all problems
 check: $(STAMP)
@@ -56,4 +66,4 @@ bench: $(STAMP) $(NODE_STAMP) browser pdf-deps
 	$(BIN)/python benchmarks/bench.py $(BENCH_FLAGS)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site preview .pytest_cache

@@ -4,6 +4,7 @@
   python -m generator new [--title T] [--workplace W] [--id ID] [--from ID]   start jobs/<id>.yml from the
                                                  template, or from an existing posting without its dates and texts
   python -m generator schema [--check]           write (or verify) the JSON Schemas in schema/
+  python -m generator preview date|summary       the preview's day; the pull request's summary (preview.py)
 
 `check` exits 1 on any error (and, with --strict, on any warning). Under
 GitHub Actions it also prints ::error/::warning annotations so each problem
@@ -17,7 +18,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import clock, schema
+from . import clock, preview, schema
 from .content import JOBS_DIR, LEAFLETS_DIR, ORGANISATIONS_FILE, ROLES_FILE, load_site
 from .problems import ContentError, Problem, headline, relative
 from .scaffold import ScaffoldError, load_base, load_workplaces, new_posting
@@ -155,12 +156,25 @@ def main(argv: list[str] | None = None) -> int:
                        help="start fra et eksisterende opslag (filnavn uden .yml); datoer og fritekst tømmes")
     p_schema = sub.add_parser("schema", parents=[common], help="skriv JSON Schema-filerne i schema/ ud fra modellen")
     p_schema.add_argument("--check", action="store_true", help="skriv intet; fejl hvis filerne er forældede")
+    p_cms = sub.add_parser("cms", parents=[common], help="skriv redigeringens opsætning (content/admin/config.yml)")
+    p_cms.add_argument("--check", action="store_true", help="skriv intet; fejl hvis filen er forældet")
+    preview.add_parser(sub, common)  # preview date | preview summary [FILES] (generator/preview.py)
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.files, args.strict)
     if args.command == "new":
         return new(root, args.title, args.workplace, args.posting_id, args.from_id)
+    if args.command == "preview":
+        return preview.main(args)
+    if args.command == "cms":  # the editor's configuration from the model (generator/cms.py)
+        from . import cms
+        if args.check and cms.stale(root):
+            print(f"{cms.CONFIG_FILE} passer ikke med modellen og data/; kør python -m generator cms", file=sys.stderr)
+            return 1
+        if not args.check and cms.write(root):
+            print(f"Skrev {cms.CONFIG_FILE}")
+        return 0
     if args.command == "schema":
         if args.check:
             old = schema.stale(root)

@@ -33,19 +33,29 @@ def test_actionlint_finds_nothing():
     assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pull-request.yml"]
 
 
-def test_a_pull_request_is_checked_built_tested_and_previewed():
+SUMMARY = '.venv/bin/python -m generator preview summary >> "$GITHUB_STEP_SUMMARY"'
+
+
+def test_a_pull_request_is_checked_previewed_summarised_built_and_tested():
     wf = workflow("pull-request.yml")
     assert "pull_request" in wf["on"]
     assert wf["permissions"] == {"contents": "read"}
     (job,) = wf["jobs"].values()
     runs = [s["run"] for s in steps(job) if "run" in s]
-    assert runs == ["make check", "make build", "make test"]  # the README's commands
-    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
-    order = [s.get("run") or s["uses"].split("@")[0] for s in steps(job)]
-    assert order.index("make build") < order.index("actions/upload-artifact") < order.index("make test")
+    assert runs == ["make check", "make preview", SUMMARY, "make build", "make test"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(cmd in readme for cmd in runs)
+    assert all(cmd in readme for cmd in runs if cmd.startswith("make "))  # the README's commands
+    # The preview is the artifact HR downloads (the pull-request template names it).
+    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"] == {"name": "forhaandsvisning", "path": "preview/", "retention-days": 14}
+    order = [s.get("run") or s["uses"].split("@")[0] for s in steps(job)]
+    assert order.index("make preview") < order.index("actions/upload-artifact") < order.index("make test")
+    # The summary is written even when a step before it failed (it lists the errors), and the
+    # checkout has main, which the changed postings are found against.
+    summary = next(s for s in steps(job) if s.get("run") == SUMMARY)
+    assert summary["if"] == "${{ !cancelled() }}"
+    checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
 
 
 def test_the_site_is_deployed_to_pages_on_push_nightly_and_on_demand():
@@ -61,6 +71,23 @@ def test_the_site_is_deployed_to_pages_on_push_nightly_and_on_demand():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in steps(deploy)] == ["actions/deploy-pages"]
+
+
+def test_the_nightly_schedule_is_kept_on_without_commits():
+    """GitHub turns a schedule off after 60 days without activity; the workflow enables itself
+    through the API every night (and on demand), apart from the build, with only actions: write."""
+    wf = workflow("deploy.yml")
+    keep = wf["jobs"]["keep-schedule"]
+    assert keep["permissions"] == {"actions": "write"}
+    assert "needs" not in keep  # a failed build does not stop it
+    assert "schedule" in keep["if"] and "workflow_dispatch" in keep["if"]
+    (step,) = steps(keep)
+    assert step["env"] == {"GH_TOKEN": "${{ github.token }}"}
+    assert step["run"] == 'gh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/deploy.yml/enable"'
+    assert (WORKFLOWS / "deploy.yml").is_file()  # the name the API call enables
+    assert wf["permissions"] == {"contents": "read"}  # nothing else gets the write permission
+    text = (WORKFLOWS / "deploy.yml").read_text(encoding="utf-8")
+    assert "60 days" in text and "empty commits" in text  # the comment says why
 
 
 def test_the_nightly_build_runs_just_after_midnight_in_copenhagen_all_year():

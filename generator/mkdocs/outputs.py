@@ -63,7 +63,9 @@ class Outputs:
         for warning in made.warnings:
             log.warning(warning)
         if made.data is not None:
-            (site_dir / made.out).write_bytes(made.data)
+            out = site_dir / made.out
+            out.parent.mkdir(parents=True, exist_ok=True)  # foldere/x/ is no page's folder in the preview
+            out.write_bytes(made.data)
         elif serving:  # a live preview works without PDFs: said once
             if made.skipped not in self.said:
                 log.info(made.skipped)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from functools import partial
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -106,3 +108,41 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
         files.remove(script)
         files.append(File.generated(config, pages.SCRIPT, content=text))
     return digests
+
+
+_RAW_URL = re.compile(r'(?<=\s)(href|src)="([^"]*)"')
+
+
+def directory_url(src_uri: str) -> str:
+    """Where a page is with directory URLs: 'job/x.md' -> 'job/x/', 'job/index.md' -> 'job/', 'index.md' -> ''."""
+    stem = posixpath.splitext(src_uri)[0]
+    head, name = posixpath.split(stem)
+    return (head + "/" if head else "") if name in ("index", "README") else stem + "/"
+
+
+def without_directory_urls(markdown: str, page_src: str, dest_uri: str, files: Files) -> str:
+    """The page's raw HTML links, written for directory URLs, as links between the files MkDocs
+    writes with `use_directory_urls: false` (the preview opened from disk).
+
+    MkDocs rewrites Markdown links to pages itself, but not links in raw HTML, which the
+    generated pages and the content text are made of: '../' from a posting, 'x/' in the job
+    list, 'kalender.ics' in a posting's folder. Each is resolved from where the page is with
+    directory URLs; a folder that is a page becomes that page's .html file.
+    """
+    here, folder = directory_url(page_src), posixpath.dirname(dest_uri) or "."
+
+    def fix(match: re.Match) -> str:
+        attribute, url = match[1], match[2]
+        path, tail = re.match(r"([^?#]*)(.*)", url, re.S).groups()
+        if not path or path.startswith("/") or urlsplit(url).scheme:
+            return match[0]  # a fragment, a root path, or another site: the same in both layouts
+        target = posixpath.normpath(posixpath.join(here, path))
+        target = "" if target == "." else target
+        if path.endswith("/") or posixpath.basename(path) in (".", ".."):
+            page = next((f for f in (files.get_file_from_path(posixpath.join(target, "index.md")),
+                                     files.get_file_from_path(target + ".md") if target else None) if f), None)
+            target = page.dest_uri if page else posixpath.join(target, "index.html")
+        return f'{attribute}="{posixpath.relpath(target, folder)}{tail}"'
+
+    return _RAW_URL.sub(fix, markdown)
+

@@ -15,14 +15,14 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import clock, owner
+from .. import clock, owner, preview
 from ..content import JOBS_DIR, load_site
 from ..listing import build_listing
 from ..problems import ContentError
 from ..render import csp, home, pages, pdf
 from ..render.files import data_files
 from .outputs import Outputs
-from .pages import add_generated_pages
+from .pages import add_generated_pages, without_directory_urls
 from .publish import StagedSite
 from .search import shape_search_index
 from .theme import Dedent, TemplateCache, with_job_posting
@@ -61,6 +61,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             raise PluginError(err.report()) from None
         except clock.ClockError as err:
             raise PluginError(str(err)) from None
+        config.extra["jobsite_fixed_day"] = preview.fixed_day()  # <meta name="jobsite-now">, the preview banner
         self.staged = None if self.serving else StagedSite(config.site_dir, self.dirty, config.strict)
         if self.staged:  # written beside site/, published in on_post_build
             config.site_dir = str(self.staged.staging)
@@ -88,6 +89,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         markdown = home.fill(markdown, self.listing, self.content)  # the home page's markers, where there are any
         if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):  # its page: pages.leaflet_source
             self.documents[page.file.dest_uri] = pdf.leaflet_document(leaflet, page.file.dest_uri)
+        if not config.use_directory_urls:  # the preview: raw HTML links were written for directory URLs
+            markdown = without_directory_urls(markdown, page.file.src_uri, page.file.dest_uri, files)
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -102,11 +105,11 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # (not under `serve`: its livereload script comes after this).
         if job := self.postings.get(page.file.src_uri):
             output = with_job_posting(output, job)
-        return output if self.serving else csp.add_csp(output)
+        return output if self.serving else csp.add_csp(output, offline=not config.use_directory_urls)
 
     def on_post_template(self, output, template_name, config):
         # 404.html is a template, not a page: its CSP is added here.
-        return output if self.serving else csp.add_csp(output)
+        return output if self.serving else csp.add_csp(output, offline=not config.use_directory_urls)
 
     @event_priority(-100)
     def on_post_build(self, config):

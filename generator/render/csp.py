@@ -55,17 +55,21 @@ def theme_scripts(html: str) -> list[str]:
             if m.start() not in inside and not _NOT_CODE.search(m[1])]
 
 
-def policy(html: str) -> str:
-    hashes = " ".join(dict.fromkeys(f"'sha256-{script_hash(text)}'" for text in theme_scripts(html)))
+def policy(html: str, offline: bool = False) -> str:
+    """The policy for this page. `offline` (the preview opened from disk): inline scripts run
+    without hashes, because the search runs in an iframe whose script Material's iframe-worker
+    shim writes with the file path the preview was unpacked to; every other directive holds."""
+    hashes = "'unsafe-inline'" if offline else \
+        " ".join(dict.fromkeys(f"'sha256-{script_hash(text)}'" for text in theme_scripts(html)))
     return "; ".join(f"{name} {value} {hashes}".rstrip() if name == "script-src" else f"{name} {value}"
                      for name, value in DIRECTIVES)
 
 
-def add_csp(html: str) -> str:
+def add_csp(html: str, offline: bool = False) -> str:
     """The page with its policy as the first element of <head> (replacing one it already has)."""
     html = _POLICY.sub("", html)
     head = _HEAD.search(html)
     if head is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, offline)}">'
     return html[:head.end()] + meta + html[head.end():]

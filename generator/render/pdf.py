@@ -53,7 +53,11 @@ class PdfDocument:
 
     @property
     def out(self) -> str:
-        return posixpath.join(posixpath.dirname(self.page), self.name)
+        # In the page's folder as directory URLs have it (foldere/x/x.pdf), also when the page is
+        # foldere/x.html (the preview, use_directory_urls: false), so the links to it hold in both.
+        name = posixpath.basename(self.page)
+        folder = posixpath.dirname(self.page) if name == "index.html" else self.page.removesuffix(".html")
+        return posixpath.join(folder, self.name)
 
 
 def leaflet_pdf_name(item: LeafletFile) -> str:
