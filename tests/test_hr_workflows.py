@@ -120,7 +120,7 @@ def test_the_guide_walks_through_every_step_and_its_example_is_valid(project):
     guide = (ROOT / "HR.md").read_text(encoding="utf-8")
     for heading in ("## Opret et nyt opslag", "## Når tjekket finder en fejl", "## Se opslaget før det kommer",
                     "## Ret et opslag", "## Stillingen er besat", "## Offentliggør senere",
-                    "## Et komplet eksempel"):
+                    "## Hvis den natlige opdatering fejler eller stopper", "## Et komplet eksempel"):
         assert heading in guide, heading
     example = guide.split("## Et komplet eksempel", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     (project / "jobs" / "eksempel.yml").write_text(example, encoding="utf-8")
