@@ -1,0 +1,274 @@
+"""An applicant in Chromium on the job list and a posting (the example site built
+for 2026-01-05): filter choices with their counts, a shared link that matches
+nothing or names an unknown value, the "få besked" links following the filter,
+the sort kept in the address, the "Ny" mark set by the page script, copying or
+sharing a posting's link, and the filters on a 390 px phone."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+TODAY = "2026-01-05"
+LEDER = "paedagogisk-leder-stjernehuset"  # Ballerup, 0-3, published 2025-12-12, deadline 2026-01-10
+RESSOURCE = "ressourcepaedagoger-midtbyens-dagtilbud"  # Aarhus, 0-6, published 2026-01-02, deadline 2026-02-15
+NOW_META = re.compile(r'<meta name="jobsite-now"[^>]*>')
+PAGES = re.compile(r"^[^?#]*/(\?[^#]*)?$")  # the site's pages (directory URLs), with or without a query
+
+
+def pin_now(page, moment: str) -> None:
+    """Serve the pages with <meta name="jobsite-now" content=moment>: the page script's "now"
+    (pageNow in jobsite.js), as a build for a fixed day sets it."""
+    meta = f'<meta name="jobsite-now" content="{moment}">'
+
+    def rewrite(route):
+        response = route.fetch()
+        html = NOW_META.sub("", response.text())
+        route.fulfill(response=response, body=re.sub(r"(<head\b[^>]*>)", lambda m: m[1] + meta, html, count=1))
+
+    page.route(PAGES, rewrite)
+
+
+def visible_cards(page) -> list[str]:
+    page.locator("#jobsite-filter[data-ready]").wait_for(state="attached")  # the script has filtered
+    return page.locator("li.jobsite-card:visible").evaluate_all("cards => cards.map(c => c.dataset.id)")
+
+
+def option_texts(page, name: str) -> dict[str, str]:
+    return page.locator(f"#filter-{name} option").evaluate_all(
+        "os => Object.fromEntries(os.map(o => [o.value, o.textContent]))")
+
+
+def follow_links(page) -> tuple[str, str, str, str]:
+    atom, ics = page.locator('a[data-jobsite-follow="atom"]'), page.locator('a[data-jobsite-follow="ics"]')
+    return atom.get_attribute("href"), atom.inner_text(), ics.get_attribute("href"), ics.inner_text()
+
+
+GENERAL = ("feed.xml", "Nyhedsfeed (Atom)", "kalender.ics", "Kalender med alle frister og samtaler")
+
+
+@pytest.fixture
+def base(served_site):
+    return served_site(TODAY)
+
+
+@pytest.fixture
+def on_the_day(page):
+    """A page whose script's now is 10:00 on the day of the build (whether or not the build pins it)."""
+    pin_now(page, f"{TODAY}T10:00:00+01:00")
+    return page
+
+
+def repin(page, moment: str) -> None:
+    page.unroute(PAGES)
+    pin_now(page, moment)
+
+
+def test_every_choice_shows_its_count_and_the_script_recounts_after_a_deadline(base, on_the_day):
+    page = on_the_day
+    page.goto(base + "job/")
+    expect(page.locator("#jobsite-filter")).to_be_visible()
+    assert option_texts(page, "kommune") == {"": "Alle", "aarhus": "Aarhus Kommune (1)",
+                                             "ballerup": "Ballerup Kommune (1)", "haderslev": "Haderslev Kommune (0)"}
+    assert option_texts(page, "stilling")["paedagog"] == "Pædagog (0)"
+    # On 11 January the Ballerup posting has closed: the script closes it and recounts every choice.
+    repin(page, "2026-01-11T08:00:00+01:00")
+    page.goto(base + "job/")
+    assert visible_cards(page) == [RESSOURCE]
+    texts = option_texts(page, "kommune")
+    assert texts["ballerup"] == "Ballerup Kommune (0)" and texts["aarhus"] == "Aarhus Kommune (1)"
+    assert option_texts(page, "stilling")["paedagogisk-leder"] == "Pædagogisk leder (0)"
+    assert option_texts(page, "tid")["fuldtid"] == "Fuldtid (1)"
+    assert option_texts(page, "alder") == {"": "Alle", "0-3": "0–3 år (vuggestue) (0)",
+                                           "3-6": "3–6 år (børnehave) (0)", "0-6": "0–6 år (1)"}
+
+
+def test_a_shared_link_whose_choice_matches_nothing_says_so(base, on_the_day):
+    page = on_the_day
+    page.goto(base + "job/?stilling=paedagog")
+    expect(page.get_by_label("Stillingstype", exact=True)).to_have_value("paedagog")
+    expect(page.locator(".jobsite-filter__details")).to_have_attribute("open", "")  # the choice is in view
+    assert visible_cards(page) == []
+    expect(page.locator("#jobsite-count")).to_have_text(
+        "Ingen af de 2 ledige stillinger passer til dit valg (Stillingstype: Pædagog). "
+        "Vælg færre filtre, eller nulstil filtrene.")
+    # Following that choice is how to hear of the next pædagog job.
+    assert follow_links(page)[0] == "feeds/role/paedagog.xml"
+
+
+def test_a_shared_link_with_an_unknown_value_says_so(base, on_the_day):
+    page = on_the_day
+    page.goto(base + "job/?alder=10-14&kommune=ballerup")
+    notice = page.locator("#jobsite-filter-notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_have_text("Linket vælger aldersgruppe »10-14«, som ikke findes her. Det valg er sprunget over.")
+    expect(notice).to_have_attribute("role", "status")
+    expect(page.get_by_label("Kommune")).to_have_value("ballerup")
+    expect(page.get_by_label("Aldersgruppe")).to_have_value("")
+    assert visible_cards(page) == [LEDER]
+    page.get_by_role("button", name="Nulstil filtrene").click()
+    expect(notice).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/job/$"))
+    assert visible_cards(page) == [LEDER, RESSOURCE]
+    # A value taken from the address is shown as text, never as markup.
+    page.goto(base + "job/?kommune=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    expect(notice).to_contain_text("»<img src=x onerror=alert(1)>«")
+    expect(notice.locator("img")).to_have_count(0)
+
+
+def test_the_follow_links_lead_to_the_feeds_of_the_one_chosen_value(base, on_the_day):
+    page = on_the_day
+    page.goto(base + "job/")
+    assert follow_links(page) == GENERAL
+    page.get_by_label("Kommune").select_option("ballerup")
+    assert follow_links(page) == ("feeds/kommune/ballerup.xml", "Nyhedsfeed for Ballerup Kommune (Atom)",
+                                  "feeds/kommune/ballerup.ics", "Kalender for Ballerup Kommune")
+    for link in page.locator("a[data-jobsite-follow]").all():  # they lead to files the site has
+        url = link.evaluate("a => a.href")
+        assert page.request.get(url).status == 200, url
+    page.get_by_label("Arbejdstid").select_option("fuldtid")  # hours have no feed: still Ballerup's
+    assert follow_links(page)[0] == "feeds/kommune/ballerup.xml"
+    page.get_by_label("Stillingstype").select_option("paedagogisk-leder")  # two facets: the general ones
+    assert follow_links(page) == GENERAL
+    page.get_by_label("Kommune").select_option("")
+    assert follow_links(page)[:2] == ("feeds/role/paedagogisk-leder.xml", "Nyhedsfeed for Pædagogisk leder (Atom)")
+    page.get_by_role("button", name="Nulstil filtrene").click()
+    assert follow_links(page) == GENERAL
+    # A shared link to a district or an age group.
+    page.goto(base + "job/?distrikt=distrikt-baltorp")
+    assert follow_links(page)[::2] == ("feeds/district/distrikt-baltorp.xml", "feeds/district/distrikt-baltorp.ics")
+    page.goto(base + "job/?alder=0-6")
+    assert follow_links(page)[::2] == ("feeds/age_group/0-6.xml", "feeds/age_group/0-6.ics")
+    assert visible_cards(page) == [RESSOURCE]
+
+
+def test_the_sort_is_kept_in_the_address_and_restored_from_it(base, on_the_day):
+    page = on_the_day
+    page.goto(base + "job/")
+    sort = page.get_by_label("Sortér")
+    expect(sort).to_be_visible()
+    expect(sort).to_have_value("")
+    assert visible_cards(page) == [LEDER, RESSOURCE]  # soonest deadline first
+    sort.select_option("nyeste")
+    assert visible_cards(page) == [RESSOURCE, LEDER]  # published 2 January before 12 December
+    expect(page).to_have_url(re.compile(r"/job/\?sortering=nyeste$"))
+    expect(page.locator("#jobsite-count")).to_have_text("2 ledige stillinger, den nyeste står først.")
+    page.get_by_label("Kommune").select_option("ballerup")
+    expect(page).to_have_url(re.compile(r"/job/\?kommune=ballerup&sortering=nyeste$"))
+    expect(page.locator("#jobsite-count")).to_have_text("Viser 1 af 2 ledige stillinger, den nyeste står først.")
+    page.reload()
+    expect(page.get_by_label("Sortér")).to_have_value("nyeste")
+    expect(page.get_by_label("Kommune")).to_have_value("ballerup")
+    assert visible_cards(page) == [LEDER]
+    page.get_by_role("button", name="Nulstil filtrene").click()  # resets the filters, keeps the order
+    expect(page).to_have_url(re.compile(r"/job/\?sortering=nyeste$"))
+    assert visible_cards(page) == [RESSOURCE, LEDER]
+    page.get_by_label("Sortér").select_option("")
+    expect(page).to_have_url(re.compile(r"/job/$"))
+    assert visible_cards(page) == [LEDER, RESSOURCE]
+    page.goto(base + "job/?sortering=nyeste&alder=0-3")
+    assert visible_cards(page) == [LEDER]
+    expect(page.get_by_label("Sortér")).to_have_value("nyeste")
+
+
+def test_the_page_script_marks_new_postings_from_its_now(base, on_the_day, built_site, served_site):
+    page = on_the_day
+    def marked() -> list[str]:
+        return page.locator("li.jobsite-card:has(.jobsite-new)").evaluate_all("cs => cs.map(c => c.dataset.id)")
+
+    repin(page, "2026-01-08T12:00:00+01:00")  # 6 days after 2 January: new
+    page.goto(base + "job/")
+    assert marked() == [RESSOURCE]
+    expect(page.locator(f'[data-id="{RESSOURCE}"] .jobsite-new')).to_have_text("Ny")
+    repin(page, "2026-01-09T12:00:00+01:00")  # 7 days after: no longer new; the build said new
+    page.goto(base + "job/")
+    assert marked() == []
+    page.goto(base + f"job/{RESSOURCE}/")
+    expect(page.locator(".jobsite-kind .jobsite-new")).to_have_count(0)
+    # The build of 11 January does not mark it; a visitor whose day is 3 January sees it as new.
+    later = served_site("2026-01-11")
+    assert "jobsite-new" not in built_site("2026-01-11").page("job/")
+    repin(page, "2026-01-03T12:00:00+01:00")
+    page.goto(later + "job/")
+    assert marked() == [RESSOURCE]
+    page.goto(later + f"job/{RESSOURCE}/")
+    expect(page.locator(".jobsite-kind .jobsite-new")).to_have_text("Ny")
+
+
+def test_copy_link_copies_the_postings_address_and_says_so(base, browser):
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
+                                  viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")  # a browser without one
+    page = context.new_page()
+    pin_now(page, f"{TODAY}T10:00:00+01:00")
+    try:
+        page.goto(base + f"job/{RESSOURCE}/?fra=liste#top")
+        button = page.get_by_role("button", name="Kopiér link")
+        expect(button).to_be_visible()
+        status = page.locator("#jobsite-share-status")
+        expect(status).to_have_attribute("aria-live", "polite")
+        button.click()
+        expect(status).to_have_text("Linket er kopieret.")
+        assert page.evaluate("navigator.clipboard.readText()") == base + f"job/{RESSOURCE}/"
+    finally:
+        context.close()
+
+
+def test_share_uses_the_browsers_share_sheet_where_there_is_one(base, on_the_day):
+    page = on_the_day
+    page.add_init_script("""
+        window.__shared = [];
+        navigator.share = function (data) { window.__shared.push(data); return Promise.resolve(); };
+    """)
+    page.goto(base + f"job/{RESSOURCE}/")
+    page.get_by_role("button", name="Del stillingen").click()
+    shared = page.evaluate("window.__shared")
+    assert len(shared) == 1 and shared[0]["url"] == base + f"job/{RESSOURCE}/"
+    assert shared[0]["title"].startswith("Ressourcepædagoger søges til Midtbyens Dagtilbud")
+    expect(page.get_by_role("button", name="Kopiér link")).to_have_count(0)
+
+
+def test_the_way_back_keeps_the_lists_filter(base, on_the_day):
+    page = on_the_day
+    page.goto(base + "job/?kommune=aarhus")
+    page.get_by_role("link", name="Ressourcepædagoger søges til Midtbyens Dagtilbud").click()
+    back = page.get_by_role("link", name="Alle ledige stillinger")
+    expect(back).to_have_attribute("href", "../?kommune=aarhus")
+    back.click()
+    expect(page).to_have_url(re.compile(r"/job/\?kommune=aarhus$"))
+    assert visible_cards(page) == [RESSOURCE]
+    page.goto(base + f"job/{LEDER}/")  # opened directly: the whole list
+    expect(page.get_by_role("link", name="Alle ledige stillinger")).to_have_attribute("href", "../")
+
+
+FITS = """select => {
+    const style = getComputedStyle(select);
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = style.font;
+    const text = select.options[select.selectedIndex].textContent;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+    return {text, width: ctx.measureText(text).width, room};
+}"""
+
+
+def test_chosen_values_are_not_cut_off_on_a_phone(base, phone):
+    page = phone
+    pin_now(page, f"{TODAY}T10:00:00+01:00")
+    longest = "job/?kommune=haderslev&distrikt=midtbyens-dagtilbud&stilling=paedagogisk-medhjaelper" \
+              "&alder=0-3&tid=deltid&ansaettelse=tidsbegraenset"
+    page.goto(base + longest)
+    expect(page.locator(".jobsite-filter__details")).to_have_attribute("open", "")
+    selects = page.locator("#jobsite-filter select")
+    expect(selects).to_have_count(6)
+    for i in range(6):
+        measured = selects.nth(i).evaluate(FITS)
+        assert measured["width"] <= measured["room"], measured
+        box = selects.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
+    sort = page.get_by_label("Sortér")
+    sort.select_option("nyeste")
+    measured = sort.evaluate(FITS)
+    assert measured["width"] <= measured["room"], measured
