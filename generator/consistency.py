@@ -18,9 +18,9 @@ from datetime import date
 from babel.dates import get_month_names
 
 from .model import UNLIMITED_HOURS, Posting
-from .problems import Problem
+from .problems import Problem, people
 from .render.danish import LOCALE, is_full_time
-from .yamlsource import Source
+from .yamlsource import Source, dotted
 
 # The texts a visitor reads as the posting's facts (not contacts' names or link addresses).
 TEXT_FIELDS = ("title", "summary", "intro", "terms", "sections", "apply", "links")
@@ -131,8 +131,8 @@ def text_warnings(posting: Posting, source: Source, units: dict, names: Names | 
     def warn(text: _Text, offset: int, message: str) -> Problem:
         index = text.start + offset
         line = bisect_right(line_starts, index)
-        return Problem(source.file, line, index - line_starts[line - 1] + 1, _dotted(text.path),
-                       message, "warning", label=_label(text.path))
+        return Problem(source.file, line, index - line_starts[line - 1] + 1, dotted(text.path),
+                       message, "warning", label=people(text.path))
 
     found: list[Problem] = []
     dates = _posting_dates(posting)
@@ -153,16 +153,6 @@ def text_warnings(posting: Posting, source: Source, units: dict, names: Names | 
                 found.append(warn(text, m.start(), f"Teksten nævner {name}, men workplace er {posting.workplace} "
                                   f"({chain}): ret teksten eller feltet"))
     return found
-
-
-def _dotted(path: tuple) -> str:
-    from .yamlsource import dotted
-    return dotted(path)
-
-
-def _label(path: tuple) -> str:
-    from .problems import people
-    return people(path)
 
 
 @dataclass(frozen=True)

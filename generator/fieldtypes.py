@@ -305,6 +305,7 @@ def _yes_no(value: object) -> bool:
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no), Field(json_schema_extra={
     "type": ["boolean", "string"], "enum": [True, False, "ja", "nej", "Ja", "Nej", "JA", "NEJ"]})]
+FREE_TEXT = (_markdown, _plain)  # the validators of running text, where pasted quotes and spaces are harmless
 Day = Annotated[date, BeforeValidator(_day)]
 Clock = Annotated[time, BeforeValidator(_clock)]
 Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .fieldtypes import PASTED, pasted, unpasted
+from .fieldtypes import FREE_TEXT, INVISIBLE, PASTED, pasted, unpasted
 from .problems import FIELD_NAMES, Problem, people
 from .yamlsource import Source
 
@@ -35,7 +35,7 @@ def validate(model: type[M], source: Source, hints: dict[tuple, Hint] | None = N
     except ValidationError as err:
         problems: dict[tuple, Problem] = {}
         errors = err.errors(include_url=False)
-        lost = _lost_indentation(model, source, errors)
+        lost, parents = _lost_indentation(model, source, errors)
         for e in errors:
             path = _data_path(data, e["loc"])
             if path in lost:
@@ -48,7 +48,7 @@ def validate(model: type[M], source: Source, hints: dict[tuple, Hint] | None = N
             problems.setdefault(path, _pasted_in(model, source, path, e) or source.problem(path, message))
         if lost:  # 'contacts: feltet er tomt' is the same mistake as the field that lost its indentation
             problems = {path: p for path, p in problems.items()
-                        if not (len(path) == 1 and path[0] in _parents(lost) and path not in lost)}
+                        if not (len(path) == 1 and path[0] in parents and path not in lost)}
         # '“hours”: typografisk anførselstegn …, fx hours:' already says that hours is missing
         retyped = {path[:-1] + (unpasted(path[-1]).strip("\"' "),) for path, p in problems.items()
                    if path and isinstance(path[-1], str) and PASTED.search(path[-1])}
@@ -91,10 +91,8 @@ def _value(data: Any, path: tuple) -> Any:
 
 def _free_text(model: type[BaseModel], path: tuple) -> bool:
     """True for a field of running text (title, intro …), where a pasted quote or space is harmless."""
-    from .fieldtypes import _markdown, _plain
     _, field = _walk(model, path)
-    return field is not None and any(getattr(m, "func", None) in (_markdown, _plain) for m in field.metadata
-                                     for m in ([m] if hasattr(m, "func") else []))
+    return field is not None and any(getattr(m, "func", None) in FREE_TEXT for m in field.metadata)
 
 
 def _pasted_in(model: type[BaseModel], source: Source, path: tuple, e: dict) -> Problem | None:
@@ -107,7 +105,6 @@ def _pasted_in(model: type[BaseModel], source: Source, path: tuple, e: dict) -> 
     written = key if isinstance(key, str) else _value(source.data, path)
     if not isinstance(written, str) or not (found := PASTED.search(written)):
         return None
-    from .fieldtypes import INVISIBLE
     if key is None and not INVISIBLE.fullmatch(found[0]) and _free_text(model, path):
         return None
     text = source.text
@@ -140,18 +137,15 @@ def _dotted(path: tuple) -> str:
     return dotted(path)
 
 
-def _parents(lost: dict[tuple, Problem]) -> set[str]:
-    return {p.message.split("hører til under ", 1)[1].split(" ", 1)[0].rstrip(":,")
-            for p in lost.values() if "hører til under " in p.message}
-
-
-def _lost_indentation(model: type[BaseModel], source: Source, errors: list[dict]) -> dict[tuple, Problem]:
+def _lost_indentation(model: type[BaseModel], source: Source,
+                      errors: list[dict]) -> tuple[dict[tuple, Problem], set[str]]:
     """A field at the left edge that belongs inside the group or list above it (`name:` after `contacts:`).
 
     The field written nearest above it, at the left edge, is where it belongs, when that field's
     group or list has a field of this name.
     """
     out: dict[tuple, Problem] = {}
+    parents: set[str] = set()
     top = sorted((pos, path[0]) for path, pos in source.positions.items() if len(path) == 1)
     for e in errors:
         if e["type"] != "extra_forbidden" or len(e["loc"]) != 1 or not isinstance(e["loc"][0], str):
@@ -174,7 +168,8 @@ def _lost_indentation(model: type[BaseModel], source: Source, errors: list[dict]
         out[(key,)] = Problem(source.file, here[0], here[1], key,
                               f"linjen står helt ude til venstre, men {key} hører til under {parent} "
                               f"(linje {source.positions[(parent,)][0]}); {how}", label=people((parent, key)))
-    return out
+        parents.add(parent)
+    return out, parents
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:

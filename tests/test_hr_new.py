@@ -130,7 +130,7 @@ def test_new_from_an_existing_posting_keeps_what_stays_true_and_empties_dates_an
     body = written(text)
     for kept in ("workplace: stjernehuset", 'hours: "uden øvre arbejdstid"', 'role: "pædagogisk leder"',
                  'age_groups: ["0-3"]', 'name: "Helle Kristensen"', 'name: "Charlotte Sønderhave"',
-                 "url: https://ballerup.dk/job", "Ballerup Kommune har indført røgfri arbejdstid",
+                 'url: "https://ballerup.dk/job"', "Ballerup Kommune har indført røgfri arbejdstid",
                  'requirements: ["børneattest", "straffeattest"]', 'url: "/vaer-med/"',
                  'heading: "Dine vigtigste opgaver"', "published: 2026-01-05"):
         assert kept in body, kept
@@ -165,3 +165,25 @@ def test_new_from_asks_only_for_the_title_and_refuses_an_unknown_posting(project
     assert ("der er intet opslag 'findes-ikke' at starte fra; skriv filnavnet uden .yml, et af: "
             "paedagog-til-midtbyen, paedagogisk-leder-stjernehuset, ressourcepaedagoger-midtbyens-dagtilbud"
             in missing.stderr)
+
+
+def test_new_from_carries_awkward_values_over_as_the_same_values(project):
+    """Quotes, colons, # and backslashes in what is kept stay text; nothing becomes a field or a comment."""
+    seed = (project / "jobs" / f"{SEED}.yml").read_text(encoding="utf-8")
+    awkward = (seed.replace("  - name: Charlotte Sønderhave", '  - name: "Charlotte \\"Lotte\\": Sønderhave #2 \\\\"')
+               .replace("  - heading: Dine kompetencer", "  - heading: 'Dine kompetencer: # og \"mere\"'")
+               .replace("terms: |\n", "terms: |\n  # Ikke en kommentar\n  key: værdi\n\n"))
+    (project / "jobs" / "awkward.yml").write_text(awkward, encoding="utf-8")
+    result = new(project, "--from", "awkward", "--title", "Ny: stilling", "--id", "ny-awkward")
+    assert result.returncode == 0, result.stderr
+    path = project / "jobs" / "ny-awkward.yml"
+    from generator.validation import validate
+    from generator.yamlsource import load
+    source, problems = load(path, "jobs/ny-awkward.yml")
+    assert problems == [] and source is not None
+    data = source.data
+    assert data["contacts"][1]["name"] == 'Charlotte "Lotte": Sønderhave #2 \\'
+    assert data["sections"][2]["heading"] == 'Dine kompetencer: # og "mere"'
+    assert data["terms"].startswith("# Ikke en kommentar\nkey: værdi\n\nVi tilbyder")
+    assert data["title"] == "Ny: stilling" and data["workplace"] == "stjernehuset"
+    assert set(data) <= set(Posting.model_fields)
