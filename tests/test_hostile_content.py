@@ -632,7 +632,6 @@ CASES: list[Case] = [
                Shown("job/posting-title-entities/", "//aside//dd", 'Vej "7" & a < 5 &lt;b&gt;, Ballerup'),
                Shown("job/posting-title-entities/", "//span[@class='jobsite-map']/a/@href",  # the map search, encoded
                      "https://www.openstreetmap.org/search?query=Vej+%227%22+%26+a+%3C+5+%26lt%3Bb%26gt%3B%2C+Ballerup"))),
-
     Case("role-name-entities", ROLES, "text", Edit("    name: Pædagog\n", "    name: 'Pædagog &lt;b&gt; a < 5'\n"),
          Clean(Shown("stillingsbeskrivelser/paedagog/", "//h1", "Pædagog &lt;b&gt; a < 5"),
                Shown("stillingsbeskrivelser/paedagog/", "//head/title", "Pædagog &lt;b&gt; a < 5"),
