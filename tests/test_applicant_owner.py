@@ -162,3 +162,16 @@ def test_a_page_naming_an_unknown_kommune_id_is_refused_with_file_and_line(proje
     assert result.code == 1
     assert (f"content/vaer-med.md:{number}: kommune: ukendt kommune 'Ballerup Kommune'; skriv id'et på en kommune "
             "i data/organisations.yml: ballerup, aarhus, haderslev") in result.err
+
+
+def test_an_organisations_email_that_is_not_an_address_is_refused_with_file_and_line(project):
+    orgs = project / "data" / "organisations.yml"
+    text = orgs.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = lines.index("  - id: haderslev") + 4  # the line written after `name:`
+    orgs.write_text(text.replace("    name: Haderslev Kommune\n", "    name: Haderslev Kommune\n"
+                                 "    email: \"post@haderslev.dk\\\"><script>alert(1)</script>\"\n"), encoding="utf-8")
+    result = check(project)
+    assert result.code == 1
+    assert f"data/organisations.yml:{number}:5: kommune nr. 3, e-mail (email): " in result.err
+    assert "er ikke en e-mailadresse" in result.err
