@@ -173,5 +173,5 @@ def test_an_organisations_email_that_is_not_an_address_is_refused_with_file_and_
                                  "    email: \"post@haderslev.dk\\\"><script>alert(1)</script>\"\n"), encoding="utf-8")
     result = check(project)
     assert result.code == 1
-    assert f"data/organisations.yml:{number}:5: kommune nr. 3, e-mail (email): " in result.err
-    assert "er ikke en e-mailadresse" in result.err
+    line = next(line for line in result.err.splitlines() if line.startswith(f"data/organisations.yml:{number}:5: "))
+    assert "email" in line and "er ikke en e-mailadresse" in line
