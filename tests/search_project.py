@@ -3,6 +3,7 @@ kommuner (benchmarks/synthetic.py), and one posting whose texts are hostile."""
 from __future__ import annotations
 
 import random
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -46,4 +47,13 @@ def write_search_project(dest: Path, postings: int = 60, seed: int = 13) -> Path
     hostile = yaml.safe_load((ROOT / "tests" / "good_posting.yml").read_text("utf-8"))
     hostile |= {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY, "intro": HOSTILE_INTRO, "workplace": workplaces[0][0]}
     (dest / "jobs" / f"{HOSTILE_ID}.yml").write_text(synthetic._dump(hostile), "utf-8")
+    refresh_editor_config(dest)
     return dest
+
+
+def refresh_editor_config(dest: Path) -> None:
+    """The editor's configuration (content/admin/config.yml) follows data/organisations.yml; the build
+    refuses a stale one, so it is written again for the new organisations."""
+    if (dest / "content" / "admin" / "config.yml").is_file():
+        subprocess.run([sys.executable, "-m", "generator", "cms", "--root", str(dest)], cwd=ROOT, check=True,
+                       capture_output=True)

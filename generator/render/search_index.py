@@ -4,7 +4,7 @@ Material's search (lunr in a Web Worker) appends a wildcard to every query
 term, and lunr skips its pipeline (stemmer included) for wildcard terms: a
 query matches a document when it is the *start* of one of the document's
 tokens. So, to be found, a document must hold tokens that start with what
-an applicant types. This module adds them, hidden, to each document's text:
+an applicant types. This module adds them:
 
 - the other spelling of every word with æ/ø/å or ae/oe/aa ('paedagog' for
   'pædagog', 'århus' for 'aarhus');
@@ -13,10 +13,16 @@ an applicant types. This module adds them, hidden, to each document's text:
 - the longest inflected forms of the site's daycare nouns ('pædagogernes'
   starts with 'pædagoger', 'børnehavens' with 'børnehaven').
 
-A token that starts another token of the document is dropped: the longer
-one finds it too. An open posting is indexed as one document made from the
-model: its title, then workplace and deadline (the start of the text is the
-result's preview), the facts, the summary and the start of the intro; not
+They go into a companion field of each field (title_forms beside title, and
+so on), with the same boost, that the index holds and the result list never
+shows: Material's worker indexes every field the index's config names, and
+renders only title, text and tags. A token that starts another token of
+the same field is dropped: the longer one finds it too.
+
+An open posting is indexed as one document made from the model: its title,
+then one paragraph (Material shows a text's matching paragraph, or the whole
+text when only another field matched) that starts with workplace, kommune
+and deadline, then the facts, the summary and the start of the intro; not
 its sections or the about texts, which would make the index too heavy to
 download at a thousand postings. The job list's entry keeps only its count
 line (its cards repeat the postings).
@@ -82,6 +88,7 @@ WORD = re.compile(r"[^\W\d_]+")
 TAG = re.compile(r"<[^>]*>")
 FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 INTRO_CHARS = 240  # the start of the intro that is indexed
+FORMS = {"title": "title_forms", "text": "text_forms", "tags": "tags_forms"}  # field -> its added tokens
 
 
 def fold(word: str) -> str:
@@ -110,7 +117,7 @@ def vocabulary(content: Content, listing: Listing) -> frozenset[str]:
 
 
 class Shaper:
-    """Adds the hidden tokens to documents; remembers each word's tokens (words repeat across pages)."""
+    """Adds the tokens to documents; remembers each word's tokens (words repeat across pages)."""
 
     def __init__(self, vocab: Iterable[str]):
         self.by_start: dict[str, list[str]] = {}
@@ -156,16 +163,14 @@ class Shaper:
         return keep
 
     def shape(self, doc: dict) -> dict:
-        """The document with its hidden tokens appended to the text."""
-        extra = self.extra(doc.get("title", ""), doc.get("text", ""), *doc.get("tags", ()))
-        if extra:
-            doc = {**doc, "text": doc.get("text", "") + hidden(extra)}
+        """The document with the added tokens of each field in that field's companion."""
+        doc = dict(doc)
+        for field, companion in FORMS.items():
+            value = doc.get(field)
+            extra = self.extra(*(value if isinstance(value, list) else [value])) if value else []
+            if extra:
+                doc[companion] = " ".join(extra)
         return doc
-
-
-def hidden(tokens: list[str]) -> str:
-    """Tokens the index holds but the result list does not show."""
-    return '<p hidden>' + escape(" ".join(tokens)) + "</p>"
 
 
 def _plain(html: str, limit: int) -> str:
@@ -186,13 +191,12 @@ def posting_text(job: Job) -> str:
     where = f"{job.workplace.name}, {job.kommune.name}" if job.workplace is not job.kommune else job.kommune.name
     facts = " · ".join([ROLE_TYPES[p.role], ", ".join(AGE_GROUPS[a] for a in p.age_groups),
                         "Fuldtid" if danish.is_full_time(p) else "Deltid", danish.employment_text(p)])
-    parts = [f"{where} · Ansøgningsfrist {deadline}", facts]
+    lines = [escape(f"{where} · Ansøgningsfrist {deadline}", quote=False), escape(facts, quote=False)]
     intro = _plain(markup.markdown(p.intro), INTRO_CHARS)
     if p.summary and not intro.startswith(escape(p.summary, quote=False)):  # often the intro's first sentence
-        parts.append(p.summary)
-    paras = [f"<p>{escape(t, quote=False)}</p>" for t in parts]
-    paras.append(f"<p>{intro}</p>")
-    return "".join(paras)
+        lines.append(escape(p.summary, quote=False))
+    lines.append(intro)
+    return "<p>" + "<br/>".join(lines) + "</p>"  # one paragraph: shown whole whichever word of it matched
 
 
 def posting_document(job: Job, location: str, page_entry: dict) -> dict:
@@ -221,4 +225,7 @@ def shape_index(index: dict, postings: dict[str, Job], job_list: str, listing: L
         if doc["location"] == job_list:
             doc = {**doc, "text": f"<p>{escape(danish.open_count_text(len(listing.open)), quote=False)}</p>"}
         docs.append(shaper.shape(doc))
-    return {**index, "docs": docs}
+    fields = dict(index.get("config", {}).get("fields", {}))
+    for field, companion in FORMS.items():  # as much weight as the field it belongs to
+        fields.setdefault(companion, {"boost": fields.get(field, {}).get("boost", 1.0)})
+    return {**index, "config": {**index.get("config", {}), "fields": fields}, "docs": docs}
