@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
 from conftest import ROOT, copy_project, mkdocs_build, run
+from safety_scan import assert_clean, baseline, scan_site
 from generator import clock, preview
 from generator.render import danish
 
@@ -51,6 +52,44 @@ apply:
 """
 
 
+# Accepted but hostile text (tests/test_hostile_content.py, "posting-everything"): in the preview,
+# whose policy lets inline scripts run (the offline search needs it), none of it may become code.
+PWN = "window.__pwned=1"
+HOSTILE = "hostile-preview"
+HOSTILE_SHOWN = f"Alt på én gang &lt;script&gt;{PWN}&lt;/script&gt; a < 5"
+HOSTILE_POSTING = f"""\
+title: '{HOSTILE_SHOWN}'
+workplace: stjernehuset
+hours: 30
+employment: fast
+start:
+  asap: true
+published: {(DAY - timedelta(days=5)).isoformat()}
+deadline: {(DAY + timedelta(days=20)).isoformat()}
+role: pædagog
+age_groups: ["0-3"]
+summary: '&lt;svg onload={PWN}&gt;'
+intro: |
+  Vi søger &lt;script&gt;{PWN}&lt;/script&gt; og [en kollega](https://www.ballerup.dk/ "\\"onmouseover={PWN}").
+  &#60;img src=x onerror={PWN}&#62; og [Vær med](/vaer-med/).
+role_description: paedagog
+sections:
+  - heading: 'Om &lt;b&gt;os&lt;/b&gt; [x](https://x.example/{PWN})'
+    text: |
+      - **fed** &lt;i onclick={PWN}&gt;
+      - a < 5 og b > 3
+contacts:
+  - name: 'Helle &lt;img src=x onerror={PWN}&gt;'
+    phone: 4477 1847
+apply:
+  url: https://ballerup.dk/job
+  text: '&lt;a href=javascript:{PWN}&gt;søg&lt;/a&gt;'
+links:
+  - text: '&lt;a onclick={PWN}&gt;Læs om arbejdet'
+    url: /vaer-med/
+"""
+
+
 def project_with_preview(dest: Path) -> Path:
     project = copy_project(dest)
     shutil.copy2(ROOT / "mkdocs.preview.yml", project / "mkdocs.preview.yml")
@@ -69,12 +108,22 @@ def build_preview(project: Path, out: Path, **env: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """A preview of the example site plus a posting published on the preview's day."""
+    """A preview of the example site plus a posting published on the preview's day, and a hostile one."""
     project = project_with_preview(tmp_path_factory.mktemp("preview") / "project")
     (project / "jobs" / f"{POSTING}.yml").write_text(FUTURE_POSTING, encoding="utf-8")
+    (project / "jobs" / f"{HOSTILE}.yml").write_text(HOSTILE_POSTING, encoding="utf-8")
     out = project.parent / "preview"
     assert build_preview(project, out, PREVIEW_DATE=DAY.isoformat()) == DAY.isoformat()
     return out
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> tuple[Path, object]:
+    """`make preview` of the example site itself, for 2026-01-05, into a folder of its own."""
+    out = tmp_path_factory.mktemp("made") / "forhaandsvisning"
+    result = run(["make", "--no-print-directory", "preview", "PREVIEW_DATE=2026-01-05", f"PREVIEW_DIR={out}"], ROOT)
+    assert result.code == 0, result.text
+    return out, result
 
 
 def pages(root: Path) -> list[Path]:
@@ -84,10 +133,8 @@ def pages(root: Path) -> list[Path]:
 # --- the built preview -------------------------------------------------------------------------
 
 
-def test_make_preview_builds_the_day_it_is_given_into_the_folder_it_is_given(tmp_path):
-    out = tmp_path / "forhaandsvisning"
-    result = run(["make", "--no-print-directory", "preview", "PREVIEW_DATE=2026-01-05", f"PREVIEW_DIR={out}"], ROOT)
-    assert result.code == 0, result.text
+def test_make_preview_builds_the_day_it_is_given_into_the_folder_it_is_given(made):
+    out, result = made
     assert f"{out}/index.html" in result.out
     home = (out / "index.html").read_text(encoding="utf-8")
     banner = BeautifulSoup(home, "html.parser").select_one("aside.md-banner").get_text(" ", strip=True)
@@ -114,7 +161,7 @@ def test_a_bad_preview_date_is_told_in_danish_and_nothing_is_built(tmp_path, val
 def test_the_posting_published_on_the_preview_day_is_listed_and_has_its_page(site):
     job_list = BeautifulSoup((site / "job" / "index.html").read_text(encoding="utf-8"), "html.parser")
     titles = [a.get_text(strip=True) for a in job_list.select(".jobsite-card__title a")]
-    assert titles == [TITLE]  # the example postings have closed by then
+    assert titles == [TITLE, HOSTILE_SHOWN]  # by deadline; the example postings have closed by then
     assert job_list.select_one(".jobsite-card__title a")["href"] == f"{POSTING}.html"
     assert (site / "job" / f"{POSTING}.html").is_file()
 
@@ -178,6 +225,14 @@ def test_a_normal_build_has_no_banner_and_the_visitors_clock(tmp_path, built_sit
     assert 'href="paedagogisk-leder-stjernehuset/"' in fixed
 
 
+def test_the_preview_carries_no_active_content_from_the_hostile_posting(site, made):
+    """The safety scan of tests/test_hostile_content.py, over the preview: scripts only as a clean
+    preview (`make preview` of the example site) has them, no handlers, nothing from another host."""
+    assert_clean(scan_site(site, baseline(made[0])))
+    soup = BeautifulSoup((site / "job" / f"{HOSTILE}.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("article h1").get_text() == HOSTILE_SHOWN  # shown as the text that was written
+
+
 # --- in Chromium, from the file system ---------------------------------------------------------
 
 
@@ -201,8 +256,8 @@ def test_from_disk_the_menu_the_job_list_and_a_posting_work(site, page, requests
     expect(page.locator("aside.md-banner")).to_have_text(BANNER)
     page.locator(".md-sidebar--primary").get_by_role("link", name="Ledige stillinger").click()
     expect(page).to_have_url((site / "job" / "index.html").as_uri())
-    expect(page.locator(".jobsite-card__title a")).to_have_text([TITLE])
-    page.locator(".jobsite-card__title a").click()
+    expect(page.locator(".jobsite-card__title a")).to_have_text([TITLE, HOSTILE_SHOWN])
+    page.locator(".jobsite-card__title a", has_text=TITLE).click()
     expect(page).to_have_url((site / "job" / f"{POSTING}.html").as_uri())
     expect(page.locator("h1")).to_have_text(TITLE)
     expect(page.locator("aside.md-banner")).to_have_text(BANNER)
@@ -244,7 +299,7 @@ def test_from_disk_the_posting_stays_open_although_the_browsers_clock_is_past_it
     expect(page.locator(".jobsite-apply").first).to_be_visible()
     expect(page.locator(".jobsite-notice--expired")).to_have_count(0)
     page.goto((site / "job" / "index.html").as_uri())
-    expect(page.locator(".jobsite-card")).to_have_attribute("data-status", "open")
+    expect(page.locator(".jobsite-card", has_text=TITLE)).to_have_attribute("data-status", "open")
     # The same page without the day it was built for closes by the browser's clock.
     html = (site / "job" / f"{POSTING}.html").read_text(encoding="utf-8")
     without = site / "job" / f"{POSTING}-uden-dag.html"
@@ -255,6 +310,19 @@ def test_from_disk_the_posting_stays_open_although_the_browsers_clock_is_past_it
         expect(page.locator(".jobsite-apply").first).to_be_hidden()
     finally:
         without.unlink()
+    assert_nothing_from_another_host(requests)
+
+
+def test_from_disk_no_hostile_text_runs(site, page, requests):
+    from playwright.sync_api import expect
+
+    for path in (site / "job" / "index.html", site / "job" / f"{HOSTILE}.html"):
+        page.goto(path.as_uri())
+        expect(page.locator("aside.md-banner")).to_have_text(BANNER)  # the page script and theme ran
+        page.mouse.move(300, 400)
+        for link in page.locator("article a:visible").all()[:20]:
+            link.hover()
+        assert page.evaluate("window.__pwned") is None, path
     assert_nothing_from_another_host(requests)
 
 

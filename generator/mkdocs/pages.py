@@ -126,23 +126,29 @@ def without_directory_urls(markdown: str, page_src: str, dest_uri: str, files: F
 
     MkDocs rewrites Markdown links to pages itself, but not links in raw HTML, which the
     generated pages and the content text are made of: '../' from a posting, 'x/' in the job
-    list, 'kalender.ics' in a posting's folder. Each is resolved from where the page is with
-    directory URLs; a folder that is a page becomes that page's .html file.
+    list, 'kalender.ics' in a posting's folder, '/vaer-med/' in a posting's text. Each is
+    resolved from where the page is with directory URLs (a site path from the root); a folder
+    that is a page becomes that page's .html file.
     """
     here, folder = directory_url(page_src), posixpath.dirname(dest_uri) or "."
 
     def fix(match: re.Match) -> str:
         attribute, url = match[1], match[2]
         path, tail = re.match(r"([^?#]*)(.*)", url, re.S).groups()
-        if not path or path.startswith("/") or urlsplit(url).scheme:
-            return match[0]  # a fragment, a root path, or another site: the same in both layouts
-        target = posixpath.normpath(posixpath.join(here, path))
+        parts = urlsplit(url)
+        if not path or parts.scheme or parts.netloc:
+            return match[0]  # a fragment, or another site: the same in both layouts
+        # A site path ('/vaer-med/' in a posting's text) starts at the site's root, which on disk is a folder.
+        target = posixpath.normpath(posixpath.join("" if path.startswith("/") else here, path.lstrip("/")))
         target = "" if target == "." else target
         if path.endswith("/") or posixpath.basename(path) in (".", ".."):
             page = next((f for f in (files.get_file_from_path(posixpath.join(target, "index.md")),
                                      files.get_file_from_path(target + ".md") if target else None) if f), None)
             target = page.dest_uri if page else posixpath.join(target, "index.html")
-        return f'{attribute}="{posixpath.relpath(target, folder)}{tail}"'
+        new = posixpath.relpath(target, folder)
+        if ":" in new.split("/", 1)[0]:
+            new = "./" + new  # 'a:b' would read as a scheme
+        return f'{attribute}="{new}{tail}"'
 
     return _RAW_URL.sub(fix, markdown)
 
