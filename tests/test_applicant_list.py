@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.content import load_site
-from generator.facets import facet_values, matching
+from generator.facets import facet_values, keys_of, matching
 from generator.listing import build_listing
 from generator.model import EMPLOYMENT
 from generator.render import pages
@@ -70,6 +70,18 @@ def test_every_facet_value_is_a_choice_with_its_count_and_its_feeds(built_site):
     assert options(html, "stilling")["paedagog"]["text"] == "Pædagog (0)"
     assert options(html, "alder")["0-6"]["text"] == "0–6 år (1)"
     assert options(html, "alder")["3-6"]["text"] == "3–6 år (børnehave) (0)"  # exact value: 0-6 is not 3-6
+
+
+def test_cards_carry_the_facet_keys_the_options_match(built_site):
+    html = built_site(TODAY).page("job/")
+    content, listing = listing_on(TODAY)
+    for job in listing.open:
+        card = re.search(rf'<li class="jobsite-card" data-id="{job.id}"([^>]*)>', html)[1]
+        attrs = dict(re.findall(r'data-([a-z]+)="([^"]*)"', card))
+        for facet, attr in (("kommune", "kommune"), ("district", "district"), ("role", "role"), ("age_group", "age")):
+            assert attrs[attr].split() == list(keys_of(job, facet)), (job.id, facet)
+            for key in attrs[attr].split():
+                assert key in options(html, FACET_SELECT[facet])
 
 
 def test_age_groups_are_matched_exactly_and_the_hint_says_so(built_site):

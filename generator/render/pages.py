@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..content import Content, LeafletFile
+from ..facets import keys_of
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
 from ..slugs import slug
@@ -66,6 +67,7 @@ def _env() -> Environment:
         moment=danish.moment_text,
         days_left=danish.days_left_text,
         soon=danish.is_soon,
+        facet_keys=lambda job, facet: " ".join(keys_of(job, facet)),
         address_lines=address_lines,
         map_link=map_link,
         open_count=danish.open_count_text,
