@@ -74,11 +74,16 @@ CONTEXT = {
 _SENTENCE_START = re.compile(r"\n\s*\n|\n\s*[-*+]\s|[!?]\s|\.\s+(?=[A-ZÆØÅ])")
 
 
+_LETTER = r"[\wæøåÆØÅ]"
+
+
 @dataclass(frozen=True)
 class Names:
-    """The organisations' names, found in a text by one regular expression; built once per load."""
+    """The organisations' names, found in a text by their first words (few, whatever the number of
+    units) and then the whole names that begin with that word; built once per load."""
 
-    pattern: re.Pattern | None
+    first: re.Pattern | None  # any name's first word, as a whole word
+    rest: dict[str, re.Pattern]  # first word -> the names that begin with it, longest first
     ids: dict[str, set[str]]  # name as written in data/organisations.yml -> the ids that carry it
     key: tuple = ()
     own: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
@@ -87,20 +92,34 @@ class Names:
     def of(cls, units: dict) -> Names:
         ids: dict[str, set[str]] = {}
         for uid, unit in units.items():
-            ids.setdefault(unit.org.name, set()).add(uid)
-        if not ids:
-            return cls(None, {}, ())
-        alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(ids, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\wæøåÆØÅ])(?P<name>{alternatives})s?(?![\wæøåÆØÅ])")
+            if name := " ".join(unit.org.name.split()):
+                ids.setdefault(name, set()).add(uid)
+        by_first: dict[str, list[str]] = {}
+        for name in ids:
+            by_first.setdefault(name.split()[0], []).append(name)
+        rest = {word: re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, n.split()))
+                                                 for n in sorted(names, key=len, reverse=True))
+                                 + rf")s?(?!{_LETTER})") for word, names in by_first.items()}
+        words = "|".join(map(re.escape, sorted(by_first, key=len, reverse=True)))
+        first = re.compile(rf"(?<!{_LETTER})(?:{words})(?=s?(?!{_LETTER})|\s)") if by_first else None
         key = tuple(sorted((n, tuple(sorted(i))) for n, i in ids.items()))
-        return cls(pattern, ids, key)
+        return cls(first, rest, ids, key)
+
+    def find(self, raw: str):
+        """(offset, name) for each organisation's name written in `raw` (also with a genitive s)."""
+        if self.first is None:
+            return
+        for m in self.first.finditer(raw):
+            if whole := self.rest[m[0]].match(raw, m.start()):
+                name = " ".join(whole[0].split())
+                yield m.start(), name if name in self.ids else name[:-1]
 
     def own_names(self, workplace: str, units: dict) -> frozenset[str]:
         """The names of the workplace, the units above it (district, kommune) and the units inside it."""
         if workplace not in self.own:
             unit = units[workplace]
             inside = {u.org.name for u in units.values() if any(o.id == workplace for o in u.chain)}
-            self.own[workplace] = frozenset({o.name for o in unit.chain} | inside)
+            self.own[workplace] = frozenset(" ".join(n.split()) for n in {o.name for o in unit.chain} | inside)
         return self.own[workplace]
 
 
@@ -144,13 +163,12 @@ def text_warnings(posting: Posting, source: Source, units: dict, names: Names | 
             found.append(warn(text, offset, message))
         for offset, message in _hour_mentions(text.raw, posting):
             found.append(warn(text, offset, message))
-        if own is not None and names.pattern is not None:
-            for m in names.pattern.finditer(text.raw):
-                name = " ".join(m["name"].split())
-                if name in own or name not in names.ids:
+        if own is not None:
+            for offset, name in names.find(text.raw):
+                if name in own:
                     continue
                 chain = " · ".join(o.name for o in reversed(units[posting.workplace].chain))
-                found.append(warn(text, m.start(), f"Teksten nævner {name}, men workplace er {posting.workplace} "
+                found.append(warn(text, offset, f"Teksten nævner {name}, men workplace er {posting.workplace} "
                                   f"({chain}): ret teksten eller feltet"))
     return found
 
