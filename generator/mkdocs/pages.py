@@ -7,10 +7,10 @@ text changed, so an edit to one posting rebuilds that page only.
 """
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from functools import partial
+from typing import Callable
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -53,20 +53,69 @@ def site_link(target: str, page_src: str, sources: frozenset[str]) -> str:
     return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
 
 
+class PageTexts:
+    """The generated pages' texts, by what each was made from, kept from the last good build.
+
+    `serve` keeps one between rebuilds: a page made from the same inputs as last time keeps its
+    text without rendering its template again, and tells `--dirty` it is unchanged, so an edit
+    to one posting renders that posting's page (and the lists it is on), not a thousand pages.
+    A plain build starts empty and renders everything.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[object, str]] = {}  # src_uri -> (inputs, text) of the last good build
+        self.made: dict[str, tuple[object, str]] = {}
+        self.changed: set[str] = set()
+        self.shared: tuple[object, object] = (None, None)  # (kept, made)
+
+    def same_shared(self, inputs: object) -> bool:
+        """Whether what all postings' pages share is equal to the last good build's (compared once)."""
+        self.made, self.changed = {}, set()
+        self.shared = (self.shared[0], inputs)
+        return self.shared[0] is not None and self.shared[0] == inputs
+
+    def text(self, src_uri: str, inputs: object, make: Callable[[], str], fresh: bool = False) -> str:
+        """The page's text: last good build's when made from equal inputs, else make() (always when fresh)."""
+        old = self.kept.get(src_uri)
+        text = old[1] if not fresh and old is not None and old[0] == inputs else make()
+        if old is None or old[1] != text:
+            self.changed.add(src_uri)
+        self.made[src_uri] = (inputs, text)
+        return text
+
+    def keep(self) -> None:
+        """This build succeeded: its texts are the ones to compare the next build with."""
+        self.kept, self.shared = self.made, (self.shared[1], self.shared[1])
+
+
 def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
-                    site_url: str = "") -> dict[str, str]:
+                    site_url: str = "", cache: PageTexts | None = None) -> dict[str, str]:
     """Every generated page (path inside the docs dir -> Markdown)."""
-    texts = {"job/index.md": pages.job_list(listing, content), "job/arkiv.md": pages.archive(listing)}
+    cache = cache or PageTexts()
+    # What every posting's page is made from besides its own job: when it is equal to the last
+    # good build's, a posting whose job is equal keeps its text.
+    shared = (content.roles, content.units, sources, site_url, listing.today)
+    same_shared = cache.same_shared(shared)
+    texts = {
+        "job/index.md": cache.text("job/index.md", listing.open, lambda: pages.job_list(listing, content),
+                                   fresh=not same_shared),
+        "job/arkiv.md": cache.text("job/arkiv.md", (listing.closed, listing.today), lambda: pages.archive(listing)),
+    }
     for job in listing.jobs:
         src_uri = f"job/{job.id}.md"
-        texts[src_uri] = pages.posting(job, content, partial(site_link, page_src=src_uri, sources=sources),
-                                       site_url, listing.today)
+        texts[src_uri] = cache.text(src_uri, job, lambda job=job, src_uri=src_uri: pages.posting(
+            job, content, partial(site_link, page_src=src_uri, sources=sources), site_url, listing.today),
+            fresh=not same_shared)
     if content.roles:
         kommune = content.units[content.roles.kommune].org.name
         for role in content.roles.roles:
-            texts[f"stillingsbeskrivelser/{role.id}.md"] = pages.role_page(content.roles, role.id, kommune)
-    texts["foldere/index.md"] = pages.leaflet_index(content.leaflets)
-    texts[alerts.SRC] = alerts.alerts_page(listing, content, site_url)
+            src_uri = f"stillingsbeskrivelser/{role.id}.md"
+            texts[src_uri] = cache.text(src_uri, None, lambda role=role: pages.role_page(
+                content.roles, role.id, kommune), fresh=True)  # a few pages, cheap: always made
+    texts["foldere/index.md"] = cache.text("foldere/index.md", None, lambda: pages.leaflet_index(content.leaflets),
+                                           fresh=True)
+    texts[alerts.SRC] = cache.text(alerts.SRC, None, lambda: alerts.alerts_page(listing, content, site_url),
+                                   fresh=True)
     return texts
 
 
@@ -77,24 +126,20 @@ def generated_sources(listing: Listing, content: Content) -> set[str]:
     return names
 
 
-def add_generated_pages(files: Files, config, listing: Listing, content: Content,
-                        built: dict[str, bytes]) -> dict[str, bytes]:
+def add_generated_pages(files: Files, config, listing: Listing, content: Content, texts: PageTexts) -> None:
     """Add the generated pages and the page script's wording to the site's files.
 
-    `built` holds each generated page's hash in the last good build (`serve`
-    keeps it); the hashes of these pages are returned, to keep once this
-    build has succeeded.
+    `texts` holds the generated pages of the last good build (`serve` keeps it
+    between rebuilds; call its keep() once this build has succeeded).
     """
     names = generated_sources(listing, content)
     for src_uri in sorted(names):
         if files.get_file_from_path(src_uri):
             raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
     sources = frozenset({f.src_uri for f in files} | names)
-    digests = {}
-    for src_uri, text in generated_texts(listing, content, sources, config.site_url or "").items():
+    for src_uri, text in generated_texts(listing, content, sources, config.site_url or "", texts).items():
         page = GeneratedPage.generated(config, src_uri, content=text)
-        digests[src_uri] = hashlib.blake2b(text.encode(), digest_size=16).digest()
-        page.unchanged = built.get(src_uri) == digests[src_uri]
+        page.unchanged = src_uri not in texts.changed
         files.append(page)
     for leaflet in content.leaflets:  # its front matter as the core read it, not as MkDocs would read it again
         if written := files.get_file_from_path(leaflet.src_uri):
@@ -107,7 +152,6 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
             raise PluginError(str(err)) from None
         files.remove(script)
         files.append(File.generated(config, pages.SCRIPT, content=text))
-    return digests
 
 
 _RAW_URL = re.compile(r'(?<=\s)(href|src)="([^"]*)"')

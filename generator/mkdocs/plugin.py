@@ -22,7 +22,7 @@ from ..problems import ContentError
 from ..render import csp, home, pages, pdf
 from ..render.files import data_files
 from .outputs import Outputs
-from .pages import add_generated_pages, without_directory_urls
+from .pages import PageTexts, add_generated_pages, without_directory_urls
 from .publish import StagedSite
 from .search import shape_search_index
 from .theme import Dedent, TemplateCache, with_job_posting
@@ -42,7 +42,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # a rebuild after one edit quick (only that posting is read and rebuilt).
         self.serving = self.dirty = False
         self.posting_cache: dict = {}  # posting file -> (mtime, size) and what reading it gave
-        self.built_pages: dict[str, bytes] = {}  # generated page -> hash of its text in the last good build
+        self.page_texts = PageTexts()  # the generated pages of the last good build
         self.templates = TemplateCache()
         self.outputs: Outputs | None = None
 
@@ -73,7 +73,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_files(self, files, config):
         # The generated pages join the site's own files.
         self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
-        self.page_hashes = add_generated_pages(files, config, self.listing, self.content, self.built_pages)
+        add_generated_pages(files, config, self.listing, self.content, self.page_texts)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -116,7 +116,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # Last, after the other plugins' files (search): the workers' files, then the site is published.
         self.outputs.write(Path(config.site_dir), self.serving)
         shape_search_index(config.site_dir, self.listing, self.content, config.use_directory_urls)
-        self.built_pages = self.page_hashes
+        self.page_texts.keep()
         if self.staged:
             config.site_dir = str(self.staged.publish() or self.staged.final)
 

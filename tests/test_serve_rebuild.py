@@ -1,0 +1,103 @@
+"""`make serve` after an edit: only the pages made from what changed are rendered
+again and reported modified to `mkdocs serve --dirty`; the others keep their text.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.clock import at
+from generator.content import load_site
+from generator.listing import build_listing
+from generator.mkdocs import pages as adapter
+from generator.mkdocs.pages import PageTexts, generated_sources, generated_texts
+from generator.render import pages
+
+MOMENT = at(date(2026, 1, 5))
+
+
+def _build(project: Path, cache: PageTexts, calls: list[str], moment=MOMENT) -> dict[str, str]:
+    content = load_site(project)  # read again, as each `serve` rebuild does: new objects, equal values
+    listing = build_listing(content, moment)
+    sources = frozenset(generated_sources(listing, content) | {"index.md", "vaer-med.md"})
+    return generated_texts(listing, content, sources, "https://job.example.dk/", cache)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls: list[str] = []
+    real = pages.posting
+
+    def posting(job, *args, **kwargs):
+        calls.append(job.id)
+        return real(job, *args, **kwargs)
+
+    monkeypatch.setattr(adapter.pages, "posting", posting)
+    return calls
+
+
+def test_an_unchanged_rebuild_renders_no_posting_and_reports_nothing_modified(project, counted):
+    cache = PageTexts()
+    first = _build(project, cache, counted)
+    assert sorted(counted) == sorted(p.stem for p in (project / "jobs").glob("*.yml"))
+    assert cache.changed == set(first)  # the first build: every page is new
+    cache.keep()
+    counted.clear()
+
+    again = _build(project, cache, counted)
+    assert counted == []
+    assert again == first
+    assert cache.changed == set()
+
+
+def test_an_edited_posting_is_rendered_again_and_only_it_and_its_list_are_modified(project, counted):
+    cache = PageTexts()
+    _build(project, cache, counted)
+    cache.keep()
+    counted.clear()
+
+    edited = project / "jobs" / "paedagogisk-leder-stjernehuset.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "title: Pædagogisk leder til", "title: Ny titel, pædagogisk leder til", 1), encoding="utf-8")
+    texts = _build(project, cache, counted)
+    assert counted == ["paedagogisk-leder-stjernehuset"]
+    assert "Ny titel" in texts["job/paedagogisk-leder-stjernehuset.md"]
+    assert cache.changed == {"job/paedagogisk-leder-stjernehuset.md", "job/index.md"}
+
+
+def test_a_new_day_or_changed_data_renders_every_posting_again(project, counted):
+    cache = PageTexts()
+    _build(project, cache, counted)
+    cache.keep()
+    counted.clear()
+
+    _build(project, cache, counted, moment=at(date(2026, 1, 6)))
+    assert len(counted) == 2  # the deadline badges count days from today
+    cache.keep()
+    counted.clear()
+
+    orgs = project / "data" / "organisations.yml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("name: Distrikt Baltorp", "name: Distrikt Baltorp Nord"),
+                    encoding="utf-8")
+    texts = _build(project, cache, counted, moment=at(date(2026, 1, 6)))
+    assert len(counted) == 2
+    assert "Distrikt Baltorp Nord" in texts["job/paedagogisk-leder-stjernehuset.md"]
+
+
+def test_a_failed_build_is_not_what_the_next_one_compares_with(project, counted):
+    cache = PageTexts()
+    first = _build(project, cache, counted)
+    cache.keep()
+    edited = project / "jobs" / "paedagogisk-leder-stjernehuset.yml"
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original.replace("title: Pædagogisk leder til", "title: Ændret, pædagogisk leder til", 1),
+                      encoding="utf-8")
+    _build(project, cache, counted)  # ... and then MkDocs fails: keep() is never called
+    edited.write_text(original, encoding="utf-8")
+    counted.clear()
+    again = _build(project, cache, counted)
+    assert counted == []  # equal to the last good build again
+    assert again == first
+    assert cache.changed == set()
