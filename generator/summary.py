@@ -76,8 +76,6 @@ def summary(root: Path, files: list[str], day: date | None = None) -> str:
         problems = list(content.warnings)
     except ContentError as err:
         problems = list(err.problems)
-    except clock.ClockError as err:
-        problems = [Problem("", 0, 0, "", str(err))]
     rels = sorted({relative(Path(f) if Path(f).is_absolute() else Path.cwd() / f, root) for f in files})
 
     n = len(rels)
