@@ -168,7 +168,7 @@ def test_every_page_is_danish_and_links_the_accessibility_statement(built_site):
 
 def home_parts(html: str) -> tuple[str, list[str]]:
     """(the home page's jobs part as text, the ids of its cards in order)."""
-    part = html[html.index('<div class="jobsite-home-jobs">'):html.index('<div class="jobsite-home-guides">')]
+    part = html[html.index('<section class="jobsite-home-jobs"'):html.index('<div class="jobsite-home-guides">')]
     return " ".join(re.sub(r"<[^>]+>", " ", part).split()), card_ids(part)
 
 
@@ -184,6 +184,11 @@ def test_home_page_shows_the_open_count_and_the_soonest_deadlines_first(built_si
     for job in cards:
         assert f'<a href="job/{job}/">' in html and (site.root / "job" / job / "index.html").is_file()
     assert 'href="job/"' in html
+    # Each posting is found by search as itself, not again as the home page.
+    index = json.loads(site.page("search/search_index.json"))
+    home = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].split("#")[0] == "")
+    titles = [p["title"] for p in site.jobs()["postings"] if p["id"] in cards]
+    assert titles and not any(title in home for title in titles)
 
 
 def test_home_page_with_no_open_jobs_says_so_and_shows_the_way_on(built_site):
