@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from . import clock
@@ -62,13 +62,13 @@ def changed_postings(root: Path) -> list[str]:
     """Posting files (relative paths) added or changed against main, committed or not, that still exist."""
     names: set[str] = set()
     for base in BASES:
-        if (committed := _git(root, "diff", "--name-only", "--no-renames", f"{base}...HEAD", "--")) is not None:
+        if (committed := _git(root, "diff", "--name-only", "--relative", "--no-renames", f"{base}...HEAD", "--")) is not None:
             names.update(committed)
             break
     else:
         return []  # no git, or no main branch to compare with
     # Uncommitted edits and new files not yet added, under jobs/ only.
-    names.update(_git(root, "diff", "--name-only", "--no-renames", "HEAD", "--", JOBS_DIR) or [])
+    names.update(_git(root, "diff", "--name-only", "--relative", "--no-renames", "HEAD", "--", JOBS_DIR) or [])
     names.update(_git(root, "ls-files", "--others", "--exclude-standard", "--", JOBS_DIR) or [])
     return sorted(n for n in names if is_posting(n) and (root / n).is_file())
 
@@ -89,11 +89,6 @@ def preview_day(root: Path, override: str | None = None, today: date | None = No
         return parse_day(override)
     days = [d for rel in changed_postings(root) if (d := published_day(root, rel))]
     return max(days) if days else (today or clock.today())
-
-
-def moment(day: date) -> datetime:
-    """The first moment of the day in Copenhagen: what a build for that day takes as 'now'."""
-    return datetime.combine(day, datetime.min.time(), clock.TZ)
 
 
 def fixed_day() -> dict[str, str] | None:
