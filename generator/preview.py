@@ -61,14 +61,15 @@ def is_posting(rel: str) -> bool:
 def changed_postings(root: Path) -> list[str]:
     """Posting files (relative paths) added or changed against main, committed or not, that still exist."""
     names: set[str] = set()
+    diff = ("diff", "--name-only", "--relative", "--no-renames")
     for base in BASES:
-        if (committed := _git(root, "diff", "--name-only", "--relative", "--no-renames", f"{base}...HEAD", "--")) is not None:
+        if (committed := _git(root, *diff, f"{base}...HEAD", "--")) is not None:
             names.update(committed)
             break
     else:
         return []  # no git, or no main branch to compare with
     # Uncommitted edits and new files not yet added, under jobs/ only.
-    names.update(_git(root, "diff", "--name-only", "--relative", "--no-renames", "HEAD", "--", JOBS_DIR) or [])
+    names.update(_git(root, *diff, "HEAD", "--", JOBS_DIR) or [])
     names.update(_git(root, "ls-files", "--others", "--exclude-standard", "--", JOBS_DIR) or [])
     return sorted(n for n in names if is_posting(n) and (root / n).is_file())
 
