@@ -80,17 +80,15 @@ class Owners:
     def __init__(self, content: Content, listing: Listing, settings: Mapping):
         self.operator = operator(settings)
         units = content.units
-        self._pages: dict[str, Owner] = {}
-        for job in listing.jobs:
-            self._pages[f"job/{job.id}.md"] = from_organisation(job.kommune)
+        kommuner = {u.org.id: from_organisation(u.org) for u in units.values() if u.org.kind == "kommune"}
+        self._pages: dict[str, Owner] = {f"job/{job.id}.md": kommuner[job.kommune.id] for job in listing.jobs}
         for item in content.leaflets:
             if org := kommune_named(units, item.leaflet.kommune):
-                self._pages[item.src_uri] = from_organisation(org)
+                self._pages[item.src_uri] = kommuner[org.id]
         for src_uri, kommune_id in content.page_kommuner.items():
-            if org := kommune_with_id(units, kommune_id):
-                self._pages[src_uri] = from_organisation(org)
-        roles = kommune_with_id(units, content.roles.kommune) if content.roles else None
-        self._roles = from_organisation(roles) if roles else None
+            if kommune_id in kommuner:
+                self._pages[src_uri] = kommuner[kommune_id]
+        self._roles = kommuner.get(content.roles.kommune) if content.roles else None
 
     def for_page(self, src_uri: str) -> Owner:
         if src_uri in self._pages:
