@@ -315,7 +315,7 @@
     var status = document.getElementById("jobsite-share-status");
     if (!button || !status || !wording || button.hasAttribute("data-ready")) return;
     button.setAttribute("data-ready", "");
-    var url = window.location.origin + window.location.pathname;
+    var url = window.location.href.split(/[?#]/)[0];  // the posting's address, also opened from disk (preview)
     var canShare = typeof navigator.share === "function";
     var canCopy = navigator.clipboard && typeof navigator.clipboard.writeText === "function";
     if (!canShare && !canCopy) return;  // stays hidden: the address bar has the link
