@@ -103,7 +103,7 @@ class Owners:
 def check_pages(root: Path, units: dict[str, Unit], leaflets: list[LeafletFile]) -> tuple[dict[str, str], list[Problem]]:
     """The kommune each hand-written page names in its front matter (page -> kommune id), and a
     problem for every leaflet or page whose kommune is not in data/organisations.yml."""
-    from .content import FRONT_MATTER, LEAFLETS_DIR, ORGANISATIONS_FILE
+    from .content import LEAFLETS_DIR, ORGANISATIONS_FILE
 
     if not units:  # data/organisations.yml itself has a problem, reported already
         return {}, []
@@ -111,8 +111,8 @@ def check_pages(root: Path, units: dict[str, Unit], leaflets: list[LeafletFile])
     problems: list[Problem] = []
     for item in leaflets:
         if kommune_named(units, item.leaflet.kommune) is None:
-            line = _front_matter_line(root / item.file, "kommune", FRONT_MATTER)
-            problems.append(Problem(item.file, line, 0, "kommune", (
+            source = _front_matter(root / item.file, item.file)
+            problems.append(Problem(item.file, _line(source, "kommune"), 0, "kommune", (
                 f"ukendt kommune '{item.leaflet.kommune}'; skriv kommunens navn som i {ORGANISATIONS_FILE}: "
                 + ", ".join(k.name for k in kommuner) + " (eller tilføj kommunen dér)")))
     found: dict[str, str] = {}
@@ -121,15 +121,12 @@ def check_pages(root: Path, units: dict[str, Unit], leaflets: list[LeafletFile])
         rel = relative(path, root)
         if rel.startswith(LEAFLETS_DIR + "/") or path.is_symlink():
             continue  # leaflets: above; a link: refused when the content is loaded
-        text, _ = decode(path.read_bytes(), rel)
-        match = FRONT_MATTER.match(text.replace("\r\n", "\n")) if text else None
-        source = parse(match[1], rel)[0] if match else None
+        source = _front_matter(path, rel)
         if source is None or not isinstance(source.data, dict) or "kommune" not in source.data:
             continue
         value = source.data["kommune"]
         if kommune_with_id(units, value) is None:
-            line = source.position(("kommune",))[0] + 1  # the front matter starts on the file's second line
-            problems.append(Problem(rel, line, 0, "kommune", (
+            problems.append(Problem(rel, _line(source, "kommune"), 0, "kommune", (
                 f"ukendt kommune '{value}'; skriv id'et på en kommune i {ORGANISATIONS_FILE}: "
                 + ", ".join(k.id for k in kommuner))))
             continue
@@ -137,8 +134,15 @@ def check_pages(root: Path, units: dict[str, Unit], leaflets: list[LeafletFile])
     return found, problems
 
 
-def _front_matter_line(path: Path, key: str, front_matter) -> int:
-    text, _ = decode(path.read_bytes(), str(path))
-    match = front_matter.match(text.replace("\r\n", "\n")) if text else None
-    source = parse(match[1], str(path))[0] if match else None
+def _front_matter(path: Path, rel: str):
+    """A page's front matter, read as safely as a posting (or None when it has none or is broken)."""
+    from .content import FRONT_MATTER
+
+    text, _ = decode(path.read_bytes(), rel)
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n")) if text else None
+    return parse(match[1], rel)[0] if match else None
+
+
+def _line(source, key: str) -> int:
+    """The file's line of `key` in the front matter, which starts on the file's second line."""
     return source.position((key,))[0] + 1 if source is not None else 1
