@@ -312,6 +312,51 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+# --- search weight (--search-only) ----------------------------------------------
+
+def search_download(site: Path, html_path: Path) -> dict[str, int]:
+    """Gzipped bytes one search downloads: the index, and the worker with the lunr scripts it
+    imports for the index's languages (as Material's worker does: lunr.stemmer.support, then
+    lunr.<lang> for each language but English, lunr.multi for several)."""
+    html = html_path.read_text("utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    base = urljoin("/" + html_path.relative_to(site).as_posix(), config.get("base", ".") + "/")
+    worker = site / urljoin(base, config["search"]).lstrip("/")
+    index = (site / "search" / "search_index.json").read_bytes()
+    langs = json.loads(index)["config"]["lang"]
+    lunr = worker.parent.parent / "lunr" / "min"
+    scripts = [lunr / "lunr.stemmer.support.min.js", *(lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en")]
+    scripts += [lunr / "lunr.multi.min.js"] if len(langs) > 1 else []
+    return {"index": gz(index), "worker": gz(worker.read_bytes()),
+            "language scripts": sum(gz(p.read_bytes()) for p in scripts if langs != ["en"])}
+
+
+def search_only(work: Path, open_counts: list[int]) -> str:
+    """Build projects of N open postings (closed ones are not in the index) and report the weight
+    of a first search. Goal: at most 150 KB gzipped at 1000 open postings."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from search_project import refresh_editor_config  # the editor's config follows data/organisations.yml
+
+    rows = []
+    for n in open_counts:
+        print(f"search weight: N={n} open ...", file=sys.stderr, flush=True)
+        project = make_project(work / f"search-{n}", n, n)
+        refresh_editor_config(project)
+        mkdocs_build(project, project / "site")
+        site = project / "site"
+        page = next(iter(sorted((site / "job").glob("*/index.html"))))
+        parts = search_download(site, page)
+        raw = len((site / "search" / "search_index.json").read_bytes())
+        rows.append((n, raw, parts))
+    lines = [f"Search weight (gzipped; today {TODAY}; goal: <= 150 KB at 1000 open postings)", "",
+             "| open postings | index raw | index | worker | language scripts | one search in all |",
+             "|---|---|---|---|---|---|"]
+    for n, raw, parts in rows:
+        lines.append(f"| {n} | {kb(raw)} | {kb(parts['index'])} | {kb(parts['worker'])} | "
+                     f"{kb(parts['language scripts'])} | {kb(sum(parts.values()))} |")
+    return "\n".join(lines)
+
+
 # --- profile ------------------------------------------------------------------
 
 def profile(work: Path, n: int, open_count: int, top: int) -> None:
@@ -362,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--live", default="100,1000", help="N for the live-preview timing ('' to skip)")
     parser.add_argument("--live-rounds", type=int, default=3, help="edits timed per N in the live preview (3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--search-only", nargs="?", const="100,1000", metavar="N,N",
+                        help="only the weight of one search at these numbers of open postings (default 100,1000)")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="jobsite-bench-"))
@@ -369,6 +416,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.profile:
             profile(work, args.profile, max(1, round(args.profile * args.open_share)), 25)
+            return 0
+        if args.search_only:
+            print(search_only(work, [int(x) for x in args.search_only.split(",") if x.strip()]), flush=True)
             return 0
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         closed_check = args.closed_check if args.closed_check is not None else \

@@ -52,7 +52,7 @@ QUERIES = [
     ("pædagoger", posting(role=PAEDAGOG_ROLES)),
     ("paedagoger", posting(role=PAEDAGOG_ROLES)),
     ("ressourcepaedagog", posting(role={"ressourcepædagog"})),
-    ("ressourcepædagogen", posting(role={"ressourcepædagog"})),
+    ("ressourcepædagoger", posting(role={"ressourcepædagog"})),
     ("børnehaven", kindergarten),
     ("boernehave", kindergarten),
     ("vuggestue", nursery),

@@ -47,6 +47,8 @@ from . import danish, markup
 # Daycare nouns and their longest inflected forms (definite plural genitive, definite singular
 # genitive, ...): each form starts with the shorter ones, so 'pædagogernes' is found by
 # 'pædagoge', 'pædagoger', 'pædagogerne'. Written out, not guessed by rules: Danish nouns differ.
+# Not the words every posting carries ('Kommune', 'Fast stilling', 'Afdeling'): their forms would
+# cost bytes in every document and tell no posting from another.
 NOUNS: dict[str, tuple[str, ...]] = {
     "pædagog": ("pædagogernes", "pædagogens"),
     "leder": ("ledernes", "lederens", "lederes"),
@@ -59,12 +61,8 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "dagtilbud": ("dagtilbuddenes", "dagtilbuddets"),
     "dagpleje": ("dagplejernes", "dagplejens"),
     "institution": ("institutionernes", "institutionens"),
-    "afdeling": ("afdelingernes", "afdelingens"),
-    "distrikt": ("distrikternes", "distriktets"),
-    "stilling": ("stillingernes", "stillingens"),
     "gruppe": ("gruppernes", "gruppens"),
     "ressource": ("ressourcernes", "ressourcens"),
-    "kommune": ("kommunernes", "kommunens"),
     "souschef": ("souschefernes", "souschefens"),
     "vikar": ("vikarernes", "vikarens"),
     "studerende": ("studerendes",),
@@ -87,8 +85,8 @@ MIN_TOKEN = 4  # shorter added tokens ('aar' for 'år') find too much to be wort
 WORD = re.compile(r"[^\W\d_]+")
 TAG = re.compile(r"<[^>]*>")
 FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-INTRO_CHARS = 240  # the start of the intro that is indexed
-FORMS = {"title": "title_forms", "text": "text_forms", "tags": "tags_forms"}  # field -> its added tokens
+INTRO_CHARS = 160  # the start of the intro that is indexed: two lines on a phone, and the index stays light
+FORMS = {"tags": "tags_forms", "title": "title_forms", "text": "text_forms"}  # field -> its added tokens, by weight
 
 
 def fold(word: str) -> str:
@@ -126,15 +124,16 @@ class Shaper:
         self.tokens = lru_cache(maxsize=65536)(self._tokens)
 
     def _inflected(self, word: str) -> list[str]:
-        """The longest forms of a word that is a daycare noun, or a compound ending in one."""
+        """The longest forms of a word that is a daycare noun; of a compound ending in one, the
+        plural only ('ressourcepædagogernes': 'ressourcepædagoger' is typed, '-pædagogen' seldom)."""
         out = []
         for noun, forms in NOUNS.items():
             at = word.rfind(noun)
             if at >= 0 and (at == 0 or at >= MIN_LEFT) and word[at + len(noun):] in ENDINGS[noun]:
-                out += [word[:at] + form for form in forms]
+                out += [word[:at] + form for form in (forms if at == 0 else forms[:1])]
         return out
 
-    def _tokens(self, word: str) -> tuple[str, ...]:
+    def _tokens(self, word: str, inflect: bool) -> tuple[str, ...]:
         """What a query must be able to start with to find `word`: its compound parts, the
         inflected forms, and each of those in the other spelling."""
         found = [word]
@@ -143,33 +142,38 @@ class Shaper:
                 if word.startswith(v, at):
                     found.append(word[at:])
                     break
-        found += [f for part in list(found) for f in self._inflected(part)]
+        if inflect:
+            found += [f for part in list(found) for f in self._inflected(part)]
         found += [fold(f) for f in found if fold(f) != f] + [unfold(f) for f in found if unfold(f) != f]
         return tuple(t for t in dict.fromkeys(found) if len(t) >= MIN_TOKEN)
 
-    def extra(self, *texts: str) -> list[str]:
-        """The tokens to add to a document whose visible text is `texts` (HTML), shortest set:
-        none that the text holds or that starts another token."""
+    def extra(self, *texts: str, covered: frozenset[str] | set[str] = frozenset(), inflect: bool = True) -> list[str]:
+        """The tokens to add to a field whose text is `texts` (HTML), shortest set: none that the
+        field holds, none in `covered` (what a field of more weight holds), none that starts another."""
         own = {w for t in texts for w in words(unescape(TAG.sub(" ", t)))}
-        every = set(own)
+        every = set(own) | set(covered)
         for w in own - STOP_WORDS:
-            every.update(self.tokens(w))
+            every.update(self.tokens(w, inflect))
         ordered = sorted(every)
         keep = []
         for i, t in enumerate(ordered):
-            if t in own or (i + 1 < len(ordered) and ordered[i + 1].startswith(t)):
+            if t in own or t in covered or (i + 1 < len(ordered) and ordered[i + 1].startswith(t)):
                 continue
             keep.append(t)
         return keep
 
     def shape(self, doc: dict) -> dict:
-        """The document with the added tokens of each field in that field's companion."""
-        doc = dict(doc)
+        """The document with the added tokens of each field in that field's companion: tags first
+        (their words are names, not inflected), then title and text, each without what a field
+        of more weight already finds."""
+        doc, covered = dict(doc), set()
         for field, companion in FORMS.items():
             value = doc.get(field)
-            extra = self.extra(*(value if isinstance(value, list) else [value])) if value else []
+            texts = (value if isinstance(value, list) else [value]) if value else []
+            extra = self.extra(*texts, covered=covered, inflect=field != "tags")
             if extra:
                 doc[companion] = " ".join(extra)
+            covered |= {w for t in texts for w in words(unescape(TAG.sub(" ", t)))} | set(extra)
         return doc
 
 
