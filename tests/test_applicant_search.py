@@ -196,19 +196,23 @@ def test_hostile_text_stays_text_in_the_index(project, tmp_path, built_site):
     good = good.replace("intro: |\n  Vi søger en pædagog.\n",
                         "summary: '" + HOSTILE["summary"] + "'\nintro: |\n  " + HOSTILE["intro"] + "\n")
     (project / "jobs" / "hostile.yml").write_text(good, "utf-8")
+    without_summary = "\n".join(ln for ln in good.splitlines() if not ln.startswith("summary:")) + "\n"
+    (project / "jobs" / "hostile-intro.yml").write_text(without_summary, "utf-8")  # its intro is indexed
     site = tmp_path / "site"
     result = mkdocs_build(project, site, "2026-01-05")
     assert result.code == 0, result.text
     index = index_of(site)
-    doc = doc_at(index, "job/hostile/")
-    assert doc["title"] == html.escape(HOSTILE["title"], quote=False)
-    for fragment in (doc["title"], doc["text"]):
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-        assert {el.tag for el in root.iter()} <= {"div", "p", "br"}
-        assert all(not el.attrib for el in root.iter())
-    shown = visible(doc["text"])
-    assert HOSTILE["summary"] in shown  # as written: its entities are characters of the text
-    assert f"Vi søger <script>{PWN}</script> og <svg onload={PWN}>, a < 5." in shown  # as the page shows it
+    docs = [doc_at(index, "job/hostile/"), doc_at(index, "job/hostile-intro/")]
+    for doc in docs:
+        assert doc["title"] == html.escape(HOSTILE["title"], quote=False)
+        for fragment in (doc["title"], doc["text"]):
+            root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+            assert {el.tag for el in root.iter()} <= {"div", "p", "br"}
+            assert all(not el.attrib for el in root.iter())
+        assert all(re.fullmatch(r"[^\W\d_ ]+( [^\W\d_]+)*", doc[f]) for f in doc if f.endswith("_forms"))
+    assert HOSTILE["summary"] in visible(docs[0]["text"])  # as written: its entities are characters of the text
+    # the intro as the page shows it (Markdown made its entities characters), and as text
+    assert f"Vi søger <script>{PWN}</script> og <svg onload={PWN}>, a < 5." in visible(docs[1]["text"])
     # the search index as the safety scan reads JSON (the pages are the hostile catalogue's)
     assert_clean([f for f in scan_site(site, baseline(built_site("2026-01-05").root)) if f.file.startswith("search/")])
     assert (site / "search" / "search_index.json").is_file()

@@ -22,9 +22,9 @@ the same field is dropped: the longer one finds it too.
 An open posting is indexed as one document made from the model: its title,
 then one paragraph (Material shows a text's matching paragraph, or the whole
 text when only another field matched) that starts with workplace, kommune
-and deadline, then the facts, the summary and the start of the intro; not
-its sections or the about texts, which would make the index too heavy to
-download at a thousand postings. The job list's entry keeps only its count
+and deadline, then the facts and the summary (or, without one, the start of
+the intro); not the rest of the text, its sections or the about texts, which
+would make the index too heavy to download at a thousand postings. The job list's entry keeps only its count
 line (its cards repeat the postings).
 
 The index's text is HTML (Material renders it with innerHTML): every text
@@ -85,7 +85,7 @@ MIN_TOKEN = 4  # shorter added tokens ('aar' for 'år') find too much to be wort
 WORD = re.compile(r"[^\W\d_]+")
 TAG = re.compile(r"<[^>]*>")
 FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-INTRO_CHARS = 160  # the start of the intro that is indexed: two lines on a phone, and the index stays light
+INTRO_CHARS = 160  # the start of the intro indexed when there is no summary: two lines on a phone
 FORMS = {"tags": "tags_forms", "title": "title_forms", "text": "text_forms"}  # field -> its added tokens, by weight
 
 
@@ -195,11 +195,10 @@ def posting_text(job: Job) -> str:
     where = f"{job.workplace.name}, {job.kommune.name}" if job.workplace is not job.kommune else job.kommune.name
     facts = " · ".join([ROLE_TYPES[p.role], ", ".join(AGE_GROUPS[a] for a in p.age_groups),
                         "Fuldtid" if danish.is_full_time(p) else "Deltid", danish.employment_text(p)])
-    lines = [escape(f"{where} · Ansøgningsfrist {deadline}", quote=False), escape(facts, quote=False)]
-    intro = _plain(markup.markdown(p.intro), INTRO_CHARS)
-    if p.summary and not intro.startswith(escape(p.summary, quote=False)):  # often the intro's first sentence
-        lines.append(escape(p.summary, quote=False))
-    lines.append(intro)
+    lines = [escape(f"{where} · Ansøgningsfrist {deadline}", quote=False), escape(facts, quote=False),
+             # the posting's one sentence for the list, else the start of its intro: text of its own in
+             # every posting is what makes the index heavy (a thousand postings' intros: ~150 KB gzipped)
+             escape(p.summary, quote=False) if p.summary else _plain(markup.markdown(p.intro), INTRO_CHARS)]
     return "<p>" + "<br/>".join(lines) + "</p>"  # one paragraph: shown whole whichever word of it matched
 
 
