@@ -46,6 +46,12 @@
           ul.entries { list-style: none; padding: 0; margin: 0; }
           ul.entries li { border-top: 1px solid #d0d3e0; padding: .9rem 0; }
           .meta { color: #4a4a55; font-size: .95rem; margin: .25rem 0 0; }
+          /* Chromium (2025-) lays its XSLT deprecation banner over the top of the page until it is
+             closed: while it is open, the page starts below it. No such element, no effect. */
+          body:has(> xslt-warning-banner:popover-open) { padding-top: 7rem; }
+          @media (max-width: 800px) { body:has(> xslt-warning-banner:popover-open) { padding-top: 10rem; } }
+          @media (max-width: 480px) { body:has(> xslt-warning-banner:popover-open) { padding-top: 14rem; } }
+          @media (max-width: 360px) { body:has(> xslt-warning-banner:popover-open) { padding-top: 16rem; } }
         </style>
       </head>
       <body>
