@@ -169,11 +169,16 @@ def main(argv: list[str] | None = None) -> int:
         return preview.main(args)
     if args.command == "cms":  # the editor's configuration from the model (generator/cms.py)
         from . import cms
-        if args.check and cms.stale(root):
-            print(f"{cms.CONFIG_FILE} passer ikke med modellen og data/; kør python -m generator cms", file=sys.stderr)
+        try:
+            if args.check and cms.stale(root):
+                print(f"{cms.CONFIG_FILE} passer ikke med modellen og data/; kør python -m generator cms",
+                      file=sys.stderr)
+                return 1
+            if not args.check and cms.write(root):
+                print(f"Skrev {cms.CONFIG_FILE}")
+        except ContentError as err:
+            print(f"{cms.CONFIG_FILE} er ikke skrevet, fordi data/ har fejl:\n" + err.report(), file=sys.stderr)
             return 1
-        if not args.check and cms.write(root):
-            print(f"Skrev {cms.CONFIG_FILE}")
         return 0
     if args.command == "schema":
         if args.check:

@@ -27,7 +27,7 @@ from .schema import SCHEMAS, schema_for
 
 CONFIG_FILE = "content/admin/config.yml"
 SETTINGS_FILE = "cms.yml"
-SCHEMA_LINE = " yaml-language-server: $schema=../schema/posting.schema.json"
+SCHEMA_LINE = "yaml-language-server: $schema=../schema/posting.schema.json"
 HEADER = ("# Made by `python -m generator cms` from generator/model.py, data/ and cms.yml; do not edit.\n"
           "# Decap CMS: https://decapcms.org/docs/configuration-options/\n")
 
@@ -41,15 +41,17 @@ LABELS = {
     "employment": "Ansættelse", "employment_end": "Sidste dag (tidsbegrænset)", "start": "Tiltrædelse",
     "start.date": "Første arbejdsdag", "start.asap": "Snarest muligt", "published": "Vises fra",
     "deadline": "Ansøgningsfrist", "deadline_time": "Klokkeslæt for fristen", "interviews": "Samtaler",
-    "interviews.label": "Runde", "interviews.date": "Dato", "interviews.time": "Klokkeslæt",
+    "interviews.label": "Runde", "interviews.date": "Samtaledato", "interviews.time": "Klokkeslæt",
     "role": "Stillingstype", "age_groups": "Aldersgrupper", "summary": "Kort resumé", "intro": "Indledning",
     "sections": "Afsnit", "sections.heading": "Overskrift", "sections.text": "Tekst", "contacts": "Kontaktpersoner",
     "contacts.name": "Navn", "contacts.title": "Stilling", "contacts.phone": "Telefon", "contacts.email": "E-mail",
     "apply": "Sådan søger man", "apply.url": "Ansøgningslink", "apply.text": "Tekst om ansøgningen",
     "terms": "Løn og vilkår", "requirements": "Attester", "role_description": "Stillingsbeskrivelse",
     "links": "Links", "links.text": "Linktekst", "links.url": "Adresse", "withdrawn": "Besat eller annulleret",
-    "withdrawn.reason": "Årsag", "withdrawn.date": "Dato",
+    "withdrawn.reason": "Årsag", "withdrawn.date": "Besat eller annulleret den",
 }
+# One item of a list, for its button ("Tilføj samtale").
+SINGULAR = {"interviews": "samtale", "sections": "afsnit", "contacts": "kontaktperson", "links": "link"}
 HOURS_PATTERN = r"^(uden øvre arbejdstid|([1-9]|[1-5]\d|60)([.]\d{1,2})?)$"
 
 
@@ -130,10 +132,14 @@ def _field(name: str, prop: dict, required: bool, defs: dict, model: type[BaseMo
     elif kind == "array":
         item, _ = _resolve(body["items"], defs)
         sub = _submodel(info.annotation)
-        field.update(widget="list", collapsed=False,
+        field.update(widget="list", collapsed=False, label_singular=SINGULAR.get(path),
                      fields=_fields(item, defs, sub, {}, path))
     elif kind == "object":
-        field.update(widget="object", collapsed=False, fields=_fields(body, defs, _submodel(info.annotation), {}, path))
+        inner = _fields(body, defs, _submodel(info.annotation), {}, path)
+        if not required:  # Decap would demand the parts of an optional part (withdrawn); check asks for both
+            for part in inner:
+                part["required"] = False
+        field.update(widget="object", collapsed=False, fields=inner)
     elif _is_markdown(info):
         field.update(copy.deepcopy(MARKDOWN))
     else:
@@ -210,6 +216,9 @@ def config(root: Path) -> dict[str, Any]:
             "summary": "{{title}} (frist {{deadline}})",
             "sortable_fields": ["deadline", "published", "title"],
             "preview_path": "job/{{slug}}/",
+            # The side preview would show the fields without the site's look or rules; the pull request's
+            # preview (make preview) shows the posting as it will be.
+            "editor": {"preview": False},
             "fields": posting_fields(root),
         }],
     }

@@ -21,6 +21,7 @@ from ..listing import build_listing
 from ..problems import ContentError
 from ..render import csp, home, pages, pdf
 from ..render.files import data_files
+from .admin import add_editor
 from .outputs import Outputs
 from .pages import PageTexts, add_generated_pages, without_directory_urls
 from .publish import StagedSite
@@ -74,6 +75,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # The generated pages join the site's own files.
         self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
         add_generated_pages(files, config, self.listing, self.content, self.page_texts)
+        add_editor(files, config, Path(self.config.root or Path(config.config_file_path).parent).resolve(),
+                   preview=bool((config.extra.get("jobsite") or {}).get("preview")))  # /admin/ (admin.py)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
