@@ -82,8 +82,8 @@ def test_feed_is_announced_on_every_page_and_linked_from_the_list(built_site):
     site = built_site("2026-01-05")
     for page in site.root.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        if "<html" not in html:
-            continue
+        if "<html" not in html or page.relative_to(site.root).parts[0] == "admin":
+            continue  # a redirect; or HR's editor (noindex), where a visitor never comes
         link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html)
         assert link, page
         here = "/" + page.relative_to(site.root).as_posix()
