@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview check test browser pdf-deps bench clean
+.PHONY: serve build preview check test browser pdf-deps bench clean cms
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,11 @@ $(STAMP): requirements.txt pyproject.toml
 ## --dirty: after an edit only the pages whose text changed are rebuilt (a full rebuild of a
 ## thousand postings takes ~10 s); `make serve SERVE_FLAGS=` rebuilds everything each time.
 SERVE_FLAGS ?= --dirty --no-strict
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload $(SERVE_FLAGS)
 
 ## build: write the site to site/ (strict: any warning fails)
-build: $(STAMP) pdf-deps
+build: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
 
 ## preview: the site as it will look on one day, in preview/, to open from disk (preview/index.html):
@@ -37,6 +37,17 @@ preview: $(STAMP) pdf-deps
 	@day=$$($(BIN)/python -m generator preview date) && \
 	  echo "Forhåndsvisning af sitet, som det ser ud $$day: $(PREVIEW_DIR)/index.html" && \
 	  JOBSITE_PREVIEW=true JOBSITE_TODAY=$$day $(BIN)/mkdocs build --strict -f mkdocs.preview.yml -d $(PREVIEW_DIR)
+
+## cms: the editor on http://127.0.0.1:8000/admin/ without GitHub: the site (mkdocs serve) and Decap's local
+## backend (decap-server in git mode on CMS_REPO, this checkout by default; a save is a commit on a branch
+## cms/jobs/<id>, "Udgiv" merges it). Ctrl-C stops both.
+CMS_REPO ?= $(CURDIR)
+cms: $(STAMP) $(NODE_STAMP)
+	@echo "Redigering: http://$(HOST)/admin/ (lokal; gemmer som grene cms/jobs/<id> i $(CMS_REPO))"
+	@trap 'kill $$cms 2>/dev/null' EXIT INT TERM; \
+	  MODE=git GIT_REPO_DIRECTORY="$(CMS_REPO)" PORT=8081 BIND_HOST=127.0.0.1 LOG_LEVEL=warn \
+	    npx --no-install decap-server & cms=$$!; \
+	  $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload $(SERVE_FLAGS)
 
 ## check: validate every content file and report all problems
 check: $(STAMP)
