@@ -34,7 +34,7 @@ HEADER = ("# Made by `python -m generator cms` from generator/model.py, data/ an
 # What the editor's text fields offer: what content Markdown allows (markup.py), no images or HTML.
 MARKDOWN = {"widget": "markdown", "buttons": ["bold", "italic", "link", "bulleted-list", "numbered-list"],
             "editor_components": [], "modes": ["rich_text", "raw"], "sanitize_preview": True}
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
 # The form's labels (the model's field names are English; its descriptions become the help texts).
 LABELS = {
     "title": "Titel", "workplace": "Arbejdssted", "positions": "Antal stillinger", "hours": "Timer om ugen",

@@ -191,3 +191,11 @@ def test_the_preview_opened_from_disk_has_no_editor(project, tmp_path):
                   str(tmp_path / "preview")], project, TODAY, JOBSITE_PREVIEW="true")
     assert result.code == 0, result.text
     assert (tmp_path / "preview" / "index.html").is_file() and not (tmp_path / "preview" / "admin").exists()
+
+
+def test_the_guide_shows_the_editor_with_pictures_that_exist():
+    guide = (ROOT / "HR.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Skriv opslaget i en formular i browseren"):]
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", section)
+    assert len(images) >= 4 and all((ROOT / image).is_file() for image in images), images
+    assert "## Til kommunens IT: login til redigeringen" in section and "OAuth" in section and "cms.yml" in section
