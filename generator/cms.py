@@ -20,8 +20,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import fieldtypes
-from .content import _load_organisations, _load_roles
-from .model import Posting
+from .content import LEAFLETS_DIR, _load_organisations, _load_roles
+from .model import Leaflet, Posting
 from .problems import ContentError, Problem
 from .schema import SCHEMAS, schema_for
 
@@ -49,6 +49,10 @@ LABELS = {
     "terms": "Løn og vilkår", "requirements": "Attester", "role_description": "Stillingsbeskrivelse",
     "links": "Links", "links.text": "Linktekst", "links.url": "Adresse", "withdrawn": "Besat eller annulleret",
     "withdrawn.reason": "Årsag", "withdrawn.date": "Besat eller annulleret den",
+    # a leaflet's front matter
+    "tagline": "Undertitel", "kommune": "Kommune", "topic": "Emne", "audience": "Målgruppe",
+    "updated": "Sidst opdateret", "contact": "Kontakt", "contact.name": "Navn", "contact.phone": "Telefon",
+    "contact.email": "E-mail", "contact.website": "Hjemmeside",
 }
 # One item of a list, for its button ("Tilføj samtale").
 SINGULAR = {"interviews": "samtale", "sections": "afsnit", "contacts": "kontaktperson", "links": "link"}
@@ -143,7 +147,7 @@ def _field(name: str, prop: dict, required: bool, defs: dict, model: type[BaseMo
     elif _is_markdown(info):
         field.update(copy.deepcopy(MARKDOWN))
     else:
-        field["widget"] = "text" if name in ("summary",) else "string"
+        field["widget"] = "string"  # one line: check refuses line breaks in these
         pattern = body.get("pattern")
         if pattern and name not in choices:
             field["pattern"] = [pattern, f"Skriv fx {body['examples'][0]}" if body.get("examples")
@@ -188,6 +192,17 @@ def posting_fields(root: Path) -> list[dict[str, Any]]:
     return fields
 
 
+def leaflet_fields() -> list[dict[str, Any]]:
+    """A leaflet's form: its front matter as the model has it, then its text (headings allowed there)."""
+    _, title, description = SCHEMAS["leaflet.schema.json"]
+    schema = schema_for(Leaflet, title, description)
+    body = {"label": "Tekst", "name": "body", "hint": "Folderens tekst. Overskrifter med # (titel), ## og ###.",
+            **copy.deepcopy(MARKDOWN)}
+    body["buttons"] = ["bold", "italic", "link", "heading-one", "heading-two", "heading-three",
+                       "bulleted-list", "numbered-list"]
+    return [*_fields(schema, schema.get("$defs", {}), Leaflet, {}), body]
+
+
 def config(root: Path) -> dict[str, Any]:
     return {
         "backend": _settings(root),
@@ -220,6 +235,21 @@ def config(root: Path) -> dict[str, Any]:
             # preview (make preview) shows the posting as it will be.
             "editor": {"preview": False},
             "fields": posting_fields(root),
+        }, {
+            "name": "foldere",
+            "label": "Foldere til forældre",
+            "label_singular": "folder",
+            "description": "En folder er én Markdown-fil i content/foldere/.",
+            "folder": LEAFLETS_DIR,
+            "extension": "md",
+            "format": "frontmatter",
+            "create": True,
+            "delete": False,
+            "slug": "{{title}}",
+            "identifier_field": "title",
+            "summary": "{{title}} ({{kommune}})",
+            "editor": {"preview": False},
+            "fields": leaflet_fields(),
         }],
     }
 

@@ -76,14 +76,15 @@ def editor(page, served_site, decap_server):
     assert errors == []
 
 
-def saved(repo: Path, posting_id: str) -> str:
-    """The file as the editor committed it on its branch (waits for the commit)."""
-    branch = f"cms/jobs/{posting_id}"
+def saved(repo: Path, posting_id: str, collection: str = "jobs", path: str | None = None) -> str:
+    """The file as the editor committed it on its branch cms/<collection>/<id> (waits for the commit)."""
+    branch = f"cms/{collection}/{posting_id}"
+    path = path or f"jobs/{posting_id}.yml"
     for _ in range(150):
         ahead = subprocess.run(["git", "rev-list", "--count", f"main..{branch}"], cwd=repo, capture_output=True,
                                text=True)
         if ahead.returncode == 0 and int(ahead.stdout) > 0:  # the branch is made before its commit
-            return git(repo, "show", f"{branch}:jobs/{posting_id}.yml")
+            return git(repo, "show", f"{branch}:{path}")
         time.sleep(0.2)
     raise AssertionError(f"no branch {branch}: {git(repo, 'branch', '--list')}")
 
@@ -166,3 +167,25 @@ def test_a_deadline_before_publishing_is_refused_in_the_form_in_danish(editor, r
         "Ansøgningsfristen (2026-01-15) ligger før dagen, opslaget vises fra (2026-02-01)")
     expect(editor.get_by_text("Ugemte ændringer")).to_be_visible()
     assert "paedagogisk-assistent-til-stjernehuset" not in git(repo, "branch", "--list")
+
+
+def test_an_edited_leaflet_keeps_its_front_matter_and_text(editor, repo, tmp_path):
+    leaflet = "content/foldere/ressourcegrupper-haderslev.md"
+    before = (repo / leaflet).read_text(encoding="utf-8")
+    editor.get_by_role("link", name="Foldere til forældre").click()
+    editor.get_by_text("Ressourcegrupper i daginstitutioner").click()
+    tagline = editor.get_by_label("Undertitel")
+    expect(tagline).to_have_value("Et tilbud til børn med fokus på individuel læring og udvikling")
+    tagline.fill("Et tilbud til børn, der har brug for en særlig indsats")
+    editor.get_by_role("button", name="Gem").click()
+    after = saved(repo, "ressourcegrupper-haderslev", "foldere", leaflet)
+    front = lambda text: as_text(text.split("---\n")[1])  # noqa: E731
+    body = lambda text: text.split("---\n", 2)[2].strip()  # noqa: E731
+    assert front(after).pop("tagline") == "Et tilbud til børn, der har brug for en særlig indsats"
+    assert {k: v for k, v in front(after).items() if k != "tagline"} == \
+        {k: v for k, v in front(before).items() if k != "tagline"}
+    assert body(after) == body(before)  # the text, untouched, is written back as it was
+    site_copy = copy_project(tmp_path / "project")
+    (site_copy / leaflet).write_text(after, encoding="utf-8")
+    checked = run([sys.executable, "-m", "generator", "check", leaflet], site_copy, TODAY)
+    assert checked.code == 0, checked.text

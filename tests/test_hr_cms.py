@@ -14,7 +14,7 @@ import yaml
 
 from conftest import ROOT, mkdocs_build, run
 from generator import cms
-from generator.model import AGE_GROUPS, EMPLOYMENT, REQUIREMENTS, ROLE_TYPES, Posting
+from generator.model import AGE_GROUPS, EMPLOYMENT, REQUIREMENTS, ROLE_TYPES
 from generator.schema import SCHEMAS, schema_for
 
 TODAY = "2026-01-05"
@@ -24,9 +24,9 @@ def committed() -> dict:
     return yaml.safe_load((ROOT / cms.CONFIG_FILE).read_text(encoding="utf-8"))
 
 
-def form(config: dict) -> dict[str, dict]:
-    """The posting form's fields by path ('contacts.phone')."""
-    (jobs,) = config["collections"]
+def form(config: dict, collection: str = "jobs") -> dict[str, dict]:
+    """A form's fields by path ('contacts.phone'): the postings' by default."""
+    (jobs,) = [c for c in config["collections"] if c["name"] == collection]
     found: dict[str, dict] = {}
 
     def walk(fields, parent=""):
@@ -39,11 +39,11 @@ def form(config: dict) -> dict[str, dict]:
     return found
 
 
-def schema_paths() -> dict[str, bool]:
-    """Every field of the posting schema by path -> required (within its part)."""
-    _, title, description = SCHEMAS["posting.schema.json"]
-    body = schema_for(Posting, title, description)
-    defs = body["$defs"]
+def schema_paths(name: str = "posting.schema.json") -> dict[str, bool]:
+    """Every field of a schema by path -> required (within its part)."""
+    model, title, description = SCHEMAS[name]
+    body = schema_for(model, title, description)
+    defs = body.get("$defs", {})
     found: dict[str, bool] = {}
 
     def walk(part, parent=""):
@@ -74,6 +74,17 @@ def test_every_field_of_the_model_is_in_the_form_in_its_order_and_required_as_in
         expected = required and not in_optional_part
         assert fields[path].get("required", True) == expected, path
         assert fields[path]["hint"] and fields[path]["label"], path
+
+
+def test_the_leaflet_form_is_its_front_matter_and_its_text():
+    fields = form(committed(), "foldere")
+    paths = schema_paths("leaflet.schema.json")
+    assert list(fields) == [*paths, "body"]
+    assert all(fields[p].get("required", True) == required for p, required in paths.items())
+    assert fields["updated"]["widget"] == "datetime" and fields["body"]["widget"] == "markdown"
+    assert fields["body"]["editor_components"] == []  # headings and lists, no images or HTML
+    (leaflets,) = [c for c in committed()["collections"] if c["name"] == "foldere"]
+    assert leaflets["folder"] == "content/foldere" and leaflets["format"] == "frontmatter"
 
 
 def test_choices_are_the_models_values_and_the_known_workplaces():
@@ -118,6 +129,7 @@ def test_widgets_write_what_check_reads():
     assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "da"
     assert config["local_backend"] is True and config["backend"]["name"] == "github"
     assert config["collections"][0]["folder"] == "jobs" and config["collections"][0]["extension"] == "yml"
+    assert all(f.get("widget") != "text" for f in fields.values())  # no line breaks where check refuses them
 
 
 def add_workplace(project, name: str) -> None:
