@@ -40,7 +40,7 @@ preview: $(STAMP) pdf-deps
 
 ## cms: the editor on http://127.0.0.1:8000/admin/ without GitHub: the site (mkdocs serve) and Decap's local
 ## backend (decap-server in git mode on CMS_REPO, this checkout by default; a save is a commit on a branch
-## cms/jobs/<id>, "Udgiv" merges it). Ctrl-C stops both.
+## cms/jobs/<id>, "Publicer" merges it). Ctrl-C stops both.
 CMS_REPO ?= $(CURDIR)
 cms: $(STAMP) $(NODE_STAMP)
 	@echo "Redigering: http://$(HOST)/admin/ (lokal; gemmer som grene cms/jobs/<id> i $(CMS_REPO))"
