@@ -117,7 +117,7 @@ def _field(name: str, prop: dict, required: bool, defs: dict, model: type[BaseMo
     if name in choices:
         field.update(widget="select", options=choices[name])
     elif "enum" in body and set(body["enum"]) >= {True, False}:
-        field.update(widget="boolean", default=False)
+        field["widget"] = "boolean"  # no default: a hand-written posting leaves asap out unless it is ja
     elif "enum" in body:
         field.update(widget="select", options=list(body["enum"]))
     elif body.get("format") == "date":
