@@ -167,8 +167,9 @@ def test_a_deadline_before_publishing_is_refused_in_the_form_in_danish(editor, r
     """Decap cannot compare two fields; content/admin/regler.js says check's rule before the save."""
     fill_new_posting(editor, "Pædagogisk assistent til Stjernehuset", "2026-02-01", "2026-01-15")
     editor.get_by_role("button", name="Gem").click()
-    expect(editor.get_by_text("Dokumentet kunne ikke gemmes")).to_contain_text(
-        "Ansøgningsfristen (2026-01-15) ligger før dagen, opslaget vises fra (2026-02-01)")
+    expect(editor.get_by_text("Dokumentet kunne ikke gemmes")).to_have_text(
+        "Dokumentet kunne ikke gemmes: Ansøgningsfristen (2026-01-15) ligger før dagen, opslaget vises fra "
+        "(2026-02-01). Ret ansøgningsfristen eller \"Vises fra\".")
     expect(editor.get_by_text("Ugemte ændringer")).to_be_visible()
     assert "paedagogisk-assistent-til-stjernehuset" not in git(repo, "branch", "--list")
 

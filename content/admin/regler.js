@@ -8,8 +8,10 @@ CMS.registerEventListener({
     const published = data.get("published");
     const deadline = data.get("deadline");
     if (published && deadline && String(deadline) < String(published)) {
-      throw new Error(`Ansøgningsfristen (${deadline}) ligger før dagen, opslaget vises fra (${published}). ` +
-                      "Ret ansøgningsfristen eller \"Vises fra\".");
+      // A string, not an Error: Decap shows what is thrown after its own "could not save", and an
+      // Error would put the English word "Error:" in front of the Danish message.
+      throw `Ansøgningsfristen (${deadline}) ligger før dagen, opslaget vises fra (${published}). ` +
+            "Ret ansøgningsfristen eller \"Vises fra\".";
     }
     return data;
   },
