@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, copy_project, mkdocs_build, run
+from conftest import ROOT, _serve, copy_project, mkdocs_build, run
 
 TODAY = "2026-01-05"
 DECAP_PORT = 8081  # where Decap looks for its local backend (config: local_backend: true)
@@ -194,3 +194,27 @@ def test_an_edited_leaflet_keeps_its_front_matter_and_text(editor, repo, tmp_pat
     (site_copy / leaflet).write_text(after, encoding="utf-8")
     checked = run([sys.executable, "-m", "generator", "check", leaflet], site_copy, TODAY)
     assert checked.code == 0, checked.text
+
+
+def test_a_workplace_name_with_quotes_and_ampersands_is_shown_as_text(page, decap_server, tmp_path):
+    """The form's choices come from data/ (built into admin/config.yml): text, never markup."""
+    project = copy_project(tmp_path / "project")
+    orgs = project / "data" / "organisations.yml"
+    name = "Solsikken & \"Venner\" – for børn < 6 år"  # what check lets through: no markup
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace(
+        "        units:\n          - id: stjernehuset\n",
+        "        units:\n          - id: solsikken\n            kind: børnehus\n"
+        f"            name: '{name}'\n          - id: stjernehuset\n", 1), encoding="utf-8")
+    built = mkdocs_build(project, tmp_path / "site", TODAY)
+    assert built.code == 0, built.text
+    url, server = _serve(tmp_path / "site")
+    try:
+        page.set_default_timeout(30_000)
+        page.goto(url + "admin/#/collections/jobs/new")
+        page.get_by_role("button", name="Log ind").click()
+        box = page.get_by_label("Arbejdssted", exact=True)
+        box.fill("Solsikken")
+        option = page.get_by_role("option", name="Solsikken")
+        expect(option).to_have_text(f"{name} · Distrikt Baltorp · Ballerup Kommune")
+    finally:
+        server.shutdown()
