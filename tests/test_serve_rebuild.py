@@ -101,3 +101,30 @@ def test_a_failed_build_is_not_what_the_next_one_compares_with(project, counted)
     assert counted == []  # equal to the last good build again
     assert again == first
     assert cache.changed == set()
+
+
+def test_the_home_page_is_rebuilt_when_its_open_jobs_change_although_its_file_did_not(project):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from generator.mkdocs.pages import mark_filled_pages
+
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins._current_plugin = "jobsite"  # as while MkDocs runs our on_files (File.generated asks)
+    texts = PageTexts()
+    shown = {"jobs": "2 ledige stillinger"}
+
+    def fill(markdown: str) -> str:
+        return markdown.replace("<!-- jobsite:ledige-stillinger -->", shown["jobs"])
+
+    def build() -> dict[str, bool]:
+        files = get_files(config)
+        texts.same_shared(None)  # a new build, as generated_texts starts it
+        mark_filled_pages(files, config, texts, fill)
+        texts.keep()
+        return {f.src_uri: f.is_modified() for f in files.documentation_pages() if f.generated_by}
+
+    assert build() == {"index.md": True}  # only the page with markers; modified in the first build
+    assert build() == {"index.md": False}  # same filled text: --dirty skips it
+    shown["jobs"] = "1 ledig stilling"  # a posting closed or was added; index.md itself is untouched
+    assert build() == {"index.md": True}

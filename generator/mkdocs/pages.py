@@ -154,6 +154,25 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
         files.append(File.generated(config, pages.SCRIPT, content=text))
 
 
+def mark_filled_pages(files: Files, config, texts: PageTexts, fill: Callable[[str], str]) -> None:
+    """Pages written by hand whose markers are filled from the content (the home page's open jobs,
+    the role table) as pages that tell `serve --dirty` they changed when their filled text did.
+
+    MkDocs compares only the source file's time, so without this the home page would go on
+    showing the jobs of the build its own file was last saved in.
+    """
+    for file in [f for f in files.documentation_pages() if f.abs_src_path and not f.generated_by]:
+        source = file.content_string
+        filled = fill(source)
+        if filled == source:
+            continue  # no markers
+        texts.text(file.src_uri, None, lambda: filled, fresh=True)
+        page = GeneratedPage.generated(config, file.src_uri, content=source)
+        page.unchanged = file.src_uri not in texts.changed
+        files.remove(file)
+        files.append(page)
+
+
 _RAW_URL = re.compile(r'(?<=\s)(href|src)="([^"]*)"')
 
 

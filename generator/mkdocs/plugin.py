@@ -23,7 +23,7 @@ from ..render import csp, home, pages, pdf
 from ..render.files import data_files
 from .admin import add_editor
 from .outputs import Outputs
-from .pages import PageTexts, add_generated_pages, without_directory_urls
+from .pages import PageTexts, add_generated_pages, mark_filled_pages, without_directory_urls
 from .publish import StagedSite
 from .search import shape_search_index
 from .theme import Dedent, TemplateCache, with_job_posting
@@ -75,6 +75,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # The generated pages join the site's own files.
         self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
         add_generated_pages(files, config, self.listing, self.content, self.page_texts)
+        if self.serving:  # under --dirty, a page with markers is rebuilt when what fills them changed
+            mark_filled_pages(files, config, self.page_texts, self._filled)
         add_editor(files, config, Path(self.config.root or Path(config.config_file_path).parent).resolve(),
                    preview=bool((config.extra.get("jobsite") or {}).get("preview")))  # /admin/ (admin.py)
         return files
@@ -87,14 +89,19 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
                 page.meta[key] = escape(page.meta[key])  # Markup: the theme does not escape it again
         page.update_date = self.listing.today.isoformat()  # the sitemap's date: the day built for
         if ROLE_TABLE_MARKER in markdown and self.content.roles:
-            markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
             self.documents[page.file.dest_uri] = pdf.roles_document(self.content, page.file.dest_uri)
-        markdown = home.fill(markdown, self.listing, self.content)  # the home page's markers, where there are any
+        markdown = self._filled(markdown)
         if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):  # its page: pages.leaflet_source
             self.documents[page.file.dest_uri] = pdf.leaflet_document(leaflet, page.file.dest_uri)
         if not config.use_directory_urls:  # the preview: raw HTML links were written for directory URLs
             markdown = without_directory_urls(markdown, page.file.src_uri, page.file.dest_uri, files)
         return markdown
+
+    def _filled(self, markdown: str) -> str:
+        """A page's markers replaced by their generated parts: the role table, the home page's parts."""
+        if ROLE_TABLE_MARKER in markdown and self.content.roles:
+            markdown = markdown.replace(ROLE_TABLE_MARKER, pages.role_table(self.content.roles))
+        return home.fill(markdown, self.listing, self.content)
 
     def on_page_content(self, html, page, config, files):
         # A page with a PDF has its content now, in MkDocs' first pass: the PDF is made from it
