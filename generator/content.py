@@ -85,11 +85,14 @@ class Content:
         return {lf.src_uri: lf for lf in self.leaflets}
 
 
-def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = None) -> Content:
+def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = None,
+              text_checks: bool = True) -> Content:
     """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
     file read and validated, so only the files that changed are read again.
+    `text_checks=False` skips the warnings where a text contradicts its fields
+    (consistency.py): they are for `check`, and never stop a build.
     """
     problems: list[Problem] = []
     problems += folder_entries(root, "data", lambda p: p.name in DATA_FILES, "kun " + " og ".join(DATA_FILES)
@@ -100,7 +103,7 @@ def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = N
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"{ORGANISATIONS_FILE}, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     warnings: list[Problem] = []
-    postings = _load_postings(root, problems, warnings, units, roles, cache)
+    postings = _load_postings(root, problems, warnings, units, roles, cache, text_checks)
     leaflets = _load_leaflets(root, problems)
     page_kommuner, found = owner.check_pages(root, units, leaflets)  # whose each page is (the footer)
     problems += found + _generated_pages_taken(root, roles)
@@ -235,7 +238,8 @@ def posting_files(root: Path, problems: list[Problem] | None = None) -> list[Pat
 
 
 def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem], units: dict[str, Unit],
-                   roles: RoleCatalogue | None, cache: dict | None = None) -> list[PostingFile]:
+                   roles: RoleCatalogue | None, cache: dict | None = None,
+                   text_checks: bool = True) -> list[PostingFile]:
     """Every posting in jobs/, read, validated and checked against the other files."""
     todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
@@ -256,7 +260,7 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
     role_ids = {r.id for r in roles.roles} if roles else set()
     pages = site_pages(root, [pid for pid, _ in todo], role_ids)
     out: list[PostingFile] = []
-    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache, pages):
+    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache, pages, text_checks):
         problems.extend(found)
         warnings.extend(warned)
         if entry is not None:
@@ -265,12 +269,13 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
 
 
 def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],
-                    cache: dict | None, pages: set[str]) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
+                    cache: dict | None, pages: set[str], text_checks: bool = True,
+                    ) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
     """(the posting or None, its problems, its warnings) for each (id, file)."""
     out = []
     names = Names.of(units)
     for pid, rel in todo:
-        source, posting, found = read_posting(root, rel, cache, units, names)
+        source, posting, found = read_posting(root, rel, cache, units, names, text_checks)
         if source is None or posting is None:
             out.append((None, found, []))
             continue
@@ -281,7 +286,8 @@ def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Un
 
 
 def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit] | None = None,
-                 names: Names | None = None) -> tuple[Source | None, Posting | None, list[Problem]]:
+                 names: Names | None = None, text_checks: bool = True,
+                 ) -> tuple[Source | None, Posting | None, list[Problem]]:
     """Read and validate one posting file, or take it from `cache` when the file is unchanged.
 
     With `units`, the source also carries the warnings where the text contradicts the fields
@@ -291,7 +297,7 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
     names = names or Names.of(units)
     try:
         stat = (root / rel).stat()
-        stamp = (stat.st_mtime_ns, stat.st_size, names.key)
+        stamp = (stat.st_mtime_ns, stat.st_size, names.key, text_checks)
     except OSError:
         stamp = None
     if cache is not None and stamp and cache.get(rel, (None,))[0] == stamp:
@@ -304,7 +310,8 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
         found += invalid + _placeholders(source, {p.line for p in invalid})
         if not invalid:
             found += missing_images(root, rel, source.text, f"job/{Path(rel).stem}/")
-            source.warnings = text_warnings(posting, source, units, names)
+            if text_checks:
+                source.warnings = text_warnings(posting, source, units, names)
         source = source.positions_only()
     if cache is not None and stamp:
         cache[rel] = (stamp, (source, posting, found))

@@ -56,7 +56,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # Before MkDocs empties site/: bad content fails the build with nothing written.
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
-            self.content = load_site(root, cache=self.posting_cache if self.serving else None)
+            self.content = load_site(root, cache=self.posting_cache if self.serving else None,
+                                     text_checks=False)  # the text-vs-fields warnings are check's
             self.listing = build_listing(self.content, clock.now())
         except ContentError as err:
             raise PluginError(err.report()) from None
