@@ -118,6 +118,7 @@ def _units(orgs: list[dict]):
 ALL_UNIT_IDS = frozenset(u["id"] for u in _units(ORGANISATIONS["kommuner"]))
 WORKPLACES = sorted(u["id"] for u in _units(ORGANISATIONS["kommuner"]) if u["kind"] != "kommune")
 KOMMUNER = sorted(k["id"] for k in ORGANISATIONS["kommuner"])
+KOMMUNE_NAMES = sorted(k["name"] for k in ORGANISATIONS["kommuner"])  # what a leaflet's kommune must be
 ROLE_IDS = [r["id"] for r in ROLES["roles"]]
 
 
@@ -610,8 +611,8 @@ def organisation_changes(draw, valid: bool = True) -> tuple[dict, str]:
         unit["about"] = {"title": draw(plain_valid), "text": draw(markdown_text())}
     parent.setdefault("units", []).append(unit)
     kommune = next(k for k in data["kommuner"] if any(u is parent for u in _units([k])))
-    if draw(st.booleans()):
-        kommune["name"] = draw(plain_valid)
+    # A kommune keeps its name: leaflets name their kommune by it (owner.py), so a renamed one would
+    # make them unknown. Hostile names reach the pages through the new unit's name instead.
     if draw(st.booleans()):
         kommune["about"] = {"title": draw(plain_valid), "text": draw(markdown_text())}
     if not valid:
@@ -691,7 +692,7 @@ def leaflets(draw, valid: bool = True, for_pdf: bool = False) -> tuple[dict, str
     fm: dict[str, Any] = {"title": draw(plain_valid)}
     if draw(st.booleans()):
         fm["tagline"] = draw(plain_valid)
-    fm.update({"kommune": draw(plain_valid), "topic": draw(plain_valid), "audience": draw(plain_valid),
+    fm.update({"kommune": draw(st.sampled_from(KOMMUNE_NAMES)), "topic": draw(plain_valid), "audience": draw(plain_valid),
                "summary": draw(plain_valid), "updated": draw(day_spelling(draw(days)))})
     contact: dict[str, Any] = {"name": draw(plain_valid)}
     if draw(st.booleans()):
