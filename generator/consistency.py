@@ -11,6 +11,7 @@ posting's fields. These are warnings: the text may be right on purpose
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +62,7 @@ NOT_WEEKLY = re.compile(r"\s*(?:i|om|pr\.?|per)\s+(?:døgnet|dagen|dag|måneden|
 HOURS = re.compile(_B + r"(?P<n>\d{1,2}(?:,\d{1,2})?)(?:\s*-\s*|\s+)timer?s?\b", re.IGNORECASE)
 FULL_PART = re.compile(r"(?<![\wæøåÆØÅ])(?P<kind>fuld|del)(?:\s|-)?tid", re.IGNORECASE)
 BOTH = re.compile(r"(?<![\wæøåÆØÅ])(?:fuld|del)(?:\s?-?tid)?-?\s*(?:eller|og|/)\s*(?:fuld|del)(?:\s|-)?tid", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
 FULL_TIME_HOURS = 37  # is_full_time: 37 hours a week or more, or no upper limit
 
 # Words before a date that say which field it is (nearest wins); keys are field names below.
@@ -196,11 +198,25 @@ def _posting_dates(p: Posting) -> list[_Date]:
     return dates
 
 
+@lru_cache(maxsize=1)  # the date and the hours patterns ask for the same text in a row
+def _number_starts(raw: str) -> list[int]:
+    """Where each number in a text starts: every date and hours pattern starts there, so they are
+    tried only at these places instead of at every character (the texts are long, numbers few)."""
+    return [m.start() for m in _NUMBER.finditer(raw)]
+
+
+def _matches(pattern: re.Pattern, raw: str, starts: list[int]):
+    for start in starts:
+        if m := pattern.match(raw, start):
+            yield m
+
+
 def _mentioned_dates(raw: str, published: date):
     """(offset, as written, day, year given) for each date written in a text, in the Danish forms."""
     taken: list[tuple[int, int]] = []
+    starts = _number_starts(raw)
     for number, pattern in enumerate(DATE_PATTERNS):
-        for m in pattern.finditer(raw):
+        for m in _matches(pattern, raw, starts):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             written = " ".join(m[0].split())
@@ -267,7 +283,7 @@ def _hours_shown(p: Posting) -> str:
 
 
 def _hour_mentions(raw: str, p: Posting):
-    for m in HOURS.finditer(raw):
+    for m in _matches(HOURS, raw, _number_starts(raw)):
         n = float(m["n"].replace(",", "."))
         after = raw[m.end():m.end() + 20]
         if NOT_WEEKLY.match(after) or not 8 <= n <= 60 or (n < 20 and not WEEKLY.match(after)):
@@ -276,6 +292,8 @@ def _hour_mentions(raw: str, p: Posting):
         if not agrees:
             written = " ".join(m[0].split())
             yield m.start(), f"Teksten nævner {written}, men hours er {_hours_shown(p)}: ret teksten eller feltet"
+    if "tid" not in raw.lower():
+        return  # no "fuldtid" or "deltid"
     both = [(m.start(), m.end()) for m in BOTH.finditer(raw)]  # "fuld- eller deltid": both are offered
     for m in FULL_PART.finditer(raw):
         if any(a <= m.start() < b for a, b in both):
