@@ -274,8 +274,9 @@ def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Un
     """(the posting or None, its problems, its warnings) for each (id, file)."""
     out = []
     names = Names.of(units)
+    workplaces = _workplace_names(units)
     for pid, rel in todo:
-        source, posting, found = read_posting(root, rel, cache, units, names, text_checks)
+        source, posting, found = read_posting(root, rel, cache, units, names, text_checks, workplaces)
         if source is None or posting is None:
             out.append((None, found, []))
             continue
@@ -286,7 +287,7 @@ def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Un
 
 
 def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit] | None = None,
-                 names: Names | None = None, text_checks: bool = True,
+                 names: Names | None = None, text_checks: bool = True, workplaces: dict[str, str] | None = None,
                  ) -> tuple[Source | None, Posting | None, list[Problem]]:
     """Read and validate one posting file, or take it from `cache` when the file is unchanged.
 
@@ -305,7 +306,7 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
     found: list[Problem] = []
     source, posting = _read(root, rel, found), None
     if source is not None:
-        workplaces = {i: u.org.name for i, u in units.items() if u.org.kind != "kommune"}
+        workplaces = _workplace_names(units) if workplaces is None else workplaces
         posting, invalid = validate(Posting, source, {("workplace",): lambda v: id_hint(v, workplaces, "workplace")})
         found += invalid + _placeholders(source, {p.line for p in invalid})
         if not invalid:
@@ -316,6 +317,11 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
     if cache is not None and stamp:
         cache[rel] = (stamp, (source, posting, found))
     return source, posting, found
+
+
+def _workplace_names(units: dict[str, Unit]) -> dict[str, str]:
+    """Workplace id -> name, for the hint when HR writes a workplace by its name."""
+    return {i: u.org.name for i, u in units.items() if u.org.kind != "kommune"}
 
 
 def _placeholders(source: Source, reported: set[int]) -> list[Problem]:
