@@ -113,4 +113,4 @@ def test_withdrawn_before_publishing_is_an_error(tmp_path):
     (root / "jobs" / "x.yml").write_text(GOOD + "withdrawn:\n  reason: besat\n  date: 2025-12-31\n", encoding="utf-8")
     with pytest.raises(ContentError) as err:
         load_site(root)
-    assert "jobs/x.yml:" in str(err.value) and "withdrawn.date" in str(err.value)
+    assert "jobs/x.yml:" in str(err.value) and "tilbagetrukket, dato (date)" in str(err.value)
