@@ -145,6 +145,18 @@ INVISIBLE = re.compile(
     "\ufdd0-\ufdef\ufffe\uffff" + "".join(f"\\U{p:04X}FFFE\\U{p:04X}FFFF" for p in range(1, 17)) + "]")
 
 
+def first_invisible(text: str) -> re.Match | None:
+    """INVISIBLE.search(text), skipped when Python already calls the text printable.
+
+    Every invisible character is one `str.isprintable` refuses (Unicode's
+    Other and Separator categories), so a printable text (tabs and line feeds
+    aside) has none; the scan of the character class is only run on the rest.
+    """
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return None
+    return INVISIBLE.search(text)
+
+
 # What people paste from Word, mail and web pages, which looks like what they would have typed.
 DOUBLE_QUOTES, SINGLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033", "\u2018\u2019\u201a\u201b\u2032"  # “”„‟″ ‘’‚‛′
 PASTED_QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
@@ -205,7 +217,7 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
     in Markdown (multiline) also links to unsafe places, images from other
     hosts and nesting deeper than three levels of bullets.
     """
-    if found := INVISIBLE.search(text):
+    if found := first_invisible(text):
         index, ch = found.start(), found[0]
         name = INVISIBLE_NAMES.get(ch) or ("kontroltegn" if unicodedata.category(ch) == "Cc" else
                                            unicodedata.name(ch, "usynligt tegn").lower())

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
-from generator.fieldtypes import INVISIBLE, text_problem
+from generator.fieldtypes import INVISIBLE, first_invisible, text_problem
 
 
 def test_the_invisible_characters_are_exactly_unicodes_control_format_and_separator_characters():
@@ -13,6 +13,17 @@ def test_the_invisible_characters_are_exactly_unicodes_control_format_and_separa
                 and unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")} | noncharacters
     found = {c for c in range(sys.maxunicode + 1) if INVISIBLE.fullmatch(chr(c))}
     assert found == expected
+
+
+def test_the_quick_scan_finds_every_invisible_character_the_full_one_does():
+    # first_invisible skips the scan for texts str.isprintable() accepts: that is only right
+    # while every invisible character is one it refuses.
+    for c in range(sys.maxunicode + 1):
+        if INVISIBLE.fullmatch(chr(c)):
+            text = f"Vi søger\n\ten{chr(c)} pædagog"
+            assert first_invisible(text) is not None and first_invisible(text).start() == 12, hex(c)
+    assert first_invisible("Vi søger\n\ten pædagog – «fuldtid»") is None
+    assert first_invisible("Vi søger\u00a0en pædagog") is None  # unprintable for Python, but a pasted space
 
 
 def test_an_invisible_character_is_named_with_the_words_before_it():
