@@ -115,6 +115,7 @@ def is_safe(target: str) -> bool:
 TAG = re.compile(r"<[/!?]?[A-Za-z!?]")  # what a browser may start an element, comment or directive with
 ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown's attribute lists: {: .class onclick=...}
 MAX_INDENT = 12  # spaces before a line of Markdown: three levels of nested bullets
+TOO_DEEP = re.compile(f"^ {{{MAX_INDENT + 1}}}", re.M)  # a line indented more than that
 NESTED_ON_ONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){4,}", re.M)  # "- - - - x": four levels
 CODE_LIKE = re.compile(r"(?i)\b(?:java|vb)script\s*:")  # a script address, which an app may make a link of
 MD_LINK = re.compile(r"\]\(\s*<?([^)>]+)")  # to the ")": a tab or space inside must not hide a scheme
@@ -223,36 +224,33 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
                                            unicodedata.name(ch, "usynligt tegn").lower())
         return index, (f"usynligt tegn U+{ord(ch):04X} ({name}){_where(text, index)}; slet det (det kommer "
                        "ofte med, når tekst kopieres fra Word eller en hjemmeside), og skriv teksten igen")
-    unlinked = AUTOLINK.sub(lambda m: " " * len(m[0]), text)
-    if tag := TAG.search(unlinked):
+    # Each pattern below needs a character the text may not have: checked first, as most texts have none.
+    unlinked = AUTOLINK.sub(lambda m: " " * len(m[0]), text) if "<" in text else text
+    if "<" in text and (tag := TAG.search(unlinked)):
         written = re.match(r"<[^<>\n]{0,60}>?", unlinked[tag.start():])[0]
         return tag.start(), (f"HTML ({written}) er ikke tilladt i teksten; skriv almindelig tekst"
                              + (" eller Markdown (fx **fed**, - punkter, [link](https://...))" if multiline else "")
                              + ". Er det et mindre-end-tegn, så skriv et mellemrum efter det (fx '< 5')")
-    if braces := ATTRIBUTE_LIST.search(text):
+    if "{" in text and (braces := ATTRIBUTE_LIST.search(text)):
         return braces.start(), (f"krøllede parenteser ({shown(braces[0])}) styrer sidens HTML og er ikke "
                                 "tilladt i teksten; skriv teksten uden dem, eller brug almindelige parenteser ( )")
     if not multiline:
         return _code_like(text)
-    for pattern in (MD_LINK, MD_REFERENCE, AUTOLINK):
-        for m in pattern.finditer(text):
+    for pattern, needs in ((MD_LINK, "]("), (MD_REFERENCE, "]:"), (AUTOLINK, "<")):
+        for m in pattern.finditer(text) if needs in text else ():
             if not is_safe(m[1]):
                 return m.start(1), (f"linket {shown(m[1])} er ikke tilladt; links skal begynde med https://, "
                                     "mailto: eller tel:, eller være en side på sitet (/sti/)")
-    images = list(MD_IMAGE.finditer(text)) + (list(MD_REFERENCE.finditer(text)) if "![" in text else [])
-    for m in images:
-        if not is_local(m[1]):
-            return m.start(1), (f"billedet {shown(m[1])} ligger på et andet website; billeder skal ligge på "
-                                "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
+    for start, target in image_targets(text):
+        if not is_local(target):
+            return start, (f"billedet {shown(target)} ligger på et andet website; billeder skal ligge på "
+                           "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
     if nested := NESTED_ON_ONE_LINE.search(text):
         return nested.start(), ("punkter eller citater inde i hinanden på én linje (fx '- - - -'); "
                                 "punktlister kan højst have tre niveauer")
-    offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
-            return offset, (f"linje {number} af teksten er rykket mere end {MAX_INDENT} mellemrum ind; "
-                            "punktlister kan højst have tre niveauer")
-        offset += len(line) + 1
+    if deep := TOO_DEEP.search(text):
+        return deep.start(), (f"linje {text.count(chr(10), 0, deep.start()) + 1} af teksten er rykket mere end "
+                              f"{MAX_INDENT} mellemrum ind; punktlister kan højst have tre niveauer")
     return None
 
 
@@ -276,10 +274,9 @@ def _markdown(value: object) -> str:
 
 def image_targets(text: str) -> list[tuple[int, str]]:
     """(index, address) of every image in a Markdown text, inline or by reference."""
-    found = [(m.start(1), m[1]) for m in MD_IMAGE.finditer(text)]
-    if "![" in text:
-        found += [(m.start(1), m[1]) for m in MD_REFERENCE.finditer(text)]
-    return found
+    if "![" not in text:
+        return []
+    return [(m.start(1), m[1]) for pattern in (MD_IMAGE, MD_REFERENCE) for m in pattern.finditer(text)]
 
 
 def is_local(target: str) -> bool:

@@ -659,13 +659,13 @@ def role_catalogue_changes(draw, valid: bool = True) -> dict:
             what = draw(st.sampled_from(["text", "name", "roles", "order", "intro", "kommune", "empty"]))
             if what == "text":
                 statement["text"] = draw(plain_any)
-            elif what == "name":
+            elif what == "name" and data["roles"]:  # ("empty" may have emptied the list already)
                 data["roles"][0]["name"] = draw(plain_any)
             elif what == "roles":
                 statement["roles"] = draw(st.sampled_from([["findes-ikke"], [], "alle ", "Alle", [1], None]))
             elif what == "order":
                 area["rows"].append([{"text": "b", "roles": [ROLE_IDS[-1]]}, {"text": "a", "roles": [ROLE_IDS[0]]}])
-            elif what == "intro":
+            elif what == "intro" and data["roles"]:
                 data["roles"][0]["intro"] = draw(markdown_text(valid=False))
             elif what == "kommune":
                 data["kommune"] = draw(st.sampled_from(["findes-ikke", "stjernehuset", "Ballerup"]))
