@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_time
 
 from ..clock import TZ
 from ..model import EMPLOYMENT, UNLIMITED_HOURS, Posting
 
-LOCALE = "da_DK"
+LOCALE = Locale.parse("da_DK")  # parsed once: Babel parses a locale name again on every call
 
 # The wording the page script (content/assets/jobsite.js) shares with the build: the
 # deadline badges, and the count above the job list. This dict is the only copy; the

@@ -62,7 +62,8 @@ def map_link(job: Job) -> str:
 
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      auto_reload=False)  # package files: not looked at again for each of a thousand pages
     env.filters.update(
         moment=danish.moment_text,
         days_left=danish.days_left_text,
