@@ -33,7 +33,9 @@ ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
 
 class JobsiteConfig(base.Config):
     root = c.Optional(c.Dir(exists=True))  # project root; default: the folder of mkdocs.yml
-    workers = c.Type(int, default=2)  # processes for the feed, calendars, jobs.json and PDFs; 0: none
+    # Processes for the feed, calendars, jobs.json and PDFs (0: none). One is enough: its work is a
+    # fraction of MkDocs' own, and a second would take CPU from the build on a two-core machine.
+    workers = c.Type(int, default=1)
 
 
 class JobsitePlugin(BasePlugin[JobsiteConfig]):
