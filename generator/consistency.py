@@ -60,8 +60,10 @@ WEEKLY = re.compile(r"\s*(?:om|pr\.?|per|i)\s+ugen?\b|\s*/\s*uge\b|\s*ugentlig",
 NOT_WEEKLY = re.compile(r"\s*(?:i|om|pr\.?|per)\s+(?:døgnet|dagen|dag|måneden|måned|året)\b|\s*dagligt",
                         re.IGNORECASE)
 HOURS = re.compile(_B + r"(?P<n>\d{1,2}(?:,\d{1,2})?)(?:\s*-\s*|\s+)timer?s?\b", re.IGNORECASE)
-FULL_PART = re.compile(r"(?<![\wæøåÆØÅ])(?P<kind>fuld|del)(?:\s|-)?tid", re.IGNORECASE)
-BOTH = re.compile(r"(?<![\wæøåÆØÅ])(?:fuld|del)(?:\s?-?tid)?-?\s*(?:eller|og|/)\s*(?:fuld|del)(?:\s|-)?tid", re.IGNORECASE)
+# (?=[fd]) first: the regex engine then skips to where a match can start, instead of trying the
+# lookbehind at every character.
+FULL_PART = re.compile(r"(?=[fd])(?<![\wæøåÆØÅ])(?P<kind>fuld|del)(?:\s|-)?tid", re.IGNORECASE)
+BOTH = re.compile(r"(?=[fd])(?<![\wæøåÆØÅ])(?:fuld|del)(?:\s?-?tid)?-?\s*(?:eller|og|/)\s*(?:fuld|del)(?:\s|-)?tid", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 FULL_TIME_HOURS = 37  # is_full_time: 37 hours a week or more, or no upper limit
 
@@ -103,7 +105,9 @@ class Names:
                                                  for n in sorted(names, key=len, reverse=True))
                                  + rf")s?(?!{_LETTER})") for word, names in by_first.items()}
         words = "|".join(map(re.escape, sorted(by_first, key=len, reverse=True)))
-        first = re.compile(rf"(?<!{_LETTER})(?:{words})(?=s?(?!{_LETTER})|\s)") if by_first else None
+        # The lookahead for the names' first characters lets the regex engine skip to where a name can start.
+        initials = "".join(sorted({re.escape(word[0]) for word in by_first}))
+        first = re.compile(rf"(?=[{initials}])(?<!{_LETTER})(?:{words})(?=s?(?!{_LETTER})|\s)") if by_first else None
         key = tuple(sorted((n, tuple(sorted(i))) for n, i in ids.items()))
         return cls(first, rest, ids, key)
 
