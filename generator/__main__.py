@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
     problems: list[Problem] = []
     counts = ""
     try:
-        content = load_site(root)
+        with ProcessPoolExecutor() as pool:  # the posting files are read side by side (started only from 200)
+            content = load_site(root, executor=pool)
         problems = list(content.warnings)
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "

@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -86,13 +88,15 @@ class Content:
 
 
 def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = None,
-              text_checks: bool = True) -> Content:
+              text_checks: bool = True, executor: Executor | None = None) -> Content:
     """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
     file read and validated, so only the files that changed are read again.
     `text_checks=False` skips the warnings where a text contradicts its fields
     (consistency.py): they are for `check`, and never stop a build.
+    `executor` (check's process pool) reads the posting files in chunks in its
+    workers; the result is the same as without it.
     """
     problems: list[Problem] = []
     problems += folder_entries(root, "data", lambda p: p.name in DATA_FILES, "kun " + " og ".join(DATA_FILES)
@@ -103,7 +107,7 @@ def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = N
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"{ORGANISATIONS_FILE}, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     warnings: list[Problem] = []
-    postings = _load_postings(root, problems, warnings, units, roles, cache, text_checks)
+    postings = _load_postings(root, problems, warnings, units, roles, cache, text_checks, executor)
     leaflets = _load_leaflets(root, problems)
     page_kommuner, found = owner.check_pages(root, units, leaflets)  # whose each page is (the footer)
     problems += found + _generated_pages_taken(root, roles)
@@ -239,7 +243,7 @@ def posting_files(root: Path, problems: list[Problem] | None = None) -> list[Pat
 
 def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem], units: dict[str, Unit],
                    roles: RoleCatalogue | None, cache: dict | None = None,
-                   text_checks: bool = True) -> list[PostingFile]:
+                   text_checks: bool = True, executor: Executor | None = None) -> list[PostingFile]:
     """Every posting in jobs/, read, validated and checked against the other files."""
     todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
@@ -260,12 +264,23 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
     role_ids = {r.id for r in roles.roles} if roles else set()
     pages = site_pages(root, [pid for pid, _ in todo], role_ids)
     out: list[PostingFile] = []
-    for entry, found, warned in _check_postings(root, todo, units, role_ids, cache, pages, text_checks):
+    if executor is not None and len(todo) >= SPLIT_FROM:
+        size = -(-len(todo) // SPLIT_INTO)
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        checked = [r for part in executor.map(_check_postings, repeat(root), chunks, repeat(units), repeat(role_ids),
+                                              repeat(None), repeat(pages), repeat(text_checks)) for r in part]
+    else:
+        checked = _check_postings(root, todo, units, role_ids, cache, pages, text_checks)
+    for entry, found, warned in checked:
         problems.extend(found)
         warnings.extend(warned)
         if entry is not None:
             out.append(entry)
     return out
+
+
+SPLIT_FROM = 200  # postings: below this, a pool costs more than it saves
+SPLIT_INTO = 8  # chunks: a few per worker, so one slow chunk does not keep the others waiting
 
 
 def _check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],

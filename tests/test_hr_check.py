@@ -115,3 +115,41 @@ def test_windows_and_old_mac_line_ends_are_read_with_the_right_line_numbers(proj
                                                .encode("utf-8"))
     broken = check(project, "jobs/mac.yml")
     assert broken.code == 1 and f"jobs/mac.yml:{line}:" in broken.err and "hours" in broken.err, broken.text
+
+
+# --- many postings: check reads them side by side, with the same result ------------------------
+
+def test_check_of_many_postings_in_workers_finds_what_reading_them_one_by_one_finds(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+    from datetime import date
+
+    from generator.content import SPLIT_FROM, load_site
+    from generator.problems import ContentError
+    from project_copy import copy_project
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    project = copy_project(tmp_path / "project")
+    synthetic.write_content(project, SPLIT_FROM + 40, 60, date(2026, 3, 2))
+    jobs = sorted((project / "jobs").glob("*.yml"))
+    # A warning early on, an error in the middle (another chunk), a contradiction near the end.
+    first = jobs[3].read_text("utf-8")
+    jobs[3].write_text(first.replace("contacts:", "kontakter:", 1), "utf-8")
+    jobs[len(jobs) // 2].write_text("title: Pædagog\nworkplace: findes-ikke\n", "utf-8")
+    last = jobs[-5].read_text("utf-8")
+    jobs[-5].write_text(last.replace("intro: ", "intro: Ansøgningsfrist 3. februar 2031. ", 1), "utf-8")
+
+    def problems(**kwargs):
+        try:
+            load_site(project, **kwargs)
+        except ContentError as err:
+            return [p.format() for p in err.problems]
+        raise AssertionError("the broken posting was accepted")
+
+    alone = problems()
+    with ProcessPoolExecutor(2) as pool:
+        side_by_side = problems(executor=pool)
+    assert side_by_side == alone
+    assert any(jobs[len(jobs) // 2].name in p for p in alone)
+    assert any(jobs[3].name in p for p in alone) and any(jobs[-5].name in p and "3. februar 2031" in p for p in alone)
