@@ -152,7 +152,7 @@ def _url(job: Job, site_url: str) -> str:
 class Events:
     """Each posting's events as iCalendar text, made once and shared by every calendar that
     holds the posting: /job/kalender.ics and four or five facets' calendars. Writing the
-    events is most of a calendar's cost (with 1000 postings, 20 s of 30 without this)."""
+    events is most of a calendar's cost, so each is written once, however many calendars hold it."""
 
     def __init__(self, site_url: str = "") -> None:
         self.site_url = site_url

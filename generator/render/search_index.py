@@ -197,7 +197,7 @@ def posting_text(job: Job) -> str:
                         "Fuldtid" if danish.is_full_time(p) else "Deltid", danish.employment_text(p)])
     lines = [escape(f"{where} · Ansøgningsfrist {deadline}", quote=False), escape(facts, quote=False),
              # the posting's one sentence for the list, else the start of its intro: text of its own in
-             # every posting is what makes the index heavy (a thousand postings' intros: ~150 KB gzipped)
+             # every posting is what makes the index heavy, so it is one sentence, not the whole intro
              escape(p.summary, quote=False) if p.summary else _plain(markup.markdown(p.intro), INTRO_CHARS)]
     return "<p>" + "<br/>".join(lines) + "</p>"  # one paragraph: shown whole whichever word of it matched
 
