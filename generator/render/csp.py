@@ -50,9 +50,9 @@ def script_hash(text: str) -> str:
 def theme_scripts(html: str) -> list[str]:
     """The text of each inline script outside the page's content (data and src= scripts aside)."""
     content = _CONTENT.search(html)
-    inside = range(content.start(), content.end()) if content else range(0)
-    return [m[2].replace("\r\n", "\n").replace("\r", "\n") for m in _SCRIPT.finditer(html)
-            if m.start() not in inside and not _NOT_CODE.search(m[1])]
+    outside = [html[:content.start()], html[content.end():]] if content else [html]
+    return [m[2].replace("\r\n", "\n").replace("\r", "\n") for part in outside for m in _SCRIPT.finditer(part)
+            if not _NOT_CODE.search(m[1])]
 
 
 def policy(html: str, offline: bool = False) -> str:
@@ -67,7 +67,8 @@ def policy(html: str, offline: bool = False) -> str:
 
 def add_csp(html: str, offline: bool = False) -> str:
     """The page with its policy as the first element of <head> (replacing one it already has)."""
-    html = _POLICY.sub("", html)
+    if "Content-Security-Policy" in html:
+        html = _POLICY.sub("", html)
     head = _HEAD.search(html)
     if head is None:
         return html
