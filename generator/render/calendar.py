@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
@@ -135,14 +136,18 @@ def _calendar(name: str, uid: str, events: bytes, years: list[int], refresh: boo
         cal.add("x-published-ttl", "PT12H")
     cal.add("x-wr-timezone", TZID)
     years = years or [year]
-    # Transitions for the years the events fall in (not 1970-2038), so the file stays small.
-    cal.add_component(Timezone.from_tzid(TZID, first_date=date(min(years), 1, 1),
-                                         last_date=date(max(years) + 1, 1, 1)))
-    # The events go where icalendar puts subcomponents, after the time zone, as it would write them.
+    # The time zone and the events go where icalendar puts subcomponents, after the properties,
+    # as it would write them.
     text = cal.to_ical()
     end = b"END:VCALENDAR\r\n"
     assert text.endswith(end), text[-40:]
-    return text[:-len(end)] + events + end
+    return text[:-len(end)] + _timezone(min(years), max(years)) + events + end
+
+
+@lru_cache(maxsize=64)  # the same few years in every calendar the site serves
+def _timezone(first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE with the transitions of these years only (not 1970-2038), so the file stays small."""
+    return Timezone.from_tzid(TZID, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)).to_ical()
 
 
 def _url(job: Job, site_url: str) -> str:
