@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 from . import clock
@@ -46,7 +47,7 @@ class Job:
     def workplace(self) -> Organisation:
         return self.unit.org
 
-    @property
+    @cached_property  # asked for by every facet value's feed, calendar and count
     def district(self) -> Organisation | None:
         """The district or dagtilbud between the kommune and the workplace, if any."""
         middle = [o for o in self.unit.chain[1:] if o.kind in ("distrikt", "dagtilbud")]
