@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,8 +52,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
     problems: list[Problem] = []
     counts = ""
     try:
-        with ProcessPoolExecutor() as pool:  # the posting files are read side by side (started only from 200)
-            content = load_site(root, executor=pool)
+        content = load_site(root, processes=os.cpu_count() or 1)  # a large jobs/ is read side by side
         problems = list(content.warnings)
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "

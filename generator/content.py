@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from concurrent.futures import Executor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -88,15 +88,15 @@ class Content:
 
 
 def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = None,
-              text_checks: bool = True, executor: Executor | None = None) -> Content:
+              text_checks: bool = True, processes: int = 1) -> Content:
     """Read jobs/, data/ and the leaflets under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
     file read and validated, so only the files that changed are read again.
     `text_checks=False` skips the warnings where a text contradicts its fields
     (consistency.py): they are for `check`, and never stop a build.
-    `executor` (check's process pool) reads the posting files in chunks in its
-    workers; the result is the same as without it.
+    `processes` > 1 (check) reads the posting files of a large jobs/ in chunks in a
+    process pool of that size; the result is the same as in one process.
     """
     problems: list[Problem] = []
     problems += folder_entries(root, "data", lambda p: p.name in DATA_FILES, "kun " + " og ".join(DATA_FILES)
@@ -107,7 +107,7 @@ def load_site(root: Path, only: list[Path] | None = None, cache: dict | None = N
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"{ORGANISATIONS_FILE}, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     warnings: list[Problem] = []
-    postings = _load_postings(root, problems, warnings, units, roles, cache, text_checks, executor)
+    postings = _load_postings(root, problems, warnings, units, roles, cache, text_checks, processes)
     leaflets = _load_leaflets(root, problems)
     page_kommuner, found = owner.check_pages(root, units, leaflets)  # whose each page is (the footer)
     problems += found + _generated_pages_taken(root, roles)
@@ -243,7 +243,7 @@ def posting_files(root: Path, problems: list[Problem] | None = None) -> list[Pat
 
 def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem], units: dict[str, Unit],
                    roles: RoleCatalogue | None, cache: dict | None = None,
-                   text_checks: bool = True, executor: Executor | None = None) -> list[PostingFile]:
+                   text_checks: bool = True, processes: int = 1) -> list[PostingFile]:
     """Every posting in jobs/, read, validated and checked against the other files."""
     todo: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
@@ -264,10 +264,11 @@ def _load_postings(root: Path, problems: list[Problem], warnings: list[Problem],
     role_ids = {r.id for r in roles.roles} if roles else set()
     pages = site_pages(root, [pid for pid, _ in todo], role_ids)
     out: list[PostingFile] = []
-    if executor is not None and len(todo) >= SPLIT_FROM:
+    if processes > 1 and len(todo) >= SPLIT_FROM:
         size = -(-len(todo) // SPLIT_INTO)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        checked = [r for part in executor.map(_check_postings, repeat(root), chunks, repeat(units), repeat(role_ids),
+        with ProcessPoolExecutor(processes) as pool:
+            checked = [r for part in pool.map(_check_postings, repeat(root), chunks, repeat(units), repeat(role_ids),
                                               repeat(None), repeat(pages), repeat(text_checks)) for r in part]
     else:
         checked = _check_postings(root, todo, units, role_ids, cache, pages, text_checks)

@@ -120,7 +120,6 @@ def test_windows_and_old_mac_line_ends_are_read_with_the_right_line_numbers(proj
 # --- many postings: check reads them side by side, with the same result ------------------------
 
 def test_check_of_many_postings_in_workers_finds_what_reading_them_one_by_one_finds(tmp_path):
-    from concurrent.futures import ProcessPoolExecutor
     from datetime import date
 
     from generator.content import SPLIT_FROM, load_site
@@ -148,8 +147,7 @@ def test_check_of_many_postings_in_workers_finds_what_reading_them_one_by_one_fi
         raise AssertionError("the broken posting was accepted")
 
     alone = problems()
-    with ProcessPoolExecutor(2) as pool:
-        side_by_side = problems(executor=pool)
+    side_by_side = problems(processes=2)
     assert side_by_side == alone
     assert any(jobs[len(jobs) // 2].name in p for p in alone)
     assert any(jobs[3].name in p for p in alone) and any(jobs[-5].name in p and "3. februar 2031" in p for p in alone)
