@@ -97,6 +97,9 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))  # a file two checks look at is reported once
         super().__init__(self.report())
 
+    def __reduce__(self):  # from a worker process to the build, made again from the problems
+        return ContentError, (self.problems,)
+
     def report(self) -> str:
         return "\n".join([headline(self.problems), *(p.format() for p in self.problems)])
 

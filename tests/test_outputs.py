@@ -80,3 +80,51 @@ def test_the_site_built_with_workers_is_the_site_built_without(project, tmp_path
     assert any(f.endswith(".pdf") for f in files(tmp_path / "with")) and "job/feed.xml" in files(tmp_path / "with")
     assert [f for f in files(tmp_path / "with")
             if not filecmp.cmp(tmp_path / "with" / f, tmp_path / "without" / f, shallow=False)] == []
+
+
+def test_the_worker_reads_the_content_itself_and_makes_the_same_files(project):
+    """It is handed the root and the moment (small inputs), not the content, and makes what the
+    content read in this process makes."""
+    from datetime import datetime
+
+    from generator.clock import TZ
+    from generator.content import load_site
+    from generator.listing import build_listing
+    from generator.render.files import data_files, site_data_files
+
+    moment = datetime(2026, 1, 5, tzinfo=TZ)
+    content = load_site(project, text_checks=False)
+    here = data_files(build_listing(content, moment), content, "https://job.example.dk/")
+    outputs = Outputs(workers=1)
+    try:
+        outputs.submit("feed, kalendere og jobs.json", site_data_files, project, moment, "https://job.example.dk/")
+        outputs.write(project / "site", serving=False)
+    finally:
+        outputs.shutdown()
+    assert sorted(here) == sorted(p.relative_to(project / "site").as_posix()
+                                  for p in (project / "site").rglob("*") if p.is_file())
+    for rel, data in here.items():
+        assert (project / "site" / rel).read_bytes() == (data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def test_a_posting_broken_after_the_build_read_it_fails_the_worker_in_danish(project, tmp_path):
+    """The worker reads the files again: a posting saved with a mistake in between is reported the
+    way check reports it (the problem survives the trip from the worker), and nothing is written."""
+    from datetime import datetime
+
+    from generator.clock import TZ
+    from generator.render.files import site_data_files
+
+    posting = next((project / "jobs").glob("*.yml"))
+    posting.write_text(posting.read_text(encoding="utf-8").replace("deadline:", "frist:", 1), encoding="utf-8")
+    outputs = Outputs(workers=1)
+    try:
+        outputs.submit("feed, kalendere og jobs.json", site_data_files, project, datetime(2026, 1, 5, tzinfo=TZ))
+        with pytest.raises(PluginError) as raised:
+            outputs.write(tmp_path / "site", serving=False)
+    finally:
+        outputs.shutdown()
+    message = str(raised.value)
+    assert message.startswith("jobsite: feed, kalendere og jobs.json kunne ikke laves: 2 fejl i indholdet:\n")
+    assert f"jobs/{posting.name}" in message and "deadline" in message and "Traceback" not in message
+    assert not (tmp_path / "site").exists()

@@ -20,7 +20,7 @@ from ..content import JOBS_DIR, load_site
 from ..listing import build_listing
 from ..problems import ContentError
 from ..render import csp, home, pages, pdf
-from ..render.files import data_files
+from ..render.files import site_data_files
 from .admin import add_editor
 from .outputs import Outputs
 from .pages import PageTexts, add_generated_pages, mark_filled_pages, without_directory_urls
@@ -70,8 +70,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if self.staged:  # written beside site/, published in on_post_build
             config.site_dir = str(self.staged.staging)
         self.documents: dict[str, pdf.PdfDocument] = {}  # built page -> its PDF
-        self.outputs.submit("feed, kalendere og jobs.json", data_files, self.listing, self.content,
-                            config.site_url or "")
+        self.outputs.submit("feed, kalendere og jobs.json", site_data_files, self.content.root, self.listing.now,
+                            config.site_url or "")  # the worker reads the files itself: small inputs
         return config
 
     def on_files(self, files, config):

@@ -5,13 +5,35 @@ format is one line here plus its own module.
 """
 from __future__ import annotations
 
-from ..content import Content
-from ..listing import Listing
+from datetime import datetime
+from pathlib import Path
+
+from ..content import Content, load_site
+from ..listing import Listing, build_listing
+
+# The postings read by site_data_files, for the root read last: a worker that `serve` keeps
+# between rebuilds reads only the posting files that changed.
+_read: tuple[Path | None, dict] = (None, {})
+
+
+def site_data_files(root: Path, moment: datetime, site_url: str = "") -> dict[str, str | bytes]:
+    """The data files of the site under `root` at `moment`, read from the files where they are made.
+
+    A worker is given the root and the moment, not the content: the content of a
+    large jobs/ would be copied to it as tens of megabytes, in the process that
+    builds the pages. The files read here are the files the build read (the
+    build reads them first and stops on any problem).
+    """
+    global _read
+    if _read[0] != root:
+        _read = (root, {})
+    content = load_site(root, cache=_read[1], text_checks=False)
+    return data_files(build_listing(content, moment), content, site_url)
 
 
 def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[str, str | bytes]:
-    # Imported here: the build makes these files in its background process (parallel.py),
-    # so the process that builds the pages never spends time loading icalendar and feedgen.
+    # Imported here: the build makes these files in a worker (mkdocs/outputs.py), so the
+    # process that builds the pages never spends time loading icalendar and feedgen.
     from ..facets import facet_values
     from .calendar import Events, all_calendar, facet_calendar, posting_calendar
     from .feed import atom_feed, facet_feed
