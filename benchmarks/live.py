@@ -8,6 +8,7 @@ times save -> reloaded page showing the new text.
 """
 from __future__ import annotations
 
+import os
 import re
 import signal
 import socket
@@ -39,7 +40,8 @@ def save_to_reload(project: Path, env: dict, rounds: int = 3, flags: list[str] |
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
                              "--livereload", *flags], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)  # its own process group: the workers can be found and stopped
     try:
         posting = _open_posting(project, base, proc)
         url = base + f"job/{posting.stem}/"
@@ -62,15 +64,36 @@ def save_to_reload(project: Path, env: dict, rounds: int = 3, flags: list[str] |
                 raise SystemExit(f"the edit did not show up after the reload ({url})")
             times.append(elapsed)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    errors = proc.stderr.read()
+        stopped = _stop(proc)
+    errors = proc.stderr.read()  # every process that had the pipe is gone now
+    if not stopped:
+        raise SystemExit("mkdocs serve did not stop within 20 s of Ctrl-C, or left a worker running:\n" + errors)
     if "Traceback" in errors or "ERROR" in errors:
         raise SystemExit("mkdocs serve reported an error (it must start, rebuild and stop cleanly):\n" + errors)
     return times
+
+
+def _stop(proc: subprocess.Popen) -> bool:
+    """Ctrl-C, as in a terminal; True when serve and all its processes stopped by themselves.
+
+    Whatever is left after 20 s (serve itself, or a worker it did not shut down, which would keep
+    the port and the stderr pipe) is killed, so the benchmark never waits for ever.
+    """
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        pass
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)  # anyone left in serve's process group?
+        except ProcessLookupError:
+            return proc.poll() is not None
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return False
 
 
 def _open_posting(project: Path, base: str, proc: subprocess.Popen) -> Path:

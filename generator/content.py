@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
+
+from pydantic import BaseModel
 
 from .consistency import Names, text_warnings
 from . import owner
@@ -23,7 +26,7 @@ from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
 from .problems import ContentError, Problem, people, relative
 from .validation import id_hint, validate
-from .fieldtypes import image_targets, is_local, text_problem
+from .fieldtypes import image_targets, is_local, markdown_texts, text_problem
 from .yamlsource import Source, decode, dotted, load, parse
 
 JOBS_DIR = "jobs"
@@ -140,6 +143,7 @@ def _load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
     problems.extend(found)
     if orgs is None:
         return {}
+    problems.extend(missing_images_in(root, source, orgs, None))  # about texts are on every posting of a unit
     units: dict[str, Unit] = {}
 
     def visit(org: Organisation, chain: tuple[Organisation, ...], path: tuple) -> None:
@@ -169,6 +173,7 @@ def _load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
     problems.extend(found)
     if catalogue is None:
         return None
+    problems.extend(missing_images_in(root, source, catalogue, None, printed=True))  # role pages and their PDF
     order = [r.id for r in catalogue.roles]
     if len(set(order)) != len(order):
         problems.append(source.problem(("roles",), "to roller har samme id"))
@@ -326,7 +331,7 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
         posting, invalid = validate(Posting, source, {("workplace",): lambda v: id_hint(v, workplaces, "workplace")})
         found += invalid + _placeholders(source, {p.line for p in invalid})
         if not invalid:
-            found += missing_images(root, rel, source.text, f"job/{Path(rel).stem}/")
+            found += missing_images_in(root, source, posting, f"job/{Path(rel).stem}/")
             if text_checks:
                 source.warnings = text_warnings(posting, source, units, names)
         source = source.positions_only()
@@ -357,21 +362,52 @@ def _placeholders(source: Source, reported: set[int]) -> list[Problem]:
             and re.search(rf"\b{PLACEHOLDER}\b", line)]
 
 
-def missing_images(root: Path, rel: str, text: str, page_dir: str) -> list[Problem]:
-    """An image a text shows must be a file of the site (content/), written from the page's address
-    (`../foto.png` from /foldere/<id>/) or from the site's root (`/assets/foto.png`)."""
+def missing_images(root: Path, rel: str, text: str, page_dir: str | None,
+                   where: Callable[[int, str], tuple[int, int]], field: tuple = (), printed: bool = False,
+                   ) -> list[Problem]:
+    """An image a Markdown text shows must be a file of the site (content/), written from the page's
+    address (`../foto.png` from /foldere/<id>/) or from the site's root (`/assets/foto.png`).
+
+    `page_dir` None: the text is shown on several pages (an about text, a role's intro), so only
+    an address from the site's root finds the picture on all of them. `where(index, address)` is
+    the (line, column) in the file of an address found at `index` in the text. `printed`: the
+    text is in a PDF too, which (PDF/UA, for screen readers) needs every image described.
+    """
     found = []
-    for index, target in image_targets(text):
+    for index, target, alt in image_targets(text):
         if not is_local(target):
             continue  # another host: the text's own check says so
         address = urlsplit(target).path
-        path = posixpath.normpath(address.lstrip("/") if address.startswith("/") else page_dir + address)
-        if path.startswith("../") or not (root / "content" / path).is_file() or (root / "content" / path).is_symlink():
-            line = text.count("\n", 0, index) + 1
-            found.append(Problem(rel, line, index - text.rfind("\n", 0, index), "",
-                                 f"billedet '{target}' findes ikke på sitet; læg billedet i content/ (fx "
-                                 "content/assets/) og skriv dets adresse, fx /assets/billede.jpg"))
+        if printed and not alt.strip():
+            message = (f"billedet '{target}' mangler en beskrivelse til skærmlæsere (også PDF-udgaven skal have den); "
+                       "skriv hvad billedet viser mellem [ og ], fx ![Børn på legepladsen](/assets/billede.jpg)")
+        elif page_dir is None and not address.startswith("/"):
+            message = (f"billedet '{target}' skal skrives med sin adresse fra sitets rod, fx /assets/billede.jpg: "
+                       "teksten vises på flere sider, og fra dem peger en relativ adresse forskellige steder hen")
+        else:
+            path = posixpath.normpath(address.lstrip("/") if address.startswith("/") else page_dir + address)
+            if not (path.startswith("../") or not (root / "content" / path).is_file()
+                    or (root / "content" / path).is_symlink()):
+                continue
+            message = (f"billedet '{target}' findes ikke på sitet; læg billedet i content/ (fx "
+                       "content/assets/) og skriv dets adresse, fx /assets/billede.jpg")
+        found.append(Problem(rel, *where(index, target), dotted(field), message, label=people(field)))
     return found
+
+
+def missing_images_in(root: Path, source: Source, model: BaseModel, page_dir: str | None,
+                      printed: bool = False) -> list[Problem]:
+    """missing_images for every Markdown field of a validated YAML file, at the line where each address is written."""
+    def where(path: tuple, target: str) -> tuple[int, int]:
+        start, end = source.spans.get(path, (0, 0))
+        at = source.text.find(target, start, end)  # the address as written in the field's value
+        if at < 0:
+            return source.position(path)
+        return source.text.count("\n", 0, at) + 1, at - source.text.rfind("\n", 0, at)
+
+    return [problem for path, text in markdown_texts(model)
+            for problem in missing_images(root, source.file, text, page_dir,
+                                          lambda _, target, path=path: where(path, target), path, printed)]
 
 
 def site_pages(root: Path, posting_ids: list[str], role_ids: set[str]) -> set[str]:
@@ -454,7 +490,11 @@ def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
             column = index - (body.rfind("\n", 0, index) + 1) + 1
             problems.append(Problem(rel, line, column, "", message))
         elif leaflet is not None:
-            if missing := missing_images(root, rel, text, f"foldere/{path.stem}/"):
+            def where(index: int, _: str, start: int = match.end()) -> tuple[int, int]:
+                at = start + index
+                return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+            if missing := missing_images(root, rel, body, f"foldere/{path.stem}/", where, printed=True):
                 problems.extend(missing)
                 continue
             out.append(LeafletFile(path.stem, rel, relative(path, root / "content"), leaflet, body))

@@ -10,10 +10,12 @@ import html
 import re
 import unicodedata
 from datetime import date, time
-from typing import Annotated
-from urllib.parse import urlsplit
+from typing import Annotated, Iterator, NamedTuple, get_args
+from urllib.parse import unquote, urlsplit
 
-from pydantic import BeforeValidator, Field
+import cmarkgfm
+from cmarkgfm.cmark import Options
+from pydantic import BaseModel, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 
@@ -117,11 +119,12 @@ ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown's attribute lists: {: .
 MAX_INDENT = 12  # spaces before a line of Markdown: three levels of nested bullets
 TOO_DEEP = re.compile(f"^ {{{MAX_INDENT + 1}}}", re.M)  # a line indented more than that
 NESTED_ON_ONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){4,}", re.M)  # "- - - - x": four levels
-CODE_LIKE = re.compile(r"(?i)\b(?:java|vb)script\s*:")  # a script address, which an app may make a link of
+# A script or data address (data:text/html,...), which an app may make a link of: where a scheme
+# can start (not after a letter, digit or + . -, which would make it part of a longer word or scheme).
+CODE_LIKE = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb)script\s*:|data\s*:\s*[\w.+-]+/)")
 MD_LINK = re.compile(r"\]\(\s*<?([^)>]+)")  # to the ")": a tab or space inside must not hide a scheme
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)>]+)")
 
 
 # Characters nobody sees, with the Danish name HR is told; other format and control characters by code.
@@ -241,7 +244,7 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
             if not is_safe(m[1]):
                 return m.start(1), (f"linket {shown(m[1])} er ikke tilladt; links skal begynde med https://, "
                                     "mailto: eller tel:, eller være en side på sitet (/sti/)")
-    for start, target in image_targets(text):
+    for start, target, _ in image_targets(text):
         if not is_local(target):
             return start, (f"billedet {shown(target)} ligger på et andet website; billeder skal ligge på "
                            "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
@@ -272,11 +275,59 @@ def _markdown(value: object) -> str:
     return text
 
 
-def image_targets(text: str) -> list[tuple[int, str]]:
-    """(index, address) of every image in a Markdown text, inline or by reference."""
+_IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"')  # as cmark-gfm writes an image
+
+
+class Image(NamedTuple):
+    index: int  # where its address is written in the text
+    target: str  # its address, as written
+    alt: str  # its description, as text
+
+
+def image_targets(text: str) -> list[Image]:
+    """Every image a Markdown text shows, inline or by reference: where, its address and its description.
+
+    Read by cmark-gfm, the converter the site renders the text with (render/markup.py),
+    so an image's title, a reference definition of a link, or a '![' that starts no
+    image is never taken for an image's address. Unsafe mode: an address the site
+    would blank (javascript:) is still found, and refused. The index is where the
+    address is written in the text, or, when it is written another way (escaped),
+    where the text's first image starts.
+    """
     if "![" not in text:
         return []
-    return [(m.start(1), m[1]) for pattern in (MD_IMAGE, MD_REFERENCE) for m in pattern.finditer(text)]
+    found, after = [], 0
+    for m in _IMAGE.finditer(cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)):
+        written = html.unescape(m[1])  # as cmark writes it: percent-encoded
+        target = unquote(written)
+        index = next((i for i in (text.find(target, after), text.find(written, after)) if i >= 0), -1)
+        if index < 0:
+            index = text.find("![")
+        else:
+            after = index + 1
+        found.append(Image(index, target, html.unescape(m[2])))
+    return found
+
+
+def markdown_texts(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every Markdown field in a validated content file, nested models and lists included.
+
+    Found from the model's types, so a Markdown field added to the model is never
+    left out of the checks made on all of them (images that must exist).
+    """
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if info.annotation is Markdown or Markdown in get_args(info.annotation) or any(
+                getattr(m, "func", None) is _markdown for m in info.metadata):
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from markdown_texts(value, (*path, name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from markdown_texts(item, (*path, name, i))
 
 
 def is_local(target: str) -> bool:

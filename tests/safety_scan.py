@@ -413,7 +413,8 @@ def scan_xml(data: bytes, ctx: _Context) -> list[Finding]:
 
 # --------------------------------------------------------------------------- iCalendar
 
-_HANDLER = re.compile(r"<[^>]*(?<![a-z0-9_-])on[a-z]+\s*=", re.I)  # a handler in markup; the word as text is text
+# A handler in markup: in a tag, which starts with '<' and a letter ('< 30.000 kr., onsdag = fri' is text).
+_HANDLER = re.compile(r"<[a-z][^>]*(?<![a-z0-9_-])on[a-z]+\s*=", re.I)
 
 
 def _ical_unescape(value: str) -> str:

@@ -339,22 +339,8 @@ def markdown_fragments(site: Path, texts: list[str]) -> None:
         write(site, f"fragment/{next(_fragments)}.html", f"<!doctype html><title>x</title><body>{html}</body>")
 
 
-_MARKUP_LIKE = re.compile(r"(?i)(java|vb)script\s*:|<[a-z/!?]")
-
-
-def known_finding(f: Finding) -> bool:
-    """Known bugs (see the xfails at the end): a one-line text may begin with 'data:text/html,...' and
-    jobs.json carries it as it is; and safety_scan takes a less-than sign and a later 'on...=' in calendar
-    text ('5 < 7 ... onsdag = fri') for a handler in markup. Neither when the text has markup or a script URL."""
-    if _MARKUP_LIKE.search(f.detail):
-        return False
-    if f.what == "dangerous URL in JSON string" and f.file.endswith("jobs.json"):
-        return re.search(r"(?i)data:", f.detail) is not None
-    return f.what == "active content in calendar text" and "<" in f.detail
-
-
 def assert_site_clean(site: Path, base: Baseline) -> None:
-    assert_clean(f for f in scan_site(site, base, site_hosts=SITE_HOSTS) if not known_finding(f))
+    assert_clean(scan_site(site, base, site_hosts=SITE_HOSTS))
 
 
 def posting_markdown(p: Posting) -> list[str]:
@@ -634,7 +620,7 @@ def site_contents(draw):
              POSTING_FILE: draw(cs.yaml_text(draw(cs.postings(workplace=unit, open_on=cs.TODAY))))}
     if draw(st.booleans()):
         files["jobs/hypo-2.yml"] = draw(cs.yaml_text(draw(cs.postings())))
-    front_matter, body = draw(cs.leaflets(for_pdf=True))  # known bugs: glyphs, images without alt text
+    front_matter, body = draw(cs.leaflets(for_pdf=True))  # known bug: glyphs the PDF fonts lack
     files[LEAFLET_FILE] = draw(cs.leaflet_text(front_matter, body))
     return files
 
@@ -655,7 +641,7 @@ def test_full_builds_of_accepted_content_succeed_scan_clean_and_make_pdfs(tmp_pa
     result = mkdocs_build(project, base / "site", TODAY)
     assert result.code == 0, result.text
     site = base / "site"
-    assert_clean(f for f in scan_site(site, build_baseline) if not known_finding(f))
+    assert_clean(scan_site(site, build_baseline))
 
     listing = build_listing(content, NOW)
     for job in listing.jobs:
@@ -693,28 +679,22 @@ def accepted_or_refused_cleanly(scratch: Scratch, base: Baseline, files: dict[st
     return content
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: an image with a title, ![x](/assets/billede.png \"titel\") (CommonMark, and the picture exists), is "
-    "refused: check takes the title for part of the address ('billedet '/assets/billede.png \"titel\"' findes "
-    "ikke på sitet'); a link with a title is accepted"))
-def test_bug_image_with_a_title_is_refused(scratch):
+# Fixed: an image's title was taken for part of its address (images are now found by cmark-gfm).
+def test_an_image_with_a_title_is_accepted(scratch):
     scratch.reset()
     scratch.write(POSTING_FILE, GOOD + "terms: '![Børn der leger](/assets/billede.png \"Børn der leger\")'\n")
     content, problems = scratch.check()
     assert content is not None, problems
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: check takes links for images (then 'billedet '/vaer-med/' findes ikke på sitet'): it looks for "
-    "images in the posting file's whole text, not in each Markdown field, so '![' in one field (a title "
-    "'Pædagog ![ny stilling', or a YAML comment) and a link in the next make an image; and once a text has "
-    "an image, every reference definition ([m]: /vaer-med/) is taken for one"))
+# Fixed: check looked for images in the posting file's whole text, so '![' in one field (or a comment)
+# and a link in the next made an image, and every reference definition was taken for one.
 @pytest.mark.parametrize("before, intro", [
     ('title: "Pædagog ![ny stilling"', "Vi søger en pædagog. Læs [mere](/vaer-med/)."),
     ("title: Pædagog\n# ![gammelt billede", "Vi søger en pædagog. Læs [mere](/vaer-med/)."),
     ("title: Pædagog", "|\n  ![Børn der leger](/assets/billede.png)\n\n  Læs [mere][m].\n\n  [m]: /vaer-med/"),
 ], ids=["across-fields", "in-a-comment", "reference-link"])
-def test_bug_links_are_taken_for_images(scratch, before, intro):
+def test_links_are_not_taken_for_images(scratch, before, intro):
     scratch.reset()
     rest = GOOD.replace(GOOD_TITLE + "\n", "").replace("intro: |\n  Vi søger en pædagog.\n", "")
     scratch.write(POSTING_FILE, f"{before}\nintro: {intro}\n{rest}")
@@ -722,14 +702,20 @@ def test_bug_links_are_taken_for_images(scratch, before, intro):
     assert content is not None, [p.format() for p in problems]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: a leaflet image without alt text, ![](/foldere/billede.png), is accepted, but the PDF (PDF/UA) "
-    "warns 'Image ... has no required alt description' and the strict build fails"))
-def test_bug_leaflet_image_without_alt_text_fails_the_pdf(tmp_path):
+# Fixed: a leaflet image without a description was accepted, and the PDF (PDF/UA) then failed the
+# strict build; check now asks for the description.
+def test_a_leaflet_image_without_a_description_is_refused_at_its_line(tmp_path):
     project = new_project(tmp_path / "project")
-    (project / LEAFLET_FILE).write_text(LEAFLET.format(title="Billeder", body="![](/foldere/billede.png)"),
-                                        encoding="utf-8")
-    assert_check_refuses_or_builds(project, tmp_path / "site")
+    text = LEAFLET.format(title="Billeder", body="Legepladsen:\n\n![](/foldere/billede.png)")
+    (project / LEAFLET_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_site(project)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.line) == (LEAFLET_FILE, text[:text.index("![")].count("\n") + 1)
+    assert "mangler en beskrivelse" in problem.message and "![Børn på legepladsen]" in problem.message
+    assert_clean_refusal(refused.value.problems, {LEAFLET_FILE: text})
+    (project / LEAFLET_FILE).write_text(text.replace("![](", "![Legepladsen med gynger]("), encoding="utf-8")
+    assert_check_refuses_or_builds(project, tmp_path / "site")  # described: it builds, PDF included
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
@@ -745,11 +731,8 @@ def test_bug_emoji_in_a_leaflet_fails_the_pdf(tmp_path):
     assert_check_refuses_or_builds(project, tmp_path / "site")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: a one-line text may be 'data:text/html,...': check refuses javascript: and vbscript: there (an app "
-    "may make a link of it) but accepts data:, and jobs.json carries it as it is, which safety_scan reports as "
-    "'dangerous URL in JSON string'"))
-def test_bug_data_url_as_a_title_reaches_jobs_json(scratch, site):
+# Fixed: a one-line text could be 'data:text/html,...', which jobs.json carried as it is.
+def test_a_data_url_as_a_title_never_reaches_jobs_json(scratch, site):
     scratch.reset()
     scratch.write(POSTING_FILE, GOOD.replace(GOOD_TITLE, 'title: "data:text/html,x"'))
     content, problems = scratch.check()
@@ -760,11 +743,8 @@ def test_bug_data_url_as_a_title_reaches_jobs_json(scratch, site):
     assert_clean(scan_site(site, None, site_hosts=SITE_HOSTS))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG (in tests/safety_scan.py, not the generator): its calendar rule _HANDLER, '<[^>]*on[a-z]+\\s*=', "
-    "takes a less-than sign and a later 'on...=' for a handler in markup, so a title check accepts, "
-    "'Løn < 30.000 kr., onsdag = fri', is 'active content in calendar text' (check allows '< ' on purpose)"))
-def test_bug_scanner_takes_less_than_and_onsdag_for_a_handler(scratch, site):
+# Fixed (in tests/safety_scan.py): '<' and a later 'on...=' were taken for a handler in calendar text.
+def test_a_less_than_sign_and_onsdag_are_no_handler_to_the_scanner(scratch, site):
     scratch.reset()
     scratch.write(POSTING_FILE, GOOD.replace(GOOD_TITLE, 'title: "Løn < 30.000 kr., onsdag = fri"'))
     content, problems = scratch.check()
@@ -775,22 +755,27 @@ def test_bug_scanner_takes_less_than_and_onsdag_for_a_handler(scratch, site):
     assert_clean(scan_site(site, None, site_hosts=SITE_HOSTS))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: check makes sure a posting's or a leaflet's image is a file of the site, but not an image in an "
-    "organisation's about text, a role's intro or the catalogue's source_note: "
-    "'![Kort](/assets/findes-ikke.png)' there is accepted and every page showing it has a broken image"))
+# Fixed: images in an organisation's about text, a role's intro or the catalogue's source_note were
+# not checked, so every page showing one had a broken image.
 @pytest.mark.parametrize("rel, old, new", [
     (ORGANISATIONS_FILE, "            Distrikt Baltorp ligger centralt",
      "            ![Kort](/assets/findes-ikke.png) Distrikt Baltorp ligger centralt"),
     (ROLES_FILE, "    name: Pædagog\n", "    name: Pædagog\n    intro: '![Kort](/assets/findes-ikke.png)'\n"),
-])
-def test_bug_missing_image_in_data_texts_is_accepted(scratch, rel, old, new):
+    (ORGANISATIONS_FILE, "            Distrikt Baltorp ligger centralt",
+     "            ![Kort](assets/findes-ikke.png) Distrikt Baltorp ligger centralt"),
+], ids=["about-text", "role-intro", "relative-address"])
+def test_missing_image_in_data_texts_is_refused(scratch, rel, old, new):
     original = (ROOT / rel).read_text(encoding="utf-8")
     assert old in original
     scratch.reset()
-    scratch.write(rel, original.replace(old, new, 1))
+    written = original.replace(old, new, 1)
+    scratch.write(rel, written)
     content, problems = scratch.check()
-    assert content is None and any("findes-ikke.png" in p.message for p in problems), "accepted"
+    assert content is None, "accepted"
+    [problem] = [p for p in problems if "findes-ikke.png" in p.message]
+    assert (problem.file, problem.line) == (rel, written[:written.index("findes-ikke.png")].count("\n") + 1)
+    if "(assets/" in new:  # shown on many pages: only an address from the site's root finds it from all
+        assert "fra sitets rod" in problem.message
 
 
 def assert_check_refuses_or_builds(project: Path, site: Path) -> None:

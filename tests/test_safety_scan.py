@@ -191,6 +191,16 @@ def test_calendar_attack_is_found(old, new, what, clean, clean_baseline, tmp_pat
     assert what in whats(scan(tmp_path, clean_baseline))
 
 
+def test_a_less_than_sign_and_a_later_word_with_on_are_text_in_a_calendar(clean, clean_baseline, tmp_path):
+    """'<' before a space is no tag, so 'onsdag =' after it is no handler (check allows '< ' on purpose)."""
+    ics = copy_one(clean, ICS, tmp_path)
+    text = ics.read_bytes().decode("utf-8")
+    ics.write_bytes(text.replace("DESCRIPTION:", "DESCRIPTION:Løn < 30.000 kr.\\, onsdag = fri. ", 1).encode("utf-8"))
+    assert scan(tmp_path, clean_baseline) == []
+    ics.write_bytes(text.replace("DESCRIPTION:", "DESCRIPTION:<b onmouseover=x>", 1).encode("utf-8"))
+    assert "active content in calendar text" in whats(scan(tmp_path, clean_baseline))
+
+
 # --- JSON ---
 
 def test_json_copies_are_clean(clean, clean_baseline, tmp_path):
