@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from .consistency import Names, text_warnings
-from . import owner
+from . import glyphs, owner
 from .lint import posting_warnings
 from .model import Leaflet, Organisation, Organisations, Posting, Role, RoleCatalogue
 from .problems import ContentError, Problem, people, relative
@@ -156,6 +156,8 @@ def _load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
             problems.append(source.problem(path + ("kind",), "øverste niveau skal være en kommune (kind: kommune)"))
         if chain and org.kind == "kommune":
             problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
+        if org.kind == "kommune":  # its name is printed in the role descriptions' PDF
+            problems.extend(unprintable_in(source, org.name, path + ("name",)))
         units.setdefault(org.id, Unit(org, chain + (org,)))
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
@@ -174,6 +176,7 @@ def _load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
     if catalogue is None:
         return None
     problems.extend(missing_images_in(root, source, catalogue, None, printed=True))  # role pages and their PDF
+    problems.extend(unprintable_in(source, source.data))  # all of it is in the role descriptions' PDF
     order = [r.id for r in catalogue.roles]
     if len(set(order)) != len(order):
         problems.append(source.problem(("roles",), "to roller har samme id"))
@@ -398,16 +401,33 @@ def missing_images(root: Path, rel: str, text: str, page_dir: str | None,
 def missing_images_in(root: Path, source: Source, model: BaseModel, page_dir: str | None,
                       printed: bool = False) -> list[Problem]:
     """missing_images for every Markdown field of a validated YAML file, at the line where each address is written."""
-    def where(path: tuple, target: str) -> tuple[int, int]:
-        start, end = source.spans.get(path, (0, 0))
-        at = source.text.find(target, start, end)  # the address as written in the field's value
-        if at < 0:
-            return source.position(path)
-        return source.text.count("\n", 0, at) + 1, at - source.text.rfind("\n", 0, at)
-
     return [problem for path, text in markdown_texts(model)
             for problem in missing_images(root, source.file, text, page_dir,
-                                          lambda _, target, path=path: where(path, target), path, printed)]
+                                          lambda _, target, path=path: written_at(source, path, target), path,
+                                          printed)]
+
+
+def written_at(source: Source, path: tuple, written: str) -> tuple[int, int]:
+    """(line, column) in the file where `written` is in the value at `path`; else where the value starts."""
+    start, end = source.spans.get(path, (0, 0))
+    at = source.text.find(written, start, end)
+    return line_col(source.text, at) if at >= 0 else source.position(path)
+
+
+def line_col(text: str, at: int) -> tuple[int, int]:
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+def unprintable_in(source: Source, value: object, path: tuple = ()) -> list[Problem]:
+    """A character no PDF font has (glyphs.py), in each text value of a file that is printed."""
+    if isinstance(value, dict):
+        return [p for key, v in value.items() for p in unprintable_in(source, v, (*path, key))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in unprintable_in(source, v, (*path, i))]
+    if not isinstance(value, str) or (i := glyphs.first_unprintable(value)) is None:
+        return []
+    return [Problem(source.file, *written_at(source, path, value[i]), dotted(path), glyphs.message(value[i]),
+                    label=people(path))]
 
 
 def site_pages(root: Path, posting_ids: list[str], role_ids: set[str]) -> set[str]:
@@ -491,9 +511,11 @@ def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
             problems.append(Problem(rel, line, column, "", message))
         elif leaflet is not None:
             def where(index: int, _: str, start: int = match.end()) -> tuple[int, int]:
-                at = start + index
-                return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+                return line_col(text, start + index)
 
+            if (at := glyphs.first_unprintable(text)) is not None:  # the whole leaflet is in its PDF
+                problems.append(Problem(rel, *line_col(text, at), "", glyphs.message(text[at])))
+                continue
             if missing := missing_images(root, rel, body, f"foldere/{path.stem}/", where, printed=True):
                 problems.extend(missing)
                 continue

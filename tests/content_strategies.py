@@ -24,14 +24,10 @@ Two families:
 Images in the valid family point at IMAGE_FILES, which the tests put into
 every project they check (an image must be a file of the site).
 
-Known bugs are kept out of the VALID/NEAR-VALID families on purpose, so the
-property tests stay green while the bug is open; each has a strict xfail in
-test_property_check_builds.py that turns red as soon as it is fixed (then
-drop the exclusion here):
-
-- leaflets for full builds (`for_pdf=True`) have no characters the PDF fonts
-  lack (no emoji, CJK, Thai, Ethiopic): each is a WeasyPrint warning, which
-  fails the strict build.
+What is printed (leaflets, the role descriptions and the kommune's name in
+their PDF) leaves out characters no installed font has (CJK: `make pdf-deps`
+installs none) in the valid family, as check refuses those there
+(generator/glyphs.py).
 """
 from __future__ import annotations
 
@@ -45,6 +41,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from generator import glyphs
 from generator.content import RESERVED_IDS
 from generator.fieldtypes import text_problem
 from generator.model import AGE_GROUPS, EMPLOYMENT, ORG_KINDS, REQUIREMENTS, ROLE_TYPES, UNLIMITED_HOURS
@@ -56,19 +53,15 @@ TODAY = date(2026, 1, 5)  # the day the tests build the site for (JOBSITE_TODAY)
 
 
 
-# Characters the fonts `make pdf-deps` installs (Open Sans, DejaVu) have no glyph for.
-PDF_MISSING_GLYPHS = re.compile("[\U0001F000-\U0001FAFF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u0E00-\u0E7F"
-                                "\u1200-\u139F]")
-
-
 def pdf_printable(value: Any) -> Any:
-    """`value` (a string, or lists and dicts of them) without characters the PDF fonts lack."""
+    """`value` (a string, or lists and dicts of them) without characters no installed font has (CJK, as
+    `make pdf-deps` installs no CJK font): check refuses those in what is printed (generator/glyphs.py)."""
     if isinstance(value, dict):
         return {k: pdf_printable(v) for k, v in value.items()}
     if isinstance(value, list):
         return [pdf_printable(v) for v in value]
-    if isinstance(value, str) and PDF_MISSING_GLYPHS.search(value):
-        cleaned = PDF_MISSING_GLYPHS.sub("", value)
+    if isinstance(value, str) and glyphs.first_unprintable(value) is not None:
+        cleaned = "".join(ch for ch in value if glyphs.first_unprintable(ch) is None)
         if "\n" not in cleaned:  # a Plain field: as Plain keeps it
             cleaned = " ".join(cleaned.split())
         return cleaned if cleaned.strip() else "Tekst"
@@ -677,7 +670,7 @@ def role_catalogue_changes(draw, valid: bool = True) -> dict:
                 data["kommune"] = draw(st.sampled_from(["findes-ikke", "stjernehuset", "Ballerup"]))
             else:
                 data[draw(st.sampled_from(["roles", "areas"]))] = []
-    return data
+    return pdf_printable(data) if valid else data  # all of it is printed in the role descriptions' PDF
 
 
 @st.composite
@@ -693,8 +686,8 @@ def leaflet_body(draw, valid: bool = True) -> str:
 
 
 @st.composite
-def leaflets(draw, valid: bool = True, for_pdf: bool = False) -> tuple[dict, str]:
-    """(front matter, body) of a leaflet for parents; for_pdf: no known bug of its PDF (see the docstring)."""
+def leaflets(draw, valid: bool = True) -> tuple[dict, str]:
+    """(front matter, body) of a leaflet for parents."""
     fm: dict[str, Any] = {"title": draw(plain_valid)}
     if draw(st.booleans()):
         fm["tagline"] = draw(plain_valid)
@@ -723,11 +716,8 @@ def leaflets(draw, valid: bool = True, for_pdf: bool = False) -> tuple[dict, str
             else:
                 fm[field] = draw(plain_any)
     body = draw(leaflet_body(valid=valid))
-    if valid:  # a leaflet is printed: its images are described
-        body = body.replace("![](", "![Billede](")
-    if for_pdf:
-        fm, body = pdf_printable(fm), pdf_printable(body)
-        body = repaired(body, multiline=True) if valid else body
+    if valid:  # a leaflet is printed: its images are described, and every character has a glyph
+        fm, body = pdf_printable(fm), repaired(pdf_printable(body).replace("![](", "![Billede]("), multiline=True)
     return fm, body
 
 

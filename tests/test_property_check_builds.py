@@ -615,12 +615,12 @@ def site_contents(draw):
     """Accepted content for one build: a new workplace, an open posting there, perhaps a second posting
     anywhere, and a leaflet."""
     orgs, unit = draw(cs.organisation_changes())
-    orgs = cs.pdf_printable(orgs)  # known bug: the kommune's name is printed in the role descriptions' PDF
+    orgs = cs.pdf_printable(orgs)  # the kommune's name is printed in the role descriptions' PDF
     files = {ORGANISATIONS_FILE: draw(cs.yaml_text(orgs, comment=False)),
              POSTING_FILE: draw(cs.yaml_text(draw(cs.postings(workplace=unit, open_on=cs.TODAY))))}
     if draw(st.booleans()):
         files["jobs/hypo-2.yml"] = draw(cs.yaml_text(draw(cs.postings())))
-    front_matter, body = draw(cs.leaflets(for_pdf=True))  # known bug: glyphs the PDF fonts lack
+    front_matter, body = draw(cs.leaflets())
     files[LEAFLET_FILE] = draw(cs.leaflet_text(front_matter, body))
     return files
 
@@ -662,7 +662,7 @@ def test_full_builds_of_accepted_content_succeed_scan_clean_and_make_pdfs(tmp_pa
 
 # --- bugs found, smallest inputs ---------------------------------------------------------------------------
 #
-# Open: strict xfails, each turns red when fixed (then drop its exclusion in content_strategies.py).
+# Open: none. A bug found here is pinned as a strict xfail, which turns red when fixed (then drop its exclusion in content_strategies.py).
 # Fixed while these tests were written (the hostile-content work, commits cc132a3, 5d67ef3, 5a07c05): kept as
 # ordinary tests of the same promise, so they cannot come back.
 
@@ -718,17 +718,37 @@ def test_a_leaflet_image_without_a_description_is_refused_at_its_line(tmp_path):
     assert_check_refuses_or_builds(project, tmp_path / "site")  # described: it builds, PDF included
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: check accepts any printable character in a leaflet, but one the PDF fonts (Open Sans, DejaVu from "
-    "`make pdf-deps`) have no glyph for, an emoji most likely, is a WeasyPrint warning ('.notdef glyph "
-    "rendered for Unicode string unsupported by fonts') that fails the strict build; so do Ethiopic "
-    "(Tigrinya), Thai and CJK, and so does such a character in a kommune's name (the role descriptions' PDF "
-    "prints it)"))
-def test_bug_emoji_in_a_leaflet_fails_the_pdf(tmp_path):
+# Fixed: a character the PDF fonts had no glyph for (an emoji, Tigrinya, Thai, CJK) was accepted in a
+# leaflet or a kommune's name and failed the strict build. Noto's fonts print most scripts and emoji now,
+# and check refuses, at its line, a character no installed font has.
+@pytest.mark.parametrize("body", ["Vi glæder os til at se jer 🙂", "ሰላም ንዓኹም ወለዲ (tigrinya)", "สวัสดี", "مرحبا بالآباء"],
+                         ids=["emoji", "tigrinya", "thai", "arabic"])
+def test_a_leaflet_in_another_script_or_with_an_emoji_builds_with_its_pdf(tmp_path, body):
     project = new_project(tmp_path / "project")
-    (project / LEAFLET_FILE).write_text(LEAFLET.format(title="Velkommen", body="Vi glæder os til at se jer 🙂"),
-                                        encoding="utf-8")
+    (project / LEAFLET_FILE).write_text(LEAFLET.format(title="Velkommen", body=body), encoding="utf-8")
+    load_site(project)  # accepted
     assert_check_refuses_or_builds(project, tmp_path / "site")
+
+
+def test_a_character_no_font_has_is_refused_where_it_is_printed(tmp_path):
+    project = new_project(tmp_path / "project")
+    text = LEAFLET.format(title="Velkommen", body="Hilsen til forældrene:\n\n你好")
+    (project / LEAFLET_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_site(project)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.line, problem.column) == (LEAFLET_FILE, text.count("\n", 0, text.index("你")) + 1, 1)
+    assert "你 (U+4F60" in problem.message and "PDF-udgaven" in problem.message
+    assert_clean_refusal(refused.value.problems, {LEAFLET_FILE: text})
+
+    (project / LEAFLET_FILE).unlink()  # the kommune's name is printed in the role descriptions' PDF
+    orgs = (project / ORGANISATIONS_FILE).read_text(encoding="utf-8")
+    kommune = next(line for line in orgs.splitlines() if line.strip().startswith("name:"))
+    (project / ORGANISATIONS_FILE).write_text(orgs.replace(kommune, kommune + " 市", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_site(project)
+    assert any(p.file == ORGANISATIONS_FILE and "市 (U+5E02" in p.message and p.field.endswith(".name")
+               for p in refused.value.problems), refused.value.report()
 
 
 # Fixed: a one-line text could be 'data:text/html,...', which jobs.json carried as it is.

@@ -1,0 +1,80 @@
+"""Which characters the PDFs can print: those some installed font has a glyph for.
+
+WeasyPrint finds a font for each character through fontconfig, falling back
+from the print stylesheet's fonts to any installed font; a character no font
+has is printed as an empty box and is a warning that fails the strict build.
+So a text that goes into a PDF (a leaflet, the role descriptions) is checked
+against the union of the installed fonts' character sets, as fontconfig
+reports them (`fc-list`, from its cache). Where fontconfig is not installed
+the PDFs cannot be made either, and nothing is refused for it.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _coverage() -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of the code point ranges some font covers, merged and sorted; None without fontconfig."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run([fc_list, "--format", "%{charset}\\n"], capture_output=True, text=True,
+                             timeout=30, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    ranges = []
+    for part in out.split():
+        first, _, last = part.partition("-")
+        ranges.append((int(first, 16), int(last or first, 16)))
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, last in sorted(ranges):
+        if ends and first <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], last)
+        else:
+            starts.append(first)
+            ends.append(last)
+    return (starts, ends) if starts else None
+
+
+def has_glyph(ch: str) -> bool:
+    coverage = _coverage()
+    if coverage is None:
+        return True
+    starts, ends = coverage
+    i = bisect_right(starts, ord(ch)) - 1
+    return i >= 0 and ord(ch) <= ends[i]
+
+
+def first_unprintable(text: str) -> int | None:
+    """Index of the first character no installed font can print, or None.
+
+    Spaces, line breaks and the invisible characters that only shape a
+    neighbour (joiners, variation selectors) are printed as no glyph of
+    their own.
+    """
+    if text.isascii():
+        return None  # every text font has ASCII
+    for i, ch in enumerate(text):
+        if ord(ch) > 0x7F and not _shapes_only(ch) and not has_glyph(ch):
+            return i
+    return None
+
+
+def _shapes_only(ch: str) -> bool:
+    cp = ord(ch)
+    return unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf") or 0xFE00 <= cp <= 0xFE0F \
+        or 0xE0100 <= cp <= 0xE01EF
+
+
+def message(ch: str) -> str:
+    """What HR is told, in Danish."""
+    name = unicodedata.name(ch, "").lower()
+    return (f"tegnet {ch} (U+{ord(ch):04X}{', ' + name if name else ''}) kan ikke skrives i PDF-udgaven: ingen "
+            "af sitets skrifttyper har det, så det bliver en tom firkant. Slet tegnet, eller skriv det med ord")
