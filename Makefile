@@ -50,7 +50,7 @@ cms: $(STAMP) $(NODE_STAMP)
 	  $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload $(SERVE_FLAGS)
 
 ## check: validate every content file and report all problems
-check: $(STAMP)
+check: $(STAMP) pdf-deps
 	$(BIN)/python -m generator check
 
 ## browser: make sure Debian's Chromium is installed for the browser tests

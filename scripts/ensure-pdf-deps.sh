@@ -4,10 +4,11 @@
 # Open Sans font from Debian, so nothing is fetched at build time. Noto's core
 # fonts and its emoji print what Open Sans and DejaVu lack (Tigrinya, Arabic,
 # Thai and most other scripts a leaflet for parents may be written in, and
-# emoji); check refuses a character no installed font has (generator/glyphs.py).
+# emoji); check refuses a character no installed font has (generator/glyphs.py
+# asks fontconfig's fc-list, so `make check` runs this too).
 # Install what is missing, as root through apt; otherwise say what to install.
 set -euo pipefail
-PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-open-sans fonts-dejavu-core
+PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-open-sans fonts-dejavu-core
           fonts-noto-core fonts-noto-color-emoji)
 if ! command -v dpkg-query >/dev/null 2>&1; then
   exit 0  # not Debian: the build says whether WeasyPrint can be loaded
