@@ -7,12 +7,13 @@ every file at once, so HR fixes a pull request in one round.
 """
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import repeat
 from pathlib import Path
 from typing import Callable
@@ -157,7 +158,7 @@ def _load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
         if chain and org.kind == "kommune":
             problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
         if org.kind == "kommune":  # its name is printed in the role descriptions' PDF
-            problems.extend(unprintable_in(source, org.name, path + ("name",)))
+            problems.extend(unprintable_in(partial(written_at, source), source.file, org.name, path + ("name",)))
         units.setdefault(org.id, Unit(org, chain + (org,)))
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
@@ -176,7 +177,7 @@ def _load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
     if catalogue is None:
         return None
     problems.extend(missing_images_in(root, source, catalogue, None, printed=True))  # role pages and their PDF
-    problems.extend(unprintable_in(source, source.data))  # all of it is in the role descriptions' PDF
+    problems.extend(unprintable_in(partial(written_at, source), source.file, source.data))  # all in the PDF
     order = [r.id for r in catalogue.roles]
     if len(set(order)) != len(order):
         problems.append(source.problem(("roles",), "to roller har samme id"))
@@ -418,16 +419,17 @@ def line_col(text: str, at: int) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
-def unprintable_in(source: Source, value: object, path: tuple = ()) -> list[Problem]:
-    """A character no PDF font has (glyphs.py), in each text value of a file that is printed."""
+def unprintable_in(where: Callable[[tuple, str], tuple[int, int]], file: str, value: object,
+                   path: tuple = ()) -> list[Problem]:
+    """A character no PDF font has (glyphs.py), in each text value of a file that is printed (an
+    entity, &#x4F60;, as the character it becomes); `where(path, character)` is its (line, column)."""
     if isinstance(value, dict):
-        return [p for key, v in value.items() for p in unprintable_in(source, v, (*path, key))]
+        return [p for key, v in value.items() for p in unprintable_in(where, file, v, (*path, key))]
     if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in unprintable_in(source, v, (*path, i))]
-    if not isinstance(value, str) or (i := glyphs.first_unprintable(value)) is None:
+        return [p for i, v in enumerate(value) for p in unprintable_in(where, file, v, (*path, i))]
+    if not isinstance(value, str) or (i := glyphs.first_unprintable(text := html.unescape(value))) is None:
         return []
-    return [Problem(source.file, *written_at(source, path, value[i]), dotted(path), glyphs.message(value[i]),
-                    label=people(path))]
+    return [Problem(file, *where(path, text[i]), dotted(path), glyphs.message(text[i]), label=people(path))]
 
 
 def site_pages(root: Path, posting_ids: list[str], role_ids: set[str]) -> set[str]:
@@ -474,6 +476,40 @@ def _posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids:
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class LeafletPart:
+    level: str  # '#' to '######' for a heading, '' for the text between headings
+    text: str  # the heading's words, or that text (stripped)
+    offset: int  # where `text` starts in the body
+
+
+def leaflet_parts(body: str) -> list[LeafletPart]:
+    """A leaflet's body as its page is made (render/pages.py): its headings, and the text between
+    them, which is converted on its own; so the checks look at exactly the texts that are converted."""
+    parts: list[LeafletPart] = []
+    chunk: list[str] = []
+    chunk_at = at = 0
+
+    def flush() -> None:
+        raw = "\n".join(chunk)
+        if raw.strip():
+            parts.append(LeafletPart("", raw.strip(), chunk_at + len(raw) - len(raw.lstrip())))
+        chunk.clear()
+
+    for line in body.split("\n"):
+        if heading := HEADING.match(line):
+            flush()
+            parts.append(LeafletPart(heading[1], heading[2], at + heading.start(2)))
+        else:
+            if not chunk:
+                chunk_at = at
+            chunk.append(line)
+        at += len(line) + 1
+    flush()
+    return parts
 
 
 def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
@@ -504,23 +540,49 @@ def _load_leaflets(root: Path, problems: list[Problem]) -> list[LeafletFile]:
         leaflet, found = validate(Leaflet, source)
         problems.extend(found)
         body = text[match.end():]
-        if bad := text_problem(body, multiline=True):
-            index, message = bad
-            line = text.count("\n", 0, match.end() + index) + 1
-            column = index - (body.rfind("\n", 0, index) + 1) + 1
-            problems.append(Problem(rel, line, column, "", message))
+        if found := _leaflet_text_problems(root, rel, text, match.end(), source, leaflet is not None):
+            problems.extend(found)
         elif leaflet is not None:
-            def where(index: int, _: str, start: int = match.end()) -> tuple[int, int]:
-                return line_col(text, start + index)
-
-            if (at := glyphs.first_unprintable(text)) is not None:  # the whole leaflet is in its PDF
-                problems.append(Problem(rel, *line_col(text, at), "", glyphs.message(text[at])))
-                continue
-            if missing := missing_images(root, rel, body, f"foldere/{path.stem}/", where, printed=True):
-                problems.extend(missing)
-                continue
             out.append(LeafletFile(path.stem, rel, relative(path, root / "content"), leaflet, body))
     return out
+
+
+def _leaflet_text_problems(root: Path, rel: str, text: str, body_at: int, source: Source,
+                           valid: bool) -> list[Problem]:
+    """What is wrong with a leaflet's body: the text rules, on the whole body and on each part as it is
+    converted on its own (a part can start where the whole body had a code block); then, for a valid
+    leaflet, characters its PDF cannot print (front matter too) and images that are missing or undescribed."""
+    body = text[body_at:]
+    parts = [part for part in leaflet_parts(body) if not part.level]
+    bad, offset = text_problem(body, multiline=True), 0
+    for part in parts if not bad else ():
+        if bad := text_problem(part.text, multiline=True):
+            offset = part.offset
+            break
+    if bad:
+        return [Problem(rel, *line_col(text, body_at + offset + bad[0]), "", bad[1])]
+    if not valid:
+        return []
+
+    def in_front_matter(path: tuple, ch: str) -> tuple[int, int]:
+        at = text.find(ch, 0, body_at)
+        return line_col(text, at) if at >= 0 else source.position(path)
+
+    printed = unprintable_in(in_front_matter, rel, source.data)
+    line_at = body_at
+    for line in body.split("\n"):  # an entity (&#x4F60;) as the character it becomes
+        if (at := glyphs.first_unprintable(html.unescape(line))) is not None:
+            ch = html.unescape(line)[at]
+            written = text.find(ch, line_at, line_at + len(line))
+            printed.append(Problem(rel, *line_col(text, written if written >= 0 else line_at), "", glyphs.message(ch)))
+            break
+        line_at += len(line) + 1
+    if printed:
+        return printed
+    page_dir = f"foldere/{Path(rel).stem}/"
+    return [problem for part in parts for problem in missing_images(
+        root, rel, part.text, page_dir, lambda index, _, at=body_at + part.offset: line_col(text, at + index),
+        printed=True)]
 
 
 def _generated_pages_taken(root: Path, roles: RoleCatalogue | None) -> list[Problem]:

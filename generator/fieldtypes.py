@@ -119,9 +119,10 @@ ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown's attribute lists: {: .
 MAX_INDENT = 12  # spaces before a line of Markdown: three levels of nested bullets
 TOO_DEEP = re.compile(f"^ {{{MAX_INDENT + 1}}}", re.M)  # a line indented more than that
 NESTED_ON_ONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){4,}", re.M)  # "- - - - x": four levels
-# A script or data address (data:text/html,...), which an app may make a link of: where a scheme
-# can start (not after a letter, digit or + . -, which would make it part of a longer word or scheme).
-CODE_LIKE = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb)script\s*:|data\s*:\s*[\w.+-]+/)")
+# A script or data address, which an app may make a link of: 'javascript:', or a data URL
+# ('data:' + a media type, perhaps with parameters + ',': data:text/html,..., data:,hej), where
+# a scheme can start (not after a letter, digit or + . -). 'Data: trivsel/udvikling' is words.
+CODE_LIKE = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb)script\s*:|data:[\w.+/=;-]*,)")
 MD_LINK = re.compile(r"\]\(\s*<?([^)>]+)")  # to the ")": a tab or space inside must not hide a scheme
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")

@@ -29,9 +29,12 @@ def _coverage() -> tuple[list[int], list[int]] | None:
     except (OSError, subprocess.SubprocessError):
         return None
     ranges = []
-    for part in out.split():
+    for part in out.split():  # '20-7e a0-17f 192 ...' per font; anything else (a warning) is skipped
         first, _, last = part.partition("-")
-        ranges.append((int(first, 16), int(last or first, 16)))
+        try:
+            ranges.append((int(first, 16), int(last or first, 16)))
+        except ValueError:
+            continue
     starts: list[int] = []
     ends: list[int] = []
     for first, last in sorted(ranges):
@@ -74,7 +77,6 @@ def _shapes_only(ch: str) -> bool:
 
 
 def message(ch: str) -> str:
-    """What HR is told, in Danish."""
-    name = unicodedata.name(ch, "").lower()
-    return (f"tegnet {ch} (U+{ord(ch):04X}{', ' + name if name else ''}) kan ikke skrives i PDF-udgaven: ingen "
-            "af sitets skrifttyper har det, så det bliver en tom firkant. Slet tegnet, eller skriv det med ord")
+    """What HR is told, in Danish (the character, and its code for when it is hard to see)."""
+    return (f"tegnet {ch} (U+{ord(ch):04X}) kan ikke skrives i PDF-udgaven: ingen af sitets skrifttyper har det, "
+            "så det bliver en tom firkant. Slet tegnet, eller skriv det med ord")

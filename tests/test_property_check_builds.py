@@ -883,3 +883,50 @@ def test_fixed_bracket_soup_renders_in_linear_time():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Found in review: each leaflet part is converted on its own (render/pages.py), so a part can begin where
+# the whole body had a code block or a fence; the checks look at the parts as they are converted.
+@pytest.mark.parametrize("body, said", [
+    ("# Titel\n    ![Kort](/foldere/findes-ikke.png)", "findes ikke"),
+    ("~~~\n# Titel\n![Kort](https://evil.example/x.png)\n~~~", "andet website"),
+    ("# Titel\n    ![](/foldere/billede.png)", "mangler en beskrivelse"),
+], ids=["indented-after-a-heading", "heading-in-a-fence", "undescribed"])
+def test_leaflet_images_are_checked_as_each_part_is_converted(tmp_path, body, said):
+    project = new_project(tmp_path / "project")
+    text = LEAFLET.format(title="Billeder", body=body)
+    (project / LEAFLET_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_site(project)
+    [problem] = refused.value.problems
+    assert said in problem.message and problem.line == text.count("\n", 0, text.index("![")) + 1, problem
+    assert_clean_refusal(refused.value.problems, {LEAFLET_FILE: text})
+
+
+@pytest.mark.parametrize("title, body", [('"Velkommen \\u4F60"', "Tekst."), ("Velkommen", "Tekst &#x4F60;.")],
+                         ids=["yaml-escape-in-front-matter", "entity-in-body"])
+def test_a_character_no_font_has_is_refused_however_it_is_written(tmp_path, title, body):
+    project = new_project(tmp_path / "project")
+    text = LEAFLET.format(title=title, body=body)
+    (project / LEAFLET_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_site(project)
+    [problem] = refused.value.problems
+    assert "你 (U+4F60)" in problem.message, problem
+    assert problem.line == (2 if "\\u" in title else text.count("\n", 0, text.index("&#")) + 1), problem
+
+
+@pytest.mark.parametrize("title, refused", [
+    ("Data: trivsel/udvikling", False), ("Vi indsamler data: 0-3/3-6 år, og mere", False),
+    ("data:,hej", True), ("data:;base64,AAA", True), ("DATA:text/html;charset=utf-8,x", True),
+])
+def test_only_a_data_address_is_refused_in_a_one_line_text(scratch, site, title, refused):
+    scratch.reset()
+    scratch.write(POSTING_FILE, GOOD.replace(GOOD_TITLE, f"title: {json.dumps(title, ensure_ascii=False)}"))
+    content, problems = scratch.check()
+    assert (content is None) == refused, problems
+    if content is None:
+        return assert_clean_refusal(problems, {POSTING_FILE: GOOD})
+    for rel, data in data_files(build_listing(content, NOW), content, SITE_URL).items():
+        write(site, rel, data)
+    assert_clean(scan_site(site, None, site_hosts=SITE_HOSTS))  # words, not an address, to the scanner too

@@ -149,3 +149,24 @@ def test_the_schema_takes_ja_and_nej_too():
         jsonschema.validate(value, asap)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate("yes", asap)
+
+
+def test_what_fontconfig_says_that_is_no_character_set_is_skipped(monkeypatch):
+    """A warning on fc-list's output (or an fc-list without --format) neither stops check nor refuses ø."""
+    import subprocess
+
+    from generator import glyphs
+
+    class Ran:
+        stdout = "Fontconfig warning: ignoring UTF-8: not a valid region tag\n%{charset}\n20-7e a0-17f\n"
+
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: Ran())
+    glyphs._coverage.cache_clear()
+    try:
+        assert glyphs.first_unprintable("Søren Ærø") is None
+        assert glyphs.first_unprintable("你") == 0
+        Ran.stdout = "Fontconfig error: no fonts\n"
+        glyphs._coverage.cache_clear()
+        assert glyphs.first_unprintable("你") is None  # nothing known: nothing refused (no PDFs there either)
+    finally:
+        glyphs._coverage.cache_clear()

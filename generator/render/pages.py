@@ -16,7 +16,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..content import Content, LeafletFile
+from ..content import Content, LeafletFile, leaflet_parts
 from ..facets import keys_of
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
@@ -199,9 +199,6 @@ def leaflet_index(leaflets: list[LeafletFile]) -> str:
     return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()), pdf=leaflet_pdf_name)
 
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-
-
 def leaflet_source(item: LeafletFile) -> str:
     """The leaflet's page with the front matter the core read (as quoted strings: the site
     builder reads it again and must not take '12:30' or 'yes' for anything but text)."""
@@ -221,24 +218,13 @@ def leaflet_page(item: LeafletFile) -> str:
     updated = meta.render(leaflet=item.leaflet, part="top", pdf=leaflet_pdf_name(item))
     contact = meta.render(leaflet=item.leaflet, part="bottom", pdf=leaflet_pdf_name(item))
     parts: list[str] = []
-    chunk: list[str] = []
-
-    def flush() -> None:
-        text = "\n".join(chunk).strip()
-        if text:
-            parts.append(markup.html_block(text))
-        chunk.clear()
-
     dated = False
-    for line in item.body.split("\n"):
-        heading = _HEADING.match(line)
-        if not heading:
-            chunk.append(line)
+    for part in leaflet_parts(item.body):
+        if not part.level:
+            parts.append(markup.html_block(part.text))
             continue
-        flush()
-        parts.append(f"\n{heading[1]} {markup.escape_markdown(heading[2])}\n")
-        if heading[1] == "#" and not dated:
+        parts.append(f"\n{part.level} {markup.escape_markdown(part.text)}\n")
+        if part.level == "#" and not dated:
             parts.append("\n" + updated)
             dated = True
-    flush()
     return "\n".join(parts) + "\n\n" + contact
