@@ -27,7 +27,7 @@ WHERE = """e => e.closest('.md-sidebar--primary') ? 'drawer' : e.closest('.md-he
   : e.closest('.md-content') ? 'content' : e.closest('.md-footer') ? 'footer' : 'other'"""
 
 
-def settled(page, check: str, seconds: float = 1.5) -> bool:
+def settled(page, check: str, seconds: float = 3) -> bool:
     """Whether `check` (a function; the page's CSP forbids evaluating strings) comes true in time."""
     for _ in range(int(seconds * 10)):
         if page.evaluate(check):
@@ -40,7 +40,8 @@ def tab_walk(page, presses: int) -> list[tuple[str, str, bool]]:
     """Press Tab `presses` times; for each stop, (what has focus, where it is, whether it is seen).
 
     Material animates what focus opens (the search field) and the browser scrolls the focused
-    element into view, so each stop has a moment to settle before it counts as unseen.
+    element into view, so each stop has a moment to settle before it counts as unseen (3 s: a
+    stop low on the page once took longer than 1.5 s to scroll into view in a loaded CI run).
     """
     stops = []
     for _ in range(presses):
