@@ -19,7 +19,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import clock, preview, schema
-from .content import JOBS_DIR, LEAFLETS_DIR, ORGANISATIONS_FILE, ROLES_FILE, load_site
+from .content import JOBS_DIR, load_site
+from .kinds import kind_of
 from .problems import ContentError, Problem, headline, relative
 from .scaffold import ScaffoldError, load_base, load_workplaces, new_posting
 
@@ -41,10 +42,8 @@ def _annotate(problem: Problem) -> str:
 
 
 def _is_source(rel: str) -> bool:
-    parts = rel.split("/")
-    return (rel in (ORGANISATIONS_FILE, ROLES_FILE)
-            or (len(parts) == 2 and parts[0] == JOBS_DIR and rel.endswith((".yml", ".yaml")))
-            or (rel.startswith(LEAFLETS_DIR + "/") and rel.endswith(".md") and not rel.endswith("/index.md")))
+    """A file `check` reads: one of the registry's kinds (kinds.py)."""
+    return kind_of(rel) is not None
 
 
 def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> int:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from .content import Content
+from .site import Content
 from .listing import Job
 from .model import AGE_GROUPS, ROLE_TYPES
 from .slugs import slug

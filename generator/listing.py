@@ -11,7 +11,8 @@ from functools import cached_property
 from typing import Literal
 
 from . import clock
-from .content import Content, PostingFile, Unit
+from .kinds import posting_url
+from .site import Content, PostingFile, Unit
 from .model import Organisation, Posting, Withdrawn
 
 Status = Literal["open", "closed", "scheduled"]
@@ -59,7 +60,7 @@ class Job:
 
     @property
     def url(self) -> str:
-        return f"job/{self.id}/"
+        return posting_url(self.id)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import clock
-from .content import ID_PATTERN, JOBS_DIR, PLACEHOLDER, RESERVED_IDS, Unit, _load_organisations, _load_roles
+from .content import JOBS_DIR
+from .kinds import ID_PATTERN, RESERVED_IDS
+from .read_data import load_organisations as _load_organisations, load_roles as _load_roles
+from .read_postings import PLACEHOLDER
+from .site import Unit
 from .model import UNLIMITED_HOURS, Posting
 from .validation import validate
 from .yamlsource import load

@@ -42,7 +42,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from generator import glyphs
-from generator.content import RESERVED_IDS
+from generator.kinds import RESERVED_IDS
 from generator.fieldtypes import text_problem
 from generator.model import AGE_GROUPS, EMPLOYMENT, ORG_KINDS, REQUIREMENTS, ROLE_TYPES, UNLIMITED_HOURS
 from generator.yamlsource import parse

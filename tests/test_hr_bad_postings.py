@@ -50,7 +50,7 @@ def _generated() -> list[Case]:
         Case("not-utf8", {"latin1.yml": latin1},
              (("latin1.yml", f"{latin1_line}: filen er ikke gemt som UTF-8"),)),
         Case("ten-megabytes", {"kaempe.yml": huge},
-             (("kaempe.yml", f"1: filen er {len(huge) // 1024} KB; en fil må højst være 1000 KB"),)),
+             (("kaempe.yml", "1: filen fylder 10,0 MB; et opslag må højst fylde 100 KB"),)),
         Case("zero-bytes", {"tom.yml": b""}, (("tom.yml", "1: filen er tom"),)),
     ]
 

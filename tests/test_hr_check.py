@@ -122,7 +122,8 @@ def test_windows_and_old_mac_line_ends_are_read_with_the_right_line_numbers(proj
 def test_check_of_many_postings_in_workers_finds_what_reading_them_one_by_one_finds(tmp_path):
     from datetime import date
 
-    from generator.content import SPLIT_FROM, load_site
+    from generator.content import load_site
+    from generator.read_postings import SPLIT_FROM
     from generator.problems import ContentError
     from project_copy import copy_project
 

@@ -668,7 +668,7 @@ def test_full_builds_of_accepted_content_succeed_scan_clean_and_make_pdfs(tmp_pa
 
 GOOD = (Path(__file__).parent / "good_posting.yml").read_text(encoding="utf-8")
 GOOD_TITLE = "title: Pædagog til Børnehuset Stjernehuset"
-LEAFLET = ("---\ntitle: {title}\nkommune: Haderslev Kommune\ntopic: Emne\naudience: Forældre\nsummary: Kort.\n"
+LEAFLET = ("---\ntitle: {title}\nkommune: haderslev\ntopic: Emne\naudience: Forældre\nsummary: Kort.\n"
            "updated: 2026-01-01\ncontact:\n  name: Haderslev Kommune\n---\n\n# Overskrift\n\n{body}\n")
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..content import Content
+from ..site import Content
 from ..listing import Listing
 from ..render import alerts, pages
 

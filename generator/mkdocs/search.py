@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..content import Content
+from ..site import Content
 from ..listing import Listing
 from ..render.search_index import shape_index, vocabulary
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..content import Content
+from ..site import Content
 from ..facets import FACETS, facet_values, matching
 from ..listing import Listing
 from .pages import ENV

@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..content import Content, load_site
+from ..content import load_site
+from ..site import Content
 from ..listing import Listing, build_listing
 
 # The postings read by site_data_files, for the root read last: a worker that `serve` keeps

@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from ..content import Content
+from ..site import Content
 from ..facets import FacetValue, facet_values, matching
 from ..listing import Job
 from ..model import EMPLOYMENT

@@ -7,7 +7,7 @@ on the role-description page). A page without the markers is left as it is.
 """
 from __future__ import annotations
 
-from ..content import Content
+from ..site import Content
 from ..listing import Listing
 from .pages import ENV
 

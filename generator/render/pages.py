@@ -16,12 +16,13 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..content import Content, LeafletFile, leaflet_parts
+from ..read_leaflets import leaflet_parts
+from ..site import Content, LeafletFile
 from ..facets import keys_of
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ROLE_TYPES, RoleCatalogue
 from ..slugs import slug
-from . import danish, filters, jobposting, markup
+from . import danish, filters, jobposting, markup, urls
 from .pdf import leaflet_pdf_name, roles_pdf_name
 from .urls import site_address
 
@@ -79,6 +80,7 @@ def _env() -> Environment:
         positions=danish.positions_text,
         short_date=danish.short_date,
         tel=danish.tel_href,
+        mailto=urls.mailto_href,
         role_label=lambda r: ROLE_TYPES[r],
         age_label=lambda a: AGE_GROUPS[a],
         slug=slug,
@@ -195,7 +197,7 @@ def role_page(catalogue: RoleCatalogue, role_id: str, kommune: str) -> str:
 def leaflet_index(leaflets: list[LeafletFile]) -> str:
     groups: dict[str, list[LeafletFile]] = defaultdict(list)
     for item in sorted(leaflets, key=lambda i: (i.leaflet.topic, i.leaflet.title)):
-        groups[item.leaflet.kommune].append(item)
+        groups[item.kommune_name].append(item)
     return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()), pdf=leaflet_pdf_name)
 
 
@@ -215,8 +217,8 @@ def leaflet_page(item: LeafletFile) -> str:
     anchors and the table of contents; the text between them is sanitised HTML.
     """
     meta = ENV.get_template("leaflet_meta.md.j2")
-    updated = meta.render(leaflet=item.leaflet, part="top", pdf=leaflet_pdf_name(item))
-    contact = meta.render(leaflet=item.leaflet, part="bottom", pdf=leaflet_pdf_name(item))
+    updated = meta.render(leaflet=item.leaflet, kommune=item.kommune_name, part="top", pdf=leaflet_pdf_name(item))
+    contact = meta.render(leaflet=item.leaflet, kommune=item.kommune_name, part="bottom", pdf=leaflet_pdf_name(item))
     parts: list[str] = []
     dated = False
     for part in leaflet_parts(item.body):

@@ -26,7 +26,7 @@ import lxml.html
 from markupsafe import escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..content import Content, LeafletFile
+from ..site import Content, LeafletFile
 from ..model import RoleCatalogue
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -70,7 +70,7 @@ def roles_pdf_name(catalogue: RoleCatalogue) -> str:
 
 def leaflet_document(item: LeafletFile, page: str) -> PdfDocument:
     lf = item.leaflet
-    return PdfDocument(page, leaflet_pdf_name(item), "leaflet", lf.title, lf.kommune, lf.summary,
+    return PdfDocument(page, leaflet_pdf_name(item), "leaflet", lf.title, item.kommune_name, lf.summary,
                        (lf.topic,), lf.updated)
 
 

@@ -39,7 +39,7 @@ from typing import Iterable
 
 import nh3
 
-from ..content import Content
+from ..site import Content
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ORG_KINDS, ROLE_TYPES
 from . import danish, markup

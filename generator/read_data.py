@@ -1,0 +1,129 @@
+"""The data files: data/organisations.yml (the kommuner and their units), data/roles.yml (the
+role descriptions) and cms.yml (where the editor saves), each read, validated and checked
+within itself; what they say about other files is checked in content.py.
+"""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from .kinds import CMS_SETTINGS, ORGANISATIONS, RESERVED_IDS, ROLES, SYMLINK, role_page
+from .model import CmsSettings, Organisation, Organisations, RoleCatalogue
+from .problems import Problem
+from .site import Unit
+from .textchecks import missing_images_in, unprintable_in, written_at
+from .validation import validate
+from .yamlsource import Source, load
+
+ORGANISATIONS_FILE = ORGANISATIONS.example
+ROLES_FILE = ROLES.example
+
+
+def read_yaml(root: Path, rel: str, problems: list[Problem]) -> Source | None:
+    """A content file read safely as YAML fields (name: value), or None with the problem said."""
+    path = root / rel
+    if path.is_symlink():
+        problems.append(Problem(rel, 1, 0, "", SYMLINK))
+        return None
+    if not path.is_file():
+        problems.append(Problem(rel, 1, 0, "", "filen mangler"))
+        return None
+    source, found = load(path, rel)
+    problems.extend(found)
+    if source is not None and not isinstance(source.data, dict):
+        problems.append(Problem(rel, 1, 0, "", "filen skal bestå af felter (navn: værdi), ikke en liste eller én tekst"))
+        return None
+    return source
+
+
+def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
+    """Every organisation by id, with its chain up to its kommune. Ids are unique across the file,
+    and so are the kommuner's names (a page names its kommune by id; the name is what people read)."""
+    source = read_yaml(root, ORGANISATIONS_FILE, problems)
+    if source is None:
+        return {}
+    orgs, found = validate(Organisations, source)
+    problems.extend(found)
+    if orgs is None:
+        return {}
+    problems.extend(missing_images_in(root, source, orgs, None))  # about texts are on every posting of a unit
+    units: dict[str, Unit] = {}
+    kommune_names: dict[str, str] = {}
+
+    def visit(org: Organisation, chain: tuple[Organisation, ...], path: tuple) -> None:
+        if org.id in units:
+            problems.append(source.problem(path + ("id",), f"id '{org.id}' er brugt to gange; hver enhed skal have sit eget id"))
+        if org.id in RESERVED_IDS:
+            problems.append(source.problem(path + ("id",), f"id '{org.id}' er reserveret til en side, sitet selv laver; "
+                                           f"vælg et andet, fx '{org.id}-{org.kind}'"))
+        if not chain and org.kind != "kommune":
+            problems.append(source.problem(path + ("kind",), "øverste niveau skal være en kommune (kind: kommune)"))
+        if chain and org.kind == "kommune":
+            problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
+        if org.kind == "kommune":  # its name is printed in the role descriptions' PDF, and read in every footer
+            problems.extend(unprintable_in(partial(written_at, source), source.file, org.name, path + ("name",)))
+            folded = " ".join(org.name.casefold().split())
+            if folded in kommune_names and kommune_names[folded] != org.id:
+                problems.append(source.problem(path + ("name",), f"navnet '{org.name}' har kommunen "
+                                               f"'{kommune_names[folded]}' allerede; to kommuner kan ikke hedde det "
+                                               "samme, for besøgende kan ikke skelne dem"))
+            kommune_names.setdefault(folded, org.id)
+        units.setdefault(org.id, Unit(org, chain + (org,)))
+        for i, unit in enumerate(org.units):
+            visit(unit, chain + (org,), path + ("units", i))
+
+    for i, kommune in enumerate(orgs.kommuner):
+        visit(kommune, (), ("kommuner", i))
+    return units
+
+
+def load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
+    """The role descriptions: unique ids that take no page's address, table rows in column order."""
+    source = read_yaml(root, ROLES_FILE, problems)
+    if source is None:
+        return None
+    catalogue, found = validate(RoleCatalogue, source)
+    problems.extend(found)
+    if catalogue is None:
+        return None
+    problems.extend(missing_images_in(root, source, catalogue, None, printed=True))  # role pages and their PDF
+    problems.extend(unprintable_in(partial(written_at, source), source.file, source.data))  # all in the PDF
+    order = [r.id for r in catalogue.roles]
+    if len(set(order)) != len(order):
+        problems.append(source.problem(("roles",), "to roller har samme id"))
+    for i, role_id in enumerate(order):
+        page = f"content/{role_page(role_id)}"
+        if role_id in RESERVED_IDS or (root / page).exists():
+            problems.append(source.problem(("roles", i, "id"), f"id '{role_id}' kan ikke bruges: rollens side "
+                                           f"/{role_page(role_id)[:-3]}/ ville falde sammen med "
+                                           + ("en side, sitet selv laver" if role_id in RESERVED_IDS else page)
+                                           + f"; vælg et andet id, fx '{role_id}-rolle'"))
+    for a, area in enumerate(catalogue.areas):
+        for r, row in enumerate(area.rows):
+            last = -1
+            for s, statement in enumerate(row):
+                path = ("areas", a, "rows", r, s, "roles")
+                ids = order if statement.roles == "alle" else statement.roles
+                unknown = [i for i in ids if i not in order]
+                if unknown:
+                    problems.append(source.problem(path, f"ukendt rolle '{unknown[0]}'; brug en af: {', '.join(order)}"))
+                    continue
+                cols = sorted(order.index(i) for i in ids)
+                if not cols or cols != list(range(cols[0], cols[-1] + 1)) or cols[0] <= last:
+                    problems.append(source.problem(path, "rollerne i en række skal stå i kolonnernes rækkefølge, "
+                                                         "uden huller og uden at overlappe: " + ", ".join(order)))
+                    continue
+                last = cols[-1]
+    return catalogue
+
+
+def load_cms_settings(root: Path, problems: list[Problem]) -> CmsSettings | None:
+    """cms.yml, when the repository has one: where the editor saves and who signs HR in."""
+    if not (root / CMS_SETTINGS.example).exists() and not (root / CMS_SETTINGS.example).is_symlink():
+        return None
+    source = read_yaml(root, CMS_SETTINGS.example, problems)
+    if source is None:
+        return None
+    settings, found = validate(CmsSettings, source)
+    problems.extend(found)
+    return settings

@@ -1,0 +1,157 @@
+"""The leaflets for parents: content/foldere/<id>.md, front matter checked by the model and
+the body as untrusted Markdown, in the parts its page and PDF are made of.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import glyphs
+from .fieldtypes import text_problem
+from .kinds import Entry, LEAFLET_SECTION
+from .model import Leaflet
+from .problems import Problem
+from .read_data import ORGANISATIONS_FILE
+from .site import LeafletFile, Unit
+from .textchecks import line_col, missing_images, unprintable_in
+from .validation import validate
+from .yamlsource import Source, decode, parse
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class LeafletPart:
+    level: str  # '#' to '######' for a heading, '' for the text between headings
+    text: str  # the heading's words, or that text (stripped)
+    offset: int  # where `text` starts in the body
+
+
+def leaflet_parts(body: str) -> list[LeafletPart]:
+    """A leaflet's body as its page is made (render/pages.py): its headings, and the text between
+    them, which is converted on its own; so the checks look at exactly the texts that are converted."""
+    parts: list[LeafletPart] = []
+    chunk: list[str] = []
+    chunk_at = at = 0
+
+    def flush() -> None:
+        raw = "\n".join(chunk)
+        if raw.strip():
+            parts.append(LeafletPart("", raw.strip(), chunk_at + len(raw) - len(raw.lstrip())))
+        chunk.clear()
+
+    for line in body.split("\n"):
+        if heading := HEADING.match(line):
+            flush()
+            parts.append(LeafletPart(heading[1], heading[2], at + heading.start(2)))
+        else:
+            if not chunk:
+                chunk_at = at
+            chunk.append(line)
+        at += len(line) + 1
+    flush()
+    return parts
+
+
+def front_matter(text: str, rel: str) -> tuple[Source | None, int, list[Problem]]:
+    """A page's front matter as a Source with the file's line numbers, where its body starts, and
+    its problems; (None, 0, []) when the page has none."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, 0, []
+    source, found = parse(match[1], rel)
+    if source is not None:
+        source.positions = {k: (ln + 1, col) for k, (ln, col) in source.positions.items()}
+    return source, match.end(), [Problem(p.file, p.line + 1, p.column, p.field, p.message, label=p.label) for p in found]
+
+
+def read_text(root: Path, rel: str, problems: list[Problem]) -> str | None:
+    """A Markdown file's text with its line ends as a posting's are read, or None when unreadable."""
+    text, found = decode((root / rel).read_bytes(), rel)
+    problems.extend(found)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text is not None else None
+
+
+def load_leaflets(root: Path, entries: list[Entry], units: dict[str, Unit], problems: list[Problem],
+                  ) -> list[LeafletFile]:
+    """Every leaflet the registry found: front matter checked by the model, its kommune named by
+    id in data/organisations.yml, the body as untrusted Markdown."""
+    out: list[LeafletFile] = []
+    for entry in entries:
+        rel = entry.rel
+        text = read_text(root, rel, problems)
+        if text is None:
+            continue
+        source, body_at, found = front_matter(text, rel)
+        problems.extend(found)
+        if source is None:
+            if not found:
+                problems.append(Problem(rel, 1, 0, "", "en folder skal begynde med front matter mellem to linjer '---'"))
+            continue
+        leaflet, found = validate(Leaflet, source, {("kommune",): lambda value: _kommune_hint(value, units)})
+        problems.extend(found)
+        if leaflet is not None and units and not _is_kommune(units, leaflet.kommune):
+            problems.append(source.problem(("kommune",), _kommune_hint(leaflet.kommune, units)))
+            leaflet = None
+        if found := _text_problems(root, rel, text, body_at, source, leaflet is not None):
+            problems.extend(found)
+        elif leaflet is not None:
+            out.append(LeafletFile(entry.id, rel, rel.removeprefix("content/"), leaflet, text[body_at:],
+                                   units[leaflet.kommune].org.name if units else leaflet.kommune))
+    return out
+
+
+def _kommune_hint(value: object, units: dict[str, Unit]) -> str:
+    """What to write in `kommune:`: the id of a kommune in data/organisations.yml (the id when its name was written)."""
+    kommuner = {i: u.org.name for i, u in units.items() if u.org.kind == "kommune"}
+    written = " ".join(str(value).split())
+    by_name = {" ".join(name.split()).casefold(): i for i, name in kommuner.items()}
+    if written.casefold() in by_name:
+        return f"'{written}' er kommunens navn; skriv id'et i stedet: kommune: {by_name[written.casefold()]}"
+    return (f"ukendt kommune '{written[:60]}'; skriv id'et på en kommune i {ORGANISATIONS_FILE}: "
+            + ", ".join(kommuner))
+
+
+def _is_kommune(units: dict[str, Unit], kommune_id: str) -> bool:
+    unit = units.get(kommune_id)
+    return unit is not None and unit.org.kind == "kommune"
+
+
+def _text_problems(root: Path, rel: str, text: str, body_at: int, source: Source, valid: bool) -> list[Problem]:
+    """What is wrong with a leaflet's body: the text rules, on the whole body and on each part as it is
+    converted on its own (a part can start where the whole body had a code block); then, for a valid
+    leaflet, characters its PDF cannot print (front matter too) and images that are missing or undescribed."""
+    body = text[body_at:]
+    parts = [part for part in leaflet_parts(body) if not part.level]
+    bad, offset = text_problem(body, multiline=True), 0
+    for part in parts if not bad else ():
+        if bad := text_problem(part.text, multiline=True):
+            offset = part.offset
+            break
+    if bad:
+        return [Problem(rel, *line_col(text, body_at + offset + bad[0]), "", bad[1])]
+    if not valid:
+        return []
+
+    def in_front_matter(path: tuple, ch: str) -> tuple[int, int]:
+        at = text.find(ch, 0, body_at)
+        return line_col(text, at) if at >= 0 else source.position(path)
+
+    printed = unprintable_in(in_front_matter, rel, source.data)
+    line_at = body_at
+    for line in body.split("\n"):  # an entity (&#x4F60;) as the character it becomes
+        if (at := glyphs.first_unprintable(html.unescape(line))) is not None:
+            ch = html.unescape(line)[at]
+            written = text.find(ch, line_at, line_at + len(line))
+            printed.append(Problem(rel, *line_col(text, written if written >= 0 else line_at), "", glyphs.message(ch)))
+            break
+        line_at += len(line) + 1
+    if printed:
+        return printed
+    page_dir = f"{LEAFLET_SECTION}/{Path(rel).stem}/"
+    return [problem for part in parts for problem in missing_images(
+        root, rel, part.text, page_dir, lambda index, _, at=body_at + part.offset: line_col(text, at + index),
+        printed=True)]
