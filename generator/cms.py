@@ -20,7 +20,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import fieldtypes
-from .content import LEAFLETS_DIR, _load_organisations, _load_roles
+from .kinds import LEAFLET_SECTION, posting_url
+from .read_data import load_organisations, load_roles
 from .model import Leaflet, Posting
 from .problems import ContentError, Problem
 from .schema import SCHEMAS, schema_for
@@ -171,8 +172,8 @@ def _fields(schema: dict, defs: dict, model: type[BaseModel], choices: dict[str,
 def _choices(root: Path) -> dict[str, list[dict]]:
     """The workplaces (id, labelled by name up to the kommune) and role descriptions in data/."""
     problems: list[Problem] = []
-    units = _load_organisations(root, problems)
-    roles = _load_roles(root, problems)
+    units = load_organisations(root, problems)
+    roles = load_roles(root, problems)
     if problems:
         raise ContentError(problems)
     workplaces = [{"label": " · ".join(o.name for o in reversed(u.chain)), "value": u.org.id}
@@ -230,7 +231,7 @@ def config(root: Path) -> dict[str, Any]:
             "identifier_field": "title",
             "summary": "{{title}} (frist {{deadline}})",
             "sortable_fields": ["deadline", "published", "title"],
-            "preview_path": "job/{{slug}}/",
+            "preview_path": posting_url("{{slug}}"),
             # The side preview would show the fields without the site's look or rules; the pull request's
             # preview (make preview) shows the posting as it will be.
             "editor": {"preview": False},
@@ -240,7 +241,7 @@ def config(root: Path) -> dict[str, Any]:
             "label": "Foldere til forældre",
             "label_singular": "folder",
             "description": "En folder er én Markdown-fil i content/foldere/.",
-            "folder": LEAFLETS_DIR,
+            "folder": f"content/{LEAFLET_SECTION}",
             "extension": "md",
             "format": "frontmatter",
             "create": True,

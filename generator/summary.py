@@ -13,7 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from . import clock
-from .content import Content, load_site, read_posting
+from .content import load_site
+from .read_postings import read_posting
+from .site import Content
 from .model import Posting
 from .problems import ContentError, Problem, headline, one_line, relative
 from .render import danish
