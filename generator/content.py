@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import kinds
+from . import kinds, media
 from .kinds import LEAFLET, MEDIA, PAGE, POSTING, posting_page
 from .problems import ContentError, Problem
 from .read_data import ROLES_FILE, load_cms_settings, load_organisations, load_roles
@@ -49,6 +49,8 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
                              text_checks, processes)
     leaflets = load_leaflets(root, inventory.of(LEAFLET), units, problems)
     owners = page_kommuner(root, inventory.of(PAGE), units, problems)
+    for entry in inventory.of(MEDIA):  # decoded as they will be published (media.py)
+        problems += media.check_file(root, entry.rel)
     problems += theme_links(root)
     if problems:
         raise ContentError(problems + warnings)

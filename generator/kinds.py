@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import media
 from .problems import Problem
 
 # --- the site's generated pages (MkDocs source paths) and files ------------------------------------
@@ -209,6 +210,10 @@ def scan(root: Path) -> tuple[Inventory, list[Problem]]:
                                     "giv filen et navn uden punktum foran, eller slet den"))
             continue
         kind = kind_of(rel)
+        if (kind is None or kind is MEDIA) and media.media_folder(rel) and not media.is_leaflet_text(rel) \
+                and (why := media.name_problem(rel)):  # what to upload instead, by what was uploaded
+            problems.append(Problem(rel, 1, 0, "", why))
+            continue
         if kind is None:
             problems.append(Problem(rel, 1, 0, "", "filen læses ikke: " + _hint(rel)))
             continue
