@@ -69,11 +69,80 @@ def _phone(value: object) -> str:
     return f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
 
 
+# An e-mail address as a kommune writes it: local@domain, dot-separated words of letters, digits,
+# '_', '+' and '-' (æ, ø and å too), and a domain ending in letters. Nothing a mailto: link reads
+# as more than an address: no '?' or '&' (headers such as bcc=), '%' (an encoded '@'), '#',
+# ',' or ';' (more recipients), spaces, quotes or '<>'. The same pattern is the JSON Schema's.
+EMAIL_MAX = 254  # the longest address mail servers accept (RFC 5321)
+_EMAIL_WORD = "[A-Za-z0-9_+æøåÆØÅ-]+"
+_EMAIL_LABEL = "[A-Za-z0-9æøåÆØÅ](?:[A-Za-z0-9æøåÆØÅ-]*[A-Za-z0-9æøåÆØÅ])?"
+EMAIL_PATTERN = rf"^{_EMAIL_WORD}(?:\.{_EMAIL_WORD})*@(?:{_EMAIL_LABEL}\.)+[A-Za-z]{{2,}}$"
+_EMAIL = re.compile(EMAIL_PATTERN)
+# Characters that change what a mailto: link does, and what HR is told about each.
+_EMAIL_REFUSED = {
+    "?": "? starter et tillæg til adressen (fx bcc=, der sender en kopi til en anden)",
+    "&": "& tilføjer flere felter til adressen (fx bcc=, der sender en kopi til en anden)",
+    "%": "% er en kodet værdi (fx %40 for @), ikke en del af en adresse",
+    "#": "# hører ikke til i en e-mailadresse",
+    ",": "komma adskiller flere modtagere",
+    ";": "semikolon adskiller flere modtagere",
+    "<": "< > hører ikke til i en e-mailadresse (heller ikke om adressen med et navn foran)",
+    ">": "< > hører ikke til i en e-mailadresse (heller ikke om adressen med et navn foran)",
+    '"': "anførselstegn hører ikke til i en e-mailadresse",
+    "'": "anførselstegn hører ikke til i en e-mailadresse",
+    ":": "kolon hører ikke til i en e-mailadresse (skriv ikke mailto: foran)",
+    "/": "/ hører ikke til i en e-mailadresse",
+}
+
+
 def _email(value: object) -> str:
+    """One e-mail address, nothing that a mailto: link reads as a header or a second recipient.
+
+    Checked in constant time: the length first, then one pattern without nested repetition.
+    """
     text = str(value).strip() if isinstance(value, str) else ""
-    if not re.fullmatch(r"[^@\s<>\"'()]+@[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}", text):
-        raise _fail(f"{shown(value)} er ikke en e-mailadresse; skriv fx navn@ballerup.dk")
-    return text
+    example = "skriv kun selve adressen, fx navn@ballerup.dk"
+    if len(text) > EMAIL_MAX:
+        raise _fail(f"{shown(value)} er for lang til en e-mailadresse (højst {EMAIL_MAX} tegn); {example}")
+    if _EMAIL.fullmatch(text):
+        return text
+    why = next((reason for ch, reason in _EMAIL_REFUSED.items() if ch in text), None)
+    if why is None and re.search(r"\s", text):
+        why = "mellemrum hører ikke til i en e-mailadresse"
+    if why is None and text.count("@") > 1:
+        why = "en adresse har kun ét @"
+    if why is None and (other := re.search(r"[^\x00-\x7fæøåÆØÅ]", text)):
+        why = (f"tegnet {other[0]} (U+{ord(other[0]):04X}) ligner måske et bogstav fra a-z, men er et andet; "
+               "skriv adressen med tastaturet")
+    if why is None and "@" in text and re.search(r"(?:^|@)\.|\.(?:@|$)|\.\.", text):
+        why = "et punktum må ikke stå først eller sidst i navnet eller domænet, eller to i træk"
+    if why:
+        raise _fail(f"{shown(value)} er ikke en e-mailadresse: {why}; {example}")
+    raise _fail(f"{shown(value)} er ikke en e-mailadresse; skriv fx navn@ballerup.dk")
+
+
+def mailto_problem(target: str) -> str | None:
+    """Why a mailto: link HR wrote may send mail somewhere else than one address, or None.
+
+    The address must be one e-mail address as `_email` takes it; after '?' only subject= and
+    body= (which fill in the mail's subject and text) are allowed: to=, cc= and bcc= add
+    recipients HR cannot see in the link.
+    """
+    rest = target.split(":", 1)[1] if ":" in target else ""
+    address, _, query = rest.partition("?")
+    if not address:
+        return f"mailto-linket {shown(target)} mangler adressen; skriv fx mailto:navn@ballerup.dk"
+    try:
+        _email(address)
+    except PydanticCustomError as err:
+        return f"mailto-linket {shown(target)} har ikke én gyldig e-mailadresse: {err.message()}"
+    for part in query.split("&") if query else ():
+        key = part.split("=", 1)[0].lower()
+        if key not in ("subject", "body"):
+            return (f"mailto-linket {shown(target)} har feltet {shown(key)}; kun subject= (emne) og body= (tekst) "
+                    "er tilladt efter ?, for to=, cc= og bcc= sender ansøgningen til andre. Skriv fx "
+                    "mailto:navn@ballerup.dk eller mailto:navn@ballerup.dk?subject=Ansøgning")
+    return None
 
 
 def _web_url(value: object) -> str:
@@ -95,6 +164,8 @@ def _link_target(value: object) -> str:
     if text.startswith("/") and not text.startswith("//") and not URL_UNSAFE.search(text):
         return text
     scheme = urlsplit(text).scheme.lower()
+    if scheme == "mailto" and (why := mailto_problem(text)):
+        raise _fail(why)
     if scheme in ("mailto", "tel") and len(text) > len(scheme) + 1 and not URL_UNSAFE.search(text):
         return text
     return _web_url(value)
@@ -273,7 +344,28 @@ def _markdown(value: object) -> str:
     text = value.strip()
     if found := text_problem(text, multiline=True):
         raise _fail(found[1])
+    if why := _mailto_in_markdown(text):
+        raise _fail(why)
     return text
+
+
+_HREF = re.compile(r'<a href="([^"]*)"')  # as cmark-gfm writes a link
+
+
+def _mailto_in_markdown(text: str) -> str | None:
+    """The first mailto: link in a Markdown text that carries more than one address (mailto_problem).
+
+    The links are read from cmark-gfm's HTML, the converter the site renders the text with, so
+    every way of writing one (inline, reference, <autolink>, entities) is seen as it is rendered.
+    A mailto: link has an address ('@', or '%40'/'&#64;' written for it): other texts are not read.
+    """
+    if not any(ch in text for ch in "@%&"):
+        return None
+    for m in _HREF.finditer(cmarkgfm.github_flavored_markdown_to_html(text)):
+        target = html.unescape(m[1])
+        if target[:7].lower() == "mailto:" and (why := mailto_problem(target)):
+            return why
+    return None
 
 
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"')  # as cmark-gfm writes an image
@@ -371,7 +463,7 @@ Day = Annotated[date, BeforeValidator(_day)]
 Clock = Annotated[time, BeforeValidator(_clock)]
 Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={
     "examples": ["4477 1847"], "type": ["string", "integer"], "pattern": r"^(\+45)?[ -]*(\d[ -]*){8}$"})]
-Email = Annotated[str, BeforeValidator(_email), Field(json_schema_extra={"format": "email"})]
+Email = Annotated[str, BeforeValidator(_email), Field(json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 LinkTarget = Annotated[str, BeforeValidator(_link_target)]
 Markdown = Annotated[str, BeforeValidator(_markdown)]

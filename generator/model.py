@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl, YesNo
+from .hosts import Domain
 
 # The values HR may write, and how the visitor sees them.
 ROLE_TYPES: dict[str, str] = {
@@ -155,6 +156,9 @@ class Organisation(Strict):
     about: About | None = None
     accessibility_statement: WebUrl | None = Field(
         None, description="Kommunens tilgængelighedserklæring (WAS-Tool).")
+    domains: list[Domain] = Field(default_factory=list, description=(
+        "Kommunens egne domæner, fx ballerup.dk (underdomæner som job.ballerup.dk hører med). Tjek advarer om "
+        "ansøgningsadresser, links og e-mails til andre domæner. Uden listen bruges hjemmesidens og e-mailens domæne."))
     units: list[Organisation] = Field(default_factory=list)
 
 

@@ -49,7 +49,7 @@ FIELD_NAMES: dict[str, str] = {
     "website": "hjemmeside", "about": "om", "accessibility_statement": "tilgængelighedserklæring",
     "kommune": "kommune", "roles": "roller", "areas": "områder", "rows": "rækker", "source_note": "kildenote",
     "tagline": "undertitel", "topic": "emne", "audience": "målgruppe", "updated": "opdateret",
-    "contact": "kontakt",
+    "contact": "kontakt", "domains": "domæner",
 }
 ENTRY_NAMES: dict[str, str] = {
     "interviews": "samtale", "sections": "afsnit", "contacts": "kontakt", "links": "link",
