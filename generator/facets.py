@@ -15,6 +15,7 @@ from .site import Content
 from .listing import Job
 from .model import AGE_GROUPS, ROLE_TYPES
 from .slugs import slug
+from .kinds import FACET_FEEDS
 
 FacetName = Literal["kommune", "district", "role", "age_group"]
 FACETS: tuple[FacetName, ...] = ("kommune", "district", "role", "age_group")
@@ -37,12 +38,12 @@ class FacetValue:
     @property
     def atom_path(self) -> str:
         """Path in site/ of this value's Atom feed, e.g. job/feeds/kommune/ballerup.xml."""
-        return f"job/feeds/{self.facet}/{self.key}.xml"
+        return f"{FACET_FEEDS}/{self.facet}/{self.key}.xml"
 
     @property
     def ics_path(self) -> str:
         """Path in site/ of this value's calendar, e.g. job/feeds/kommune/ballerup.ics."""
-        return f"job/feeds/{self.facet}/{self.key}.ics"
+        return f"{FACET_FEEDS}/{self.facet}/{self.key}.ics"
 
 
 def facet_values(content: Content) -> list[FacetValue]:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from ..site import Content
 from ..listing import Listing
 from ..render import alerts, pages
+from ..kinds import ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, posting_page
 
 
 class GeneratedPage(File):
@@ -97,12 +98,12 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
     shared = (content.roles, content.units, sources, site_url, listing.today)
     same_shared = cache.same_shared(shared)
     texts = {
-        "job/index.md": cache.text("job/index.md", listing.open, lambda: pages.job_list(listing, content),
+        JOB_LIST: cache.text(JOB_LIST, listing.open, lambda: pages.job_list(listing, content),
                                    fresh=not same_shared),
-        "job/arkiv.md": cache.text("job/arkiv.md", (listing.closed, listing.today), lambda: pages.archive(listing)),
+        ARCHIVE: cache.text(ARCHIVE, (listing.closed, listing.today), lambda: pages.archive(listing)),
     }
     for job in listing.jobs:
-        src_uri = f"job/{job.id}.md"
+        src_uri = posting_page(job.id)
         texts[src_uri] = cache.text(src_uri, job, lambda job=job, src_uri=src_uri: pages.posting(
             job, content, partial(site_link, page_src=src_uri, sources=sources), site_url, listing.today),
             fresh=not same_shared)
@@ -112,7 +113,7 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
             src_uri = f"stillingsbeskrivelser/{role.id}.md"
             texts[src_uri] = cache.text(src_uri, None, lambda role=role: pages.role_page(
                 content.roles, role.id, kommune), fresh=True)  # a few pages, cheap: always made
-    texts["foldere/index.md"] = cache.text("foldere/index.md", None, lambda: pages.leaflet_index(content.leaflets),
+    texts[LEAFLET_INDEX] = cache.text(LEAFLET_INDEX, None, lambda: pages.leaflet_index(content.leaflets),
                                            fresh=True)
     texts[alerts.SRC] = cache.text(alerts.SRC, None, lambda: alerts.alerts_page(listing, content, site_url),
                                    fresh=True)
@@ -120,7 +121,7 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
 
 
 def generated_sources(listing: Listing, content: Content) -> set[str]:
-    names = {"job/index.md", "job/arkiv.md", alerts.SRC, "foldere/index.md", *(f"job/{job.id}.md" for job in listing.jobs)}
+    names = {*GENERATED_PAGES, *(posting_page(job.id) for job in listing.jobs)}
     if content.roles:
         names |= {f"stillingsbeskrivelser/{r.id}.md" for r in content.roles.roles}
     return names

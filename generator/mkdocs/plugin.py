@@ -22,11 +22,13 @@ from ..problems import ContentError
 from ..render import csp, home, pages, pdf
 from ..render.files import site_data_files
 from .admin import add_editor
+from .media import MediaCache, publish_media
 from .outputs import Outputs
 from .pages import PageTexts, add_generated_pages, mark_filled_pages, without_directory_urls
 from .publish import StagedSite
 from .search import shape_search_index
 from .theme import Dedent, TemplateCache, with_job_posting
+from ..kinds import posting_page
 
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
 
@@ -48,6 +50,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.page_texts = PageTexts()  # the generated pages of the last good build
         self.templates = TemplateCache()
         self.outputs: Outputs | None = None
+        self.media_cache = MediaCache()  # picture -> its re-encoded bytes, by (mtime, size)
 
     def on_startup(self, *, command, dirty):
         # Once per process, before the first build.
@@ -75,8 +78,11 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return config
 
     def on_files(self, files, config):
-        # The generated pages join the site's own files.
-        self.postings = {f"job/{job.id}.md": job for job in self.listing.jobs}
+        # The pictures of the media folders are published re-encoded (media.py), never as uploaded;
+        # the generated pages join the site's own files.
+        publish_media(files, config, Path(self.config.root or Path(config.config_file_path).parent).resolve(),
+                      self.media_cache if self.serving else None)
+        self.postings = {posting_page(job.id): job for job in self.listing.jobs}
         add_generated_pages(files, config, self.listing, self.content, self.page_texts)
         if self.serving:  # under --dirty, a page with markers is rebuilt when what fills them changed
             mark_filled_pages(files, config, self.page_texts, self._filled)

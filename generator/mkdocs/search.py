@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..site import Content
 from ..listing import Listing
+from ..kinds import JOB_LIST, posting_page
 from ..render.search_index import shape_index, vocabulary
 
 INDEX = Path("search") / "search_index.json"
@@ -33,8 +34,8 @@ def shape_search_index(site_dir: str, listing: Listing, content: Content, use_di
     if not path.is_file():
         return
     index = json.loads(path.read_text("utf-8"))
-    postings = {page_location(f"job/{job.id}.md", use_directory_urls): job for job in listing.open}
-    shaped = shape_index(index, postings, page_location("job/index.md", use_directory_urls), listing,
+    postings = {page_location(posting_page(job.id), use_directory_urls): job for job in listing.open}
+    shaped = shape_index(index, postings, page_location(JOB_LIST, use_directory_urls), listing,
                          vocabulary(content, listing))
     data = json.dumps(shaped, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, "utf-8")

@@ -15,8 +15,9 @@ from ..facets import FACETS, facet_values, matching
 from ..listing import Listing
 from .pages import ENV
 from .urls import webcal_address
+from ..kinds import ALERTS, CALENDAR, FEED
 
-SRC = "job/besked.md"
+SRC = ALERTS
 HEADINGS = {"kommune": "Kommuner", "district": "Distrikter og dagtilbud", "role": "Stillingstyper",
             "age_group": "Aldersgrupper"}
 
@@ -46,5 +47,5 @@ def alerts_page(listing: Listing, content: Content, site_url: str = "") -> str:
     groups = [(HEADINGS[facet], [_follow(fv.label, len(matching(listing.open, fv)), fv.atom_path, fv.ics_path,
                                          site_url) for fv in values if fv.facet == facet])
               for facet in FACETS]
-    everything = _follow("Alle ledige stillinger", len(listing.open), "job/feed.xml", "job/kalender.ics", site_url)
+    everything = _follow("Alle ledige stillinger", len(listing.open), FEED, CALENDAR, site_url)
     return ENV.get_template("alerts.md.j2").render(everything=everything, groups=groups)

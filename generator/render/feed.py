@@ -29,11 +29,12 @@ from .calendar import UID_DOMAIN
 from .markup import markdown
 from .pages import where
 from .urls import site_address
+from ..kinds import ALERTS, CALENDAR, FEED, JOB_SECTION, page_path, posting_url
 
 TITLE = "Ledige stillinger i dagtilbud"
 SUBTITLE = "Nye ledige stillinger i kommunernes dagtilbud, den nyeste først."
 STYLESHEET = "assets/feed.xsl"  # content/assets/feed.xsl: how a browser shows a feed
-ALERTS_PATH = "job/besked/"  # the page "Få besked om nye stillinger"
+ALERTS_PATH = page_path(ALERTS) + "/"  # the page "Få besked om nye stillinger"
 
 
 def _midnight(day) -> datetime:
@@ -41,7 +42,7 @@ def _midnight(day) -> datetime:
 
 
 def entry_id(job: Job) -> str:
-    return f"tag:{UID_DOMAIN},{job.posting.published.isoformat()}:job/{job.id}"
+    return f"tag:{UID_DOMAIN},{job.posting.published.isoformat()}:{posting_url(job.id).rstrip('/')}"
 
 
 def last_change(listing: Listing, jobs: Iterable[Job] | None = None) -> datetime:
@@ -78,8 +79,8 @@ def _entry_html(job: Job) -> str:
 
 def atom_feed(listing: Listing, site_url: str = "") -> bytes:
     """/job/feed.xml: every open posting."""
-    return feed(listing, listing.open, TITLE, f"tag:{UID_DOMAIN},2026:job/feed", "job/feed.xml",
-                "job/kalender.ics", site_url)
+    return feed(listing, listing.open, TITLE, f"tag:{UID_DOMAIN},2026:{FEED.removesuffix('.xml')}", FEED,
+                CALENDAR, site_url)
 
 
 def facet_feed(listing: Listing, fv: FacetValue, site_url: str = "") -> bytes:
@@ -101,7 +102,7 @@ def feed(listing: Listing, jobs: Iterable[Job], title: str, feed_id: str, self_p
     fg.subtitle(SUBTITLE)
     fg.language("da")
     fg.link(href=site_address(site_url, self_path), rel="self", type="application/atom+xml")
-    fg.link(href=site_address(site_url, "job/"), rel="alternate", type="text/html")
+    fg.link(href=site_address(site_url, f"{JOB_SECTION}/"), rel="alternate", type="text/html")
     fg.link(href=site_address(site_url, calendar_path), rel="alternate", type="text/calendar")
     # The page that explains feeds and calendars; the stylesheet links to it.
     fg.link(href=site_address(site_url, ALERTS_PATH), rel="related", type="text/html")

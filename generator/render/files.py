@@ -11,6 +11,7 @@ from pathlib import Path
 from ..content import load_site
 from ..site import Content
 from ..listing import Listing, build_listing
+from ..kinds import CALENDAR, FEED, JOB_SITEMAP, JOBS_JSON, posting_calendar
 
 # The postings read by site_data_files, for the root read last: a worker that `serve` keeps
 # between rebuilds reads only the posting files that changed.
@@ -44,13 +45,13 @@ def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[s
     feeds = facet_values(content)
     events = Events(site_url)  # each posting's events written once, for all the calendars that hold it
     files: dict[str, str | bytes] = {
-        "job/jobs.json": jobs_json(listing, site_url, feeds),
-        "job/feed.xml": atom_feed(listing, site_url),
-        "job/kalender.ics": all_calendar(listing, site_url, events),
-        "job/sitemap.xml": job_sitemap(listing, site_url),
+        JOBS_JSON: jobs_json(listing, site_url, feeds),
+        FEED: atom_feed(listing, site_url),
+        CALENDAR: all_calendar(listing, site_url, events),
+        JOB_SITEMAP: job_sitemap(listing, site_url),
     }
     for job in listing.open:  # only an open posting links its calendar; closed ones add nothing
-        files[f"job/{job.id}/kalender.ics"] = posting_calendar(job, site_url, events)
+        files[posting_calendar(job.id)] = posting_calendar(job, site_url, events)
     for fv in feeds:  # every value, open postings or not: a follower's address never breaks
         files[fv.atom_path] = facet_feed(listing, fv, site_url)
         files[fv.ics_path] = facet_calendar(listing, fv, site_url, events)

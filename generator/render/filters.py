@@ -23,6 +23,7 @@ from ..listing import Job
 from ..model import EMPLOYMENT
 from ..slugs import slug
 from . import danish
+from ..kinds import JOB_SECTION
 
 # The query-string key, label and card attribute of each facet's filter, in the order shown.
 FACET_FILTERS = (
@@ -38,7 +39,7 @@ AGE_HINT = "Viser stillinger slået op til netop den aldersgruppe: en stilling f
 SORT_KEY = "sortering"
 SORTS = (("", "Korteste frist først"), ("nyeste", "Nyeste først"))
 
-JOB_LIST = "job/"  # the job list's path in the site; the feed addresses are relative to it
+JOB_LIST = f"{JOB_SECTION}/"  # the job list's path in the site; the feed addresses are relative to it
 
 
 @dataclass(frozen=True)

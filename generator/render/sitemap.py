@@ -13,13 +13,14 @@ from xml.etree import ElementTree as ET
 from ..listing import Listing
 from .feed import last_change
 from .urls import site_address
+from ..kinds import JOB_SECTION
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def job_sitemap(listing: Listing, site_url: str = "") -> str:
     urlset = ET.Element("urlset", xmlns=NS)
-    pages = [("job/", last_change(listing).date())]
+    pages = [(f"{JOB_SECTION}/", last_change(listing).date())]
     pages += [(job.url, job.posting.published) for job in listing.open]
     for loc, day in pages:
         url = ET.SubElement(urlset, "url")
