@@ -7,9 +7,10 @@ Field descriptions are Danish because HR reads them in their editor.
 """
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl, YesNo
@@ -204,9 +205,49 @@ class Leaflet(Strict):
 
     title: Plain
     tagline: Plain | None = None
-    kommune: Plain
+    kommune: Slug = Field(description="Id på kommunen i data/organisations.yml, fx 'haderslev'.")
     topic: Plain
     audience: Plain
     summary: Plain
     updated: Day
     contact: LeafletContact
+
+
+class CmsSettings(Strict):
+    """cms.yml: where the browser editor saves (the repository and branch) and who signs HR in.
+
+    Validated like content: moving the sign-in moves the token that writes to the repository.
+    """
+
+    repo: str = Field(description="GitHub-repositoriet som ejer/navn, fx 'ballerup/jobsite'.")
+    branch: str = Field("main", description="Grenen opslagene udgives fra, fx 'main'.")
+    base_url: WebUrl | None = Field(None, description="Login-tjenesten (OAuth-proxy), https://...")
+    auth_endpoint: str | None = Field(None, description="Stien på login-tjenesten, fx 'auth'.")
+
+    @field_validator("repo")
+    @classmethod
+    def _repo(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}", value) or ".." in value:
+            raise PydanticCustomError("jobsite", f"{value!r:.60} er ikke et GitHub-repositorium; skriv ejer/navn, "
+                                                 "fx ballerup/jobsite")
+        return value
+
+    @field_validator("branch")
+    @classmethod
+    def _branch(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}", value) or ".." in value:
+            raise PydanticCustomError("jobsite", f"{value!r:.60} er ikke et navn på en gren; skriv fx main")
+        return value
+
+    @field_validator("auth_endpoint")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"/?[A-Za-z0-9_-]{1,40}(/[A-Za-z0-9_-]{1,40}){0,4}", value):
+            raise PydanticCustomError("jobsite", f"{value!r:.60} er ikke en sti; skriv fx auth")
+        return value
+
+    @model_validator(mode="after")
+    def _https(self):
+        if self.base_url and not self.base_url.startswith("https://"):
+            raise PydanticCustomError("jobsite", "base_url: login-tjenesten skal have en https://-adresse")
+        return self

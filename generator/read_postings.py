@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .consistency import Names, text_warnings
+from .hosts import link_warnings
 from .kinds import Entry, GENERATED_PAGES, page_path, posting_page, posting_url, role_page
 from .lint import posting_warnings
 from .model import Posting
@@ -61,8 +62,12 @@ def check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Uni
             out.append((None, found, []))
             continue
         broken = posting_rules(posting, source, units, role_ids, pages)
-        entry = None if broken else PostingFile(pid, rel, posting)
-        out.append((entry, found + broken, [] if broken else posting_warnings(posting, source) + source.warnings))
+        if broken:
+            out.append((None, found + broken, []))
+            continue
+        kommune = units[posting.workplace].kommune
+        warned = posting_warnings(posting, source) + source.warnings + link_warnings(posting, source, kommune)
+        out.append((PostingFile(pid, rel, posting), found, warned))
     return out
 
 
