@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 
 from . import fieldtypes
 from .kinds import LEAFLET_SECTION, posting_url
+from .media import CONTENT_DIR, MEDIA_FOLDERS
 from .read_data import load_organisations, load_roles
 from .model import Leaflet, Posting
 from .problems import ContentError, Problem
@@ -57,6 +58,14 @@ LABELS = {
 }
 # One item of a list, for its button ("Tilføj samtale").
 SINGULAR = {"interviews": "samtale", "sections": "afsnit", "contacts": "kontaktperson", "links": "link"}
+# Pictures uploaded in the editor (its "Medier" button) go to the media folder. Decap draws each JPEG, PNG
+# and WebP on a canvas and saves that before it is committed, so the GPS position, camera and time in a
+# phone photo's EXIF never reach the repository (the build re-encodes what it publishes anyway:
+# media.py). Decap cannot narrow what its media library offers to upload (any file; the `accept` of
+# its file input is fixed), nor its size there: check and the build refuse what is not a picture.
+# No `width`: Decap would scale every picture to it, small ones up too; the build scales down.
+MEDIA_FOLDER = MEDIA_FOLDERS[0]
+MEDIA_PROCESSING = {"enabled": True, "strip_metadata": True, "quality": 90}
 HOURS_PATTERN = r"^(uden øvre arbejdstid|([1-9]|[1-5]\d|60)([.]\d{1,2})?)$"
 
 
@@ -213,8 +222,9 @@ def config(root: Path) -> dict[str, Any]:
         "omit_empty_optional_fields": True,  # an emptied field is left out, not written as ''
 
         "site_url": "/",
-        "media_folder": "content/assets/billeder",
-        "public_folder": "/assets/billeder",
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": "/" + MEDIA_FOLDER.removeprefix(CONTENT_DIR + "/"),
+        "media_processing": MEDIA_PROCESSING,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [{
             "name": "jobs",

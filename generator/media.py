@@ -16,9 +16,11 @@ comments, PNG text chunks or colour profile, and nothing that followed the
 image's end in the file (a JPEG+HTML or JPEG+ZIP polyglot publishes as a plain
 JPEG). Same input, same bytes, so builds stay reproducible.
 
-Core only (no MkDocs): `check_media` is what `check` and the loader run on the
-two folders; the MkDocs adapter (mkdocs/media.py) and the PDF's URL fetcher
-publish `reencode`'s bytes.
+Core only (no MkDocs): the registry (kinds.py) asks `name_problem` what to say
+about a file in a media folder that is not a picture's place, the loader runs
+`check_file` on every picture, and the MkDocs adapter (mkdocs/media.py) and
+the PDF's URL fetcher (render/pdf.py) publish `reencode`'s bytes: what check
+accepts is exactly what the build can publish.
 """
 from __future__ import annotations
 
@@ -41,7 +43,6 @@ MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}  # Pillow's names
 MEDIA_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # the file name before its extension: as an id (kinds.py)
-IGNORED_NAMES = {".gitkeep"}  # keeps an empty folder in Git
 
 MAX_BYTES = 10_000_000  # a phone's 12-24 MP photo is 2-8 MB; more is a scan, a raw file or not a photo
 MAX_SIDE = 10_000  # pixels on each side
@@ -198,6 +199,8 @@ def read_image(data: bytes, rel: str) -> tuple[Image.Image | None, list[Problem]
             return None, _problem(rel, f"filen hedder {suffix}, men er {what}, ikke et {named}-billede. {why}")
         return None, _problem(rel, f"filen hedder {suffix}, men er ikke et {named}-billede; gem billedet som "
                                    f"{named} i et billedprogram og upload det igen. {UPLOAD}")
+    if not _complete(data, expected):
+        return None, _problem(rel, BROKEN)
     try:
         with warnings.catch_warnings():  # Pillow warns above 89 MP, and refuses (raises) above 179 MP
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -221,6 +224,29 @@ def read_image(data: bytes, rel: str) -> tuple[Image.Image | None, list[Problem]
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError, struct.error, zlib.error):
         return None, _problem(rel, BROKEN)  # what Pillow raises for a file it cannot read: content, not a bug
     return _prepared(image, turn), []
+
+
+def _complete(data: bytes, fmt: str) -> bool:
+    """Whether the picture's data reach its end: a JPEG's end marker after its first scan, a PNG's IEND
+    chunk, a WebP's whole RIFF. Pillow refuses a cut-off file only while ImageFile.LOAD_TRUNCATED_IMAGES
+    is off, and WeasyPrint turns it on for the whole process when it is imported; this does not depend
+    on it. (A crafted file can pass and is then published padded with grey: harmless, the pixels are new.)
+    """
+    if fmt == "PNG":
+        return data.find(b"IEND\xaeB`\x82", 8) != -1  # IEND is empty, so its CRC is always this
+    if fmt == "WEBP":
+        return len(data) >= 8 + int.from_bytes(data[4:8], "little")
+    at = 2  # JPEG: walk the segments to the first scan (an EXIF thumbnail is a whole JPEG inside one)
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if marker == 0xDA:  # in the coded data a 0xFF is followed by 0x00 or a restart marker: the next
+            return data.find(b"\xff\xd9", at + 2 + length) != -1  # FF D9 is the end of the picture
+        at += 2 + length
+    return False
 
 
 SIDEWAYS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
@@ -367,36 +393,6 @@ def check_file(root: Path, rel: str) -> list[Problem]:
     if data is None:
         return problems
     return read_image(data, rel)[1]
-
-
-def check_media(root: Path) -> list[Problem]:
-    """Every entry of the media folders: each picture read as it will be published, and a refusal for
-    anything else there (a leaflet's .md in content/foldere/ aside: the loader reads those).
-
-    A folder is reported, not entered; hidden files are refused here too, because `check` must
-    say what the build would leave out.
-    """
-    problems: list[Problem] = []
-    for folder in MEDIA_FOLDERS:
-        base = root / folder
-        if base.is_symlink():
-            problems += _problem(folder, "mappen er et symbolsk link (en genvej); læg selve billederne her i stedet")
-            continue
-        if not base.is_dir():
-            continue
-        for path in sorted(base.iterdir()):
-            rel = f"{folder}/{path.name}"
-            if path.name in IGNORED_NAMES or is_leaflet_text(rel):
-                continue
-            if path.is_dir() and not path.is_symlink():
-                problems += _problem(rel, f"mappen læses ikke; billeder skal ligge direkte i {folder}/, ikke i en "
-                                          "undermappe")
-            elif path.name.startswith("."):
-                problems += _problem(rel, "skjulte filer (navnet begynder med punktum) udgives ikke; slet filen. "
-                                          + UPLOAD)
-            else:
-                problems += check_file(root, rel)
-    return problems
 
 
 def site_image(site_dir: Path, path: Path) -> tuple[bytes, str] | None:

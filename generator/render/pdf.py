@@ -26,8 +26,10 @@ import lxml.html
 from markupsafe import escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..site import Content, LeafletFile
+from .. import media
 from ..model import RoleCatalogue
+from ..problems import ContentError
+from ..site import Content, LeafletFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
@@ -188,7 +190,8 @@ def render(weasyprint, doc: PdfDocument, site_dir: Path, site_url: str, article_
 
 
 def site_fetcher(weasyprint, site_dir: Path):
-    """A URL fetcher that reads the built site's own files and nothing else.
+    """A URL fetcher that reads the built site's own files and nothing else, and the media folders'
+    pictures as the site publishes them (re-encoded by media.py).
 
     A PDF is public: an image or stylesheet address in a page must never make
     WeasyPrint read a file of the build machine (file:///etc/…, a symbolic
@@ -204,6 +207,12 @@ def site_fetcher(weasyprint, site_dir: Path):
                 path = Path(url2pathname(urlsplit(url).path)).resolve()
                 if path != root and root not in path.parents:
                     raise ValueError(f"only the site's own files may be read, not {url}")
+                try:  # a picture of a media folder: the bytes the site publishes, never the uploaded ones
+                    picture = media.site_image(root, path)
+                except ContentError as err:
+                    raise ValueError(err.report()) from None
+                if picture:
+                    return weasyprint.urls.URLFetcherResponse(url, picture[0], {"Content-Type": picture[1]})
             elif scheme != "data":
                 raise ValueError(f"only the site's own files may be read, not {url}")
             return super().fetch(url, headers)
