@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from . import fieldtypes
 from .kinds import LEAFLET_SECTION, posting_url
 from .media import CONTENT_DIR, MEDIA_FOLDERS
-from .read_data import load_organisations, load_roles
+from .read_data import load_cms_settings, load_organisations, load_roles
 from .model import Leaflet, Posting
 from .problems import ContentError, Problem
 from .schema import SCHEMAS, schema_for
@@ -70,14 +70,17 @@ HOURS_PATTERN = r"^(uden øvre arbejdstid|([1-9]|[1-5]\d|60)([.]\d{1,2})?)$"
 
 
 def _settings(root: Path) -> dict[str, Any]:
-    path = root / SETTINGS_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    data = data if isinstance(data, dict) else {}
-    backend = {"name": "github", "repo": str(data.get("repo") or "OWNER/REPO"),
-               "branch": str(data.get("branch") or "main")}
+    """The editor's backend from cms.yml, validated like content (read_data.load_cms_settings):
+    what it says moves the sign-in and where HR's token writes."""
+    problems: list[Problem] = []
+    settings = load_cms_settings(root, problems)
+    if problems:
+        raise ContentError(problems)
+    backend = {"name": "github", "repo": settings.repo if settings else "OWNER/REPO",
+               "branch": settings.branch if settings else "main"}
     for key in ("base_url", "auth_endpoint"):
-        if data.get(key):
-            backend[key] = str(data[key])
+        if settings and getattr(settings, key):
+            backend[key] = getattr(settings, key)
     backend["squash_merges"] = True
     return backend
 
@@ -187,7 +190,8 @@ def _choices(root: Path) -> dict[str, list[dict]]:
         raise ContentError(problems)
     workplaces = [{"label": " · ".join(o.name for o in reversed(u.chain)), "value": u.org.id}
                   for u in units.values() if u.org.kind != "kommune"]
-    found = {"workplace": workplaces}
+    found = {"workplace": workplaces,
+             "kommune": [{"label": u.org.name, "value": u.org.id} for u in units.values() if u.org.kind == "kommune"]}
     if roles:
         found["role_description"] = [{"label": r.name, "value": r.id} for r in roles.roles]
     return found
@@ -202,7 +206,7 @@ def posting_fields(root: Path) -> list[dict[str, Any]]:
     return fields
 
 
-def leaflet_fields() -> list[dict[str, Any]]:
+def leaflet_fields(root: Path) -> list[dict[str, Any]]:
     """A leaflet's form: its front matter as the model has it, then its text (headings allowed there)."""
     _, title, description = SCHEMAS["leaflet.schema.json"]
     schema = schema_for(Leaflet, title, description)
@@ -210,7 +214,8 @@ def leaflet_fields() -> list[dict[str, Any]]:
             **copy.deepcopy(MARKDOWN)}
     body["buttons"] = ["bold", "italic", "link", "heading-one", "heading-two", "heading-three",
                        "bulleted-list", "numbered-list"]
-    return [*_fields(schema, schema.get("$defs", {}), Leaflet, {}), body]
+    kommuner = {"kommune": _choices(root)["kommune"]}  # by id, labelled by name
+    return [*_fields(schema, schema.get("$defs", {}), Leaflet, kommuner), body]
 
 
 def config(root: Path) -> dict[str, Any]:
@@ -260,7 +265,7 @@ def config(root: Path) -> dict[str, Any]:
             "identifier_field": "title",
             "summary": "{{title}} ({{kommune}})",
             "editor": {"preview": False},
-            "fields": leaflet_fields(),
+            "fields": leaflet_fields(root),
         }],
     }
 

@@ -72,13 +72,15 @@ ID_RULE = ("brug små bogstaver a-z, tal og bindestreg (æ → ae, ø → oe, å
            "højst 80 tegn")
 
 
-GENERATED_HERE = "navnet er reserveret til en side, sitet selv laver"
+GENERATED_HERE = "navnet er reserveret: siden laves af generatoren; vælg et andet navn"
 
 
 def id_problem(name: str, reserved: frozenset[str] = RESERVED_IDS) -> str | None:
     """Why `name` cannot be an id (and so a web address), in Danish; None when it can."""
+    if name.casefold() in reserved:  # README.md is an index page to MkDocs
+        return f"'{name}': {GENERATED_HERE}"
     if ID_PATTERN.fullmatch(name):
-        return f"'{name}': {GENERATED_HERE}" if name in reserved else None
+        return None
     shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in name[:60])
     if unicodedata.normalize("NFC", name) != name or unicodedata.normalize("NFD", name) != name:
         return f"'{shown}' har bogstaver med accent eller æ, ø, å; {ID_RULE}"
@@ -140,6 +142,9 @@ FOLDER_HINTS = {
                                "eller WebP (.jpg, .png, .webp). SVG, HTML og PDF kan indeholde kode og tages ikke "
                                "imod; gem en tegning som PNG",
 }
+GENERATED_HINT = ("siden laves af generatoren (opslag, arkiv, besked og folderoversigt); slet filen, eller flyt den "
+                  "til en anden mappe")
+FOLDER_HINTS[f"content/{JOB_SECTION}"] = GENERATED_HINT
 OTHER_HINT = ("filen hører ikke til nogen slags indhold, sitet kender (opslag i jobs/, data i data/, foldere i "
               f"content/{LEAFLET_SECTION}/, billeder i content/assets/billeder/); flyt den dertil, eller slet den")
 SYMLINK = "filen er et symbolsk link (en genvej); læg selve filen her i stedet, så den læses og udgives som den er"
@@ -210,7 +215,7 @@ def scan(root: Path) -> tuple[Inventory, list[Problem]]:
                                     "giv filen et navn uden punktum foran, eller slet den"))
             continue
         kind = kind_of(rel)
-        if (kind is None or kind is MEDIA) and media.media_folder(rel) and not media.is_leaflet_text(rel) \
+        if (kind is None or kind is MEDIA) and media.media_folder(rel) and not rel.lower().endswith(".md") \
                 and (why := media.name_problem(rel)):  # what to upload instead, by what was uploaded
             problems.append(Problem(rel, 1, 0, "", why))
             continue
@@ -241,8 +246,17 @@ def scan(root: Path) -> tuple[Inventory, list[Problem]]:
 
 
 def _hint(rel: str) -> str:
+    """What may lie where `rel` was put: its folder's rule, or a subfolder's."""
     folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
-    return FOLDER_HINTS.get(folder, OTHER_HINT)
+    if folder in FOLDER_HINTS:
+        return FOLDER_HINTS[folder]
+    parent = next((f for f in sorted(FOLDER_HINTS, key=len, reverse=True) if folder.startswith(f + "/")), None)
+    if parent == f"content/{JOB_SECTION}":
+        return GENERATED_HINT
+    if parent is not None or folder.split("/")[0] in ("jobs", "data"):
+        top = parent or folder.split("/")[0]
+        return f"filer i en undermappe læses ikke; flyt filen op i {top}/ ({FOLDER_HINTS[top]})"
+    return OTHER_HINT
 
 
 def _size(n: int) -> str:

@@ -48,7 +48,8 @@ TODAY = "2026-01-05"  # the good posting (published 2026-01-01, deadline 2026-01
 PWN = "window.__pwned=1"  # what every payload does when it runs
 
 POSTING, ORGANISATIONS, ROLES, LEAFLET, LAYOUT = "posting", "organisations", "roles", "leaflet", "folder layout"
-KINDS = (POSTING, ORGANISATIONS, ROLES, LEAFLET, LAYOUT)
+MEDIA, CMS = "media", "cms.yml"
+KINDS = (POSTING, ORGANISATIONS, ROLES, LEAFLET, LAYOUT, MEDIA, CMS)
 GOOD = {
     POSTING: (HERE / "good_posting.yml").read_text(encoding="utf-8"),
     ORGANISATIONS: (ROOT / "data" / "organisations.yml").read_text(encoding="utf-8"),
@@ -153,7 +154,36 @@ class InJobsJson:
         assert values == [self.text], values
 
 
-Check = Union[Shown, Absent, InSearch, InFeed, InJobsJson]
+@dataclass(frozen=True)
+class Published:
+    """The built site's file `path` is a picture re-encoded by the site: it decodes as an image of
+    its extension's format, has no metadata, and holds none of the author's extra bytes."""
+
+    path: str
+
+    def check(self, site: Path, case: Case) -> None:
+        from PIL import Image
+        import io
+        data = (site / self.path).read_bytes()
+        image = Image.open(io.BytesIO(data))
+        image.load()
+        assert image.format in ("JPEG", "PNG", "WEBP"), image.format
+        assert not image.getexif() and not image.info.get("exif") and not image.info.get("xmp"), image.info
+        for needle in (b"<script", b"<html", b"<svg", PWN.encode(), b"GPS", b"Exif"):
+            assert needle not in data, needle
+
+
+@dataclass(frozen=True)
+class InEditor:
+    """The editor's configuration built into the site (admin/config.yml) says `text`."""
+
+    text: str
+
+    def check(self, site: Path, case: Case) -> None:
+        assert self.text in (site / "admin" / "config.yml").read_text(encoding="utf-8")
+
+
+Check = Union[Shown, Absent, InSearch, InFeed, InJobsJson, Published, InEditor]
 
 
 @dataclass(frozen=True)
@@ -274,6 +304,60 @@ def leaflet_hidden(p): return [_write(p, "content/foldere/.skjult.md", GOOD[LEAF
 def job_page_by_hand(p): return [_write(p, "content/job/ny.md", f"# Ny\n\n<script>{PWN}</script>\n")]
 def symlink_elsewhere_in_content(p):
     return _symlink(p, "content/assets/logo.png", _outside(p, "hemmelig.txt", "hemmelig nøgle\n"))
+# Pictures (media): only raster images, published re-encoded (generator/media.py).
+def _jpeg(extra: bytes = b"", gps: bool = False) -> bytes:
+    from PIL import Image
+    import io
+    out = io.BytesIO()
+    image = Image.new("RGB", (8, 8), (200, 30, 30))
+    exif = Image.Exif()
+    if gps:
+        exif[0x8825] = {2: (55.0, 43.0, 30.0), 1: "N", 4: (12.0, 21.0, 0.0), 3: "E"}  # GPSInfo
+        exif[0x010E] = "Helle Kristensens barn"  # ImageDescription: a name
+    image.save(out, "JPEG", exif=exif.tobytes() if gps else b"")
+    return out.getvalue() + extra
+def media_svg_with_script(p):
+    return [_write(p, "content/assets/billeder/logo.svg", f'<svg xmlns="http://www.w3.org/2000/svg" onload="{PWN}"/>')]
+def media_html_named_png(p):
+    return [_write(p, "content/assets/billeder/foto.png", f"<html><script>{PWN}</script></html>")]
+def media_pdf_named_jpg(p): return [_write(p, "content/assets/billeder/foto.jpg", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n")]
+def media_png_named_jpg(p): return [_write(p, "content/assets/billeder/foto.jpg", png())]
+def media_upper_case_name(p): return [_write(p, "content/assets/billeder/Foto 1.JPG", _jpeg())]
+def media_in_subfolder(p): return [_write(p, "content/assets/billeder/gamle/foto.jpg", _jpeg())]
+def media_polyglot(p):
+    return [_write(p, "content/assets/billeder/polyglot.jpg", _jpeg(f"<html><script>{PWN}</script></html>".encode()))]
+def media_with_gps(p): return [_write(p, "content/assets/billeder/med-gps.jpg", _jpeg(gps=True))]
+def media_bomb(p):  # a PNG header claiming 100 000 x 100 000 pixels, in a few hundred bytes
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    head = chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0))
+    return [_write(p, "content/assets/billeder/bombe.png", b"\x89PNG\r\n\x1a\n" + head
+                   + chunk(b"IDAT", zlib.compress(b"\x00" * 1000)) + chunk(b"IEND", b""))]
+def site_code_in_content(p): return [_write(p, "content/evil.js", f"{PWN}\n")]
+def html_page_in_content(p): return [_write(p, "content/om.html", f"<script>{PWN}</script>\n")]
+
+
+# The editor's settings (cms.yml): where it saves and who signs HR in.
+GOOD_CMS = "repo: ballerup/jobsite\nbranch: main\n"
+def cms_good(p): return [_write(p, "cms.yml", GOOD_CMS + "base_url: https://jobsite-auth.example.dk\n")]
+def cms_http_sign_in(p): return [_write(p, "cms.yml", GOOD_CMS + "base_url: http://evil.example\n")]
+def cms_repo_elsewhere(p): return [_write(p, "cms.yml", "repo: 'https://evil.example/x'\nbranch: main\n")]
+def cms_branch_injection(p): return [_write(p, "cms.yml", "repo: ballerup/jobsite\nbranch: 'main\" onload=\"x'\n")]
+def cms_unknown_key(p): return [_write(p, "cms.yml", GOOD_CMS + "auth_type: implicit\n")]
+def cms_alias(p): return [_write(p, "cms.yml", "repo: &r ballerup/jobsite\nbranch: *r\n")]
+def cms_symlink(p): return _symlink(p, "cms.yml", _outside(p, "cms.yml", GOOD_CMS))
+
+
+# File names: every name becomes a web address, so names are ids (kinds.py).
+def leaflet_javascript_name(p): return [_write(p, "content/foldere/javascript:alert(1)%2F%2F.md", GOOD[LEAFLET])]
+def leaflet_fragment_name(p): return [_write(p, "content/foldere/navn#kopi.md", GOOD[LEAFLET])]
+def leaflet_nfd_name(p): return [_write(p, "content/foldere/cafe\u0301.md", GOOD[LEAFLET])]
+def posting_space_name(p): return [_write(p, "jobs/ny stilling.yml", GOOD[POSTING])]
+def posting_case_twin(p):
+    return [_write(p, "jobs/ny.yml", GOOD[POSTING]), _write(p, "jobs/ny.yaml", GOOD[POSTING])]
+def page_named_like_a_section(p): return [_write(p, "content/job.md", "# Job\n")]
+
+
 def leaflet_crlf(p):
     return [_write(p, "content/foldere/leaflet-crlf.md", GOOD[LEAFLET].replace("\n", "\r\n"))]
 ODD_NAME = f'x" onmouseover="{PWN}" <svg onload={PWN}>'
@@ -523,7 +607,7 @@ CASES: list[Case] = [
     Case("posting-text-file", LAYOUT, "unread file", posting_text_extension,
          Refused(1, "filen læses ikke", file="jobs/ny.txt")),
     Case("posting-in-subfolder", LAYOUT, "unread file", posting_in_subfolder,
-         Refused(1, "mappen læses ikke", file="jobs/gamle")),
+         Refused(1, "filer i en undermappe læses ikke", file="jobs/gamle/ny.yml")),
     Case("posting-symlink", LAYOUT, "symlink", posting_symlink,
          Refused(1, "symbolsk link", file="jobs/genvej.yml")),
     Case("posting-symlink-to-etc-passwd", LAYOUT, "symlink", posting_symlink_to_system_file,
@@ -539,11 +623,11 @@ CASES: list[Case] = [
     Case("leaflet-upper-case-extension", LAYOUT, "unread file", leaflet_upper_case_extension,
          Refused(1, "filen læses ikke", file="content/foldere/ny.MD")),
     Case("leaflet-html-file", LAYOUT, "unread file", leaflet_html_file,
-         Refused(1, "filen læses ikke", file="content/foldere/ny.html")),
+         Refused(1, "Websider og kode tages ikke imod", file="content/foldere/ny.html")),
     Case("leaflet-svg-picture", LAYOUT, "unread file", leaflet_svg_picture,
-         Refused(1, "filen læses ikke", file="content/foldere/logo.svg")),
+         Refused(1, "SVG-tegninger tages ikke imod", file="content/foldere/logo.svg")),
     Case("leaflet-in-subfolder", LAYOUT, "unread file", leaflet_in_subfolder,
-         Refused(1, "ikke i en undermappe", file="content/foldere/gamle")),
+         Refused(1, "filer i en undermappe læses ikke", file="content/foldere/gamle/ny.md")),
     Case("leaflet-symlink", LAYOUT, "symlink", leaflet_symlink,
          Refused(1, "symbolsk link", file="content/foldere/genvej.md")),
     Case("leaflet-picture-symlink", LAYOUT, "symlink", leaflet_picture_symlink,
@@ -674,13 +758,76 @@ CASES: list[Case] = [
          Clean(Shown("foldere/leaflet-crlf/", "//h1", "Ressourcegrupper i daginstitutioner"),
                Shown("foldere/leaflet-crlf/", "//div[@class='jobsite-text']/ul/li", "At støjniveauet er afdæmpet."),
                Shown("foldere/", "//h3/a", "Ressourcegrupper i daginstitutioner"))),
-    Case("leaflet-odd-file-name", LAYOUT, "text", leaflet_odd_file_name,
-         Clean(Shown(f"foldere/{ODD_NAME}/", "//h1", "Ressourcegrupper i daginstitutioner"),
-               Shown("foldere/", "//h3/a/@href", f"{ODD_NAME}/"))),
+    Case("leaflet-odd-file-name", LAYOUT, "file name", leaflet_odd_file_name,
+         Refused(1, "kan ikke bruges i en webadresse", file=f"content/foldere/{ODD_NAME}.md")),
     Case("leaflet-image-relative", LAYOUT, "image", leaflet_relative_image,
          Clean(Shown("foldere/leaflet-image-relative/", "//div[@class='jobsite-text']//img/@src", "../foto.png"))),
     Case("leaflet-image-root-relative", LAYOUT, "image", leaflet_root_relative_image,
          Clean(Shown("foldere/leaflet-image-root-relative/", "//div[@class='jobsite-text']//img/@src", "/foldere/foto.png"))),
+    # ---- values that would change meaning ------------------------------------------------------------
+    Case("posting-email-bcc", POSTING, "value",
+         Edit("    email: helle@example.dk", "    email: helle%40ballerup.dk?bcc=someone@evil.example"),
+         Refused(22, "e-mailadresse", "contacts[1].email")),
+    Case("posting-mailto-link-bcc", POSTING, "value",
+         Edit("    url: /vaer-med/", "    url: mailto:job@ballerup.dk?bcc=someone@evil.example"),
+         Refused(27, "bcc", "links[1].url")),
+    Case("org-email-bcc", ORGANISATIONS, "value",
+         Edit("    name: Haderslev Kommune\n", "    name: Haderslev Kommune\n    email: post@haderslev.dk?bcc=x@evil.example\n"),
+         Refused(71, "e-mailadresse", "kommuner[3].email")),
+    Case("org-second-kommune-same-name", ORGANISATIONS, "value",
+         Edit("  - id: haderslev\n", "  - id: haderslev2\n    kind: kommune\n    name: Haderslev  kommune\n"
+                                    "    email: post@evil.example\n  - id: haderslev\n"),
+         Refused(70, "har kommunen", "kommuner[3].name")),
+    Case("leaflet-contact-email-bcc", LEAFLET, "value",
+         Edit("  name: Haderslev Kommune\n", "  name: Haderslev Kommune\n  email: a@haderslev.dk?bcc=x@evil.example\n"),
+         Refused(10, "e-mailadresse", "contact.email")),
+    Case("leaflet-kommune-by-name", LEAFLET, "value", Edit("kommune: haderslev", "kommune: Haderslev Kommune"),
+         Refused(4, "skriv id'et i stedet: kommune: haderslev", "kommune")),
+    Case("role-kommune-unknown", ROLES, "value", Edit("kommune: ballerup", "kommune: ballerupp"),
+         Refused(1, "ukendt kommune", "kommune")),
+    # ---- file names ------------------------------------------------------------------------------------
+    Case("leaflet-javascript-file-name", LAYOUT, "file name", leaflet_javascript_name,
+         Refused(1, "kan ikke bruges i en webadresse", file="content/foldere/javascript:alert(1)%2F%2F.md")),
+    Case("leaflet-fragment-file-name", LAYOUT, "file name", leaflet_fragment_name,
+         Refused(1, "kan ikke bruges i en webadresse", file="content/foldere/navn#kopi.md")),
+    Case("leaflet-nfd-file-name", LAYOUT, "file name", leaflet_nfd_name,
+         Refused(1, "æ, ø, å", file="content/foldere/cafe\u0301.md")),
+    Case("posting-space-in-file-name", LAYOUT, "file name", posting_space_name,
+         Refused(1, "kan ikke bruges i en webadresse", file="jobs/ny stilling.yml")),
+    Case("posting-twin-extensions", LAYOUT, "file name", posting_case_twin,
+         Refused(1, "findes allerede", file="jobs/ny.yml")),
+    Case("page-named-like-a-section", LAYOUT, "file name", page_named_like_a_section,
+         Refused(1, "navnet er reserveret", file="content/job.md")),
+    Case("site-code-in-content", LAYOUT, "unread file", site_code_in_content,
+         Refused(1, "filen læses ikke", file="content/evil.js")),
+    Case("html-page-in-content", LAYOUT, "unread file", html_page_in_content,
+         Refused(1, "filen læses ikke", file="content/om.html")),
+    # ---- pictures ------------------------------------------------------------------------------------
+    Case("media-svg-with-script", MEDIA, "not a picture", media_svg_with_script,
+         Refused(1, "SVG-tegninger tages ikke imod", file="content/assets/billeder/logo.svg")),
+    Case("media-html-named-png", MEDIA, "disguised", media_html_named_png,
+         Refused(1, "ikke et PNG-billede", file="content/assets/billeder/foto.png")),
+    Case("media-pdf-named-jpg", MEDIA, "disguised", media_pdf_named_jpg,
+         Refused(1, "PDF", file="content/assets/billeder/foto.jpg")),
+    Case("media-png-named-jpg", MEDIA, "disguised", media_png_named_jpg,
+         Refused(1, "PNG", file="content/assets/billeder/foto.jpg")),
+    Case("media-bomb", MEDIA, "size", media_bomb, Refused(1, "punkter", file="content/assets/billeder/bombe.png")),
+    Case("media-upper-case-name", MEDIA, "file name", media_upper_case_name,
+         Refused(1, "kan ikke bruges i en webadresse", file="content/assets/billeder/Foto 1.JPG")),
+    Case("media-in-subfolder", MEDIA, "unread file", media_in_subfolder,
+         Refused(1, "undermappe", file="content/assets/billeder/gamle/foto.jpg")),
+    Case("media-polyglot-jpeg-html", MEDIA, "polyglot", media_polyglot,
+         Clean(Published("assets/billeder/polyglot.jpg"))),
+    Case("media-gps-metadata", MEDIA, "metadata", media_with_gps, Clean(Published("assets/billeder/med-gps.jpg"))),
+    # ---- the editor's settings -----------------------------------------------------------------------
+    Case("cms-http-sign-in", CMS, "value", cms_http_sign_in, Refused(3, "https", file="cms.yml")),
+    Case("cms-repo-elsewhere", CMS, "value", cms_repo_elsewhere,
+         Refused(1, "ikke et GitHub-repositorium", "repo", file="cms.yml")),
+    Case("cms-branch-injection", CMS, "markup", cms_branch_injection, Refused(2, "gren", "branch", file="cms.yml")),
+    Case("cms-unknown-key", CMS, "yaml", cms_unknown_key, Refused(3, "ukendt felt", "auth_type", file="cms.yml")),
+    Case("cms-yaml-alias", CMS, "yaml", cms_alias, Refused(1, "", file="cms.yml")),
+    Case("cms-symlink", CMS, "symlink", cms_symlink, Refused(1, "symbolsk link", file="cms.yml")),
+    Case("cms-good-sign-in", CMS, "value", cms_good, Clean(InEditor("https://jobsite-auth.example.dk"))),
     Case("posting-title-handler-as-text", POSTING, "text",
          Edit(P_TITLE, f"title: 'Se javascript:{PWN} og &lt;img src=x onerror={PWN}&gt;'"),
          Refused(3, "adresse til kode", "title")),
@@ -753,13 +900,15 @@ def _as_people_say(dotted: str) -> str:
 
 REQUIRED = {  # every class of hostile content, in every kind of file where it applies
     POSTING: {"markup", "attribute list", "invisible", "link", "image", "indent", "yaml", "yaml bomb", "nesting",
-              "number", "date", "date order", "markdown bomb", "text"},
+              "number", "date", "date order", "markdown bomb", "text", "value"},
     ORGANISATIONS: {"markup", "attribute list", "invisible", "link", "image", "yaml", "yaml bomb", "nesting",
-                    "reserved id", "text"},
-    ROLES: {"markup", "attribute list", "invisible", "link", "yaml", "yaml bomb", "nesting", "reserved id", "text"},
+                    "reserved id", "text", "value"},
+    ROLES: {"markup", "attribute list", "invisible", "link", "yaml", "yaml bomb", "nesting", "reserved id", "text", "value"},
     LEAFLET: {"markup", "attribute list", "invisible", "link", "image", "indent", "yaml", "yaml bomb", "nesting",
-              "date", "markdown bomb", "text"},
-    LAYOUT: {"unread file", "symlink", "reserved id", "generated page", "line ends"},
+              "date", "markdown bomb", "text", "value"},
+    LAYOUT: {"unread file", "symlink", "reserved id", "generated page", "line ends", "file name"},
+    MEDIA: {"not a picture", "disguised", "size", "file name", "polyglot", "metadata"},
+    CMS: {"value", "markup", "yaml", "symlink"},
 }
 
 
