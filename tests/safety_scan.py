@@ -579,6 +579,54 @@ def scan_pdf(path: Path, ctx: _Context) -> list[Finding]:
     return found
 
 
+# --------------------------------------------------------------------------- pictures and assets
+
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".gif": "GIF", ".ico": "ICO"}
+# What else the site's assets/ may hold: the theme's styles, scripts, fonts and the feed's stylesheet.
+ASSET_SUFFIXES = {".css", ".js", ".map", ".xsl", ".woff", ".woff2", ".ttf", ".json", ".txt", ".svg"}
+UPLOADED = ("assets/billeder/", "foldere/")  # where pictures from content are published (generator/media.py)
+
+
+def scan_image(data: bytes, ctx: _Context, suffix: str, uploaded: bool) -> list[Finding]:
+    """A picture must be the image its extension names, and nothing more: no bytes after the
+    image's end (a polyglot) and, when it came from content, no metadata (EXIF, GPS, XMP, text)."""
+    import io
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+        return [ctx.finding("picture that does not decode", str(err)[:80])]
+    found = []
+    if image.format != IMAGE_FORMATS[suffix]:
+        found.append(ctx.finding("picture whose bytes are another format", f"{image.format} named {suffix}"))
+    lowered = data.lower()
+    for marker in (b"<script", b"<html", b"<svg", b"<iframe", b"javascript:"):
+        if marker in lowered:
+            found.append(ctx.finding("markup inside a picture (polyglot)", marker.decode()))
+    if uploaded:
+        meta = [k for k in ("exif", "xmp", "comment", "icc_profile") if image.info.get(k)]
+        meta += [f"text chunk {k}" for k in getattr(image, "text", {})]
+        if image.getexif():
+            meta.append("EXIF tags")
+        if meta:
+            found.append(ctx.finding("metadata left in an uploaded picture", ", ".join(meta)))
+    return found
+
+
+def scan_asset(path: Path, rel: str, ctx: _Context) -> list[Finding]:
+    """Every file under assets/ or a media folder that is not a page: a picture as above, or one of the
+    types the theme ships; anything else (an uploaded .html, .pdf, .exe renamed) is a finding."""
+    suffix = path.suffix.lower()
+    uploaded = rel.startswith(UPLOADED)
+    if suffix in IMAGE_FORMATS:
+        return scan_image(path.read_bytes(), ctx, suffix, uploaded)
+    if uploaded and suffix not in (".pdf",) or suffix not in ASSET_SUFFIXES | {".pdf", ".html", ".xml"}:
+        return [ctx.finding("unexpected file type in the site's assets", rel)]
+    return []
+
+
 # --------------------------------------------------------------------------- the site
 
 def site_hosts_of(site_dir: Path) -> frozenset[str]:
@@ -598,7 +646,8 @@ def site_hosts_of(site_dir: Path) -> frozenset[str]:
 
 def scan_site(site_dir: Path, baseline: Baseline | None = None, *,
               allowed_hosts: Iterable[str] = (), site_hosts: Iterable[str] | None = None) -> list[Finding]:
-    """Scan every HTML, XML, iCalendar, JSON and PDF file of a built site.
+    """Scan every HTML, XML, iCalendar, JSON and PDF file of a built site, and every file under
+    assets/ and the media folders (pictures decoded; other types held to what the theme ships).
 
     allowed_hosts: hosts pages may load images, styles etc. from (default none: only the
     site's relative URLs). site_hosts: the site's own host(s), where calendar URLs may
@@ -612,7 +661,9 @@ def scan_site(site_dir: Path, baseline: Baseline | None = None, *,
         rel = path.relative_to(site_dir).as_posix()
         ctx = _Context(rel, kind=page_kind(rel), baseline=baseline, allowed_hosts=allowed)
         suffix = path.suffix.lower()
-        if suffix in (".html", ".htm", ".xhtml"):
+        if rel.startswith(("assets/", *UPLOADED)) and suffix not in (".html", ".xml", ".svg", ".pdf"):
+            found += scan_asset(path, rel, ctx)
+        elif suffix in (".html", ".htm", ".xhtml"):
             found += scan_html(path.read_bytes(), ctx)
         elif suffix in (".xml", ".svg", ".atom", ".rss"):
             found += scan_xml(path.read_bytes(), ctx)

@@ -313,3 +313,47 @@ def test_assert_clean_lists_findings_readably():
                               "  - a/index.html: event handler: onerror= on <img>\n"
                               "  - b.pdf: PDF embedded files: /EmbeddedFiles in obj 7 0")
     assert_clean([])
+
+
+# --- pictures and other files under assets/ and the media folders -------------------------------------
+
+def _picture(fmt: str = "PNG", exif: bool = False) -> bytes:
+    import io
+    from PIL import Image
+    out = io.BytesIO()
+    image = Image.new("RGB", (4, 4), (10, 120, 200))
+    if exif:
+        tags = Image.Exif()
+        tags[0x010E] = "Helle Kristensens barn"
+        image.save(out, fmt, exif=tags.tobytes())
+    else:
+        image.save(out, fmt)
+    return out.getvalue()
+
+
+def _site_with(clean, tmp_path, rel: str, data: bytes) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(clean.root, site)
+    (site / rel).parent.mkdir(parents=True, exist_ok=True)
+    (site / rel).write_bytes(data)
+    return site
+
+
+@pytest.mark.parametrize("rel, data, what", [
+    ("assets/billeder/foto.jpg", _picture("JPEG") + b"<html><script>x()</script></html>", "polyglot"),
+    ("assets/billeder/foto.jpg", _picture("JPEG", exif=True), "metadata left in an uploaded picture"),
+    ("assets/billeder/foto.png", _picture("JPEG"), "another format"),
+    ("assets/billeder/foto.png", b"<svg onload=x()>", "does not decode"),
+    ("assets/billeder/side.exe", b"MZ\x90\x00", "unexpected file type"),
+    ("foldere/foto.webp", b"RIFF\x00\x00", "does not decode"),
+    ("assets/ukendt.bin", b"\x00\x01", "unexpected file type"),
+])
+def test_a_picture_or_asset_that_is_not_what_it_claims_is_found(clean, clean_baseline, tmp_path, rel, data, what):
+    site = _site_with(clean, tmp_path, rel, data)
+    findings = [f for f in scan_site(site, clean_baseline) if f.file == rel]
+    assert any(what in f.what for f in findings), findings
+
+
+def test_a_clean_uploaded_picture_is_no_finding(clean, clean_baseline, tmp_path):
+    site = _site_with(clean, tmp_path, "assets/billeder/foto.png", _picture("PNG"))
+    assert [f for f in scan_site(site, clean_baseline) if f.file.startswith("assets/billeder/")] == []
