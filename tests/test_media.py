@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, PngImagePlugin
+from pypdf import PdfReader
 
 from conftest import mkdocs_build, run
 from generator import media
@@ -262,24 +263,38 @@ def test_the_pdf_reads_the_published_picture_not_the_uploaded_one(tmp_path):
     response = fetcher.fetch((site / "assets" / "billeder" / "foto.jpg").as_uri())
     assert response.read() == media.reencode(uploaded, f"{BILLEDER}/foto.jpg")
     assert response.content_type == "image/jpeg"
+    assert response.path is None  # else WeasyPrint embeds the file at the path, the uploaded bytes
     with pytest.raises(ValueError, match="SVG"):
         fetcher.fetch((site / "assets" / "billeder" / "x.png").as_uri())
 
 
-def test_the_built_site_has_only_re_encoded_pictures(project, tmp_path):
+def test_the_built_site_and_the_leaflet_pdf_have_only_re_encoded_pictures(project, tmp_path):
     photo = picture("JPEG", (2400, 1600), quality=97) + b"<html><script>alert(1)</script></html>"
-    drawing = picture("PNG", (60, 40), pnginfo=PngImagePlugin.PngInfo())
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (55.0, 40.0, 30.0), 3: "E", 4: (12.0, 34.0, 56.0)}
+    drawing = picture("PNG", (60, 40), exif=exif.tobytes())
+    map_photo = picture("JPEG", (2400, 1800), exif=exif.tobytes(), comment=b"<script>alert(1)</script>")
     (project / BILLEDER).mkdir(parents=True, exist_ok=True)
     (project / BILLEDER / "legepladsen.jpg").write_bytes(photo)
-    (project / "content" / "foldere" / "kort.png").write_bytes(drawing)
+    (project / "content" / "foldere" / "tegning.png").write_bytes(drawing)
+    (project / "content" / "foldere" / "kort.jpg").write_bytes(map_photo)
+    leaflet = project / "content" / "foldere" / "ressourcegrupper-haderslev.md"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8") + "\n![Kort over området](../kort.jpg)\n", encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site, TODAY)
     assert result.code == 0, result.text
-    for rel, uploaded in ((f"{BILLEDER}/legepladsen.jpg", photo), ("content/foldere/kort.png", drawing)):
+    for rel, uploaded in ((f"{BILLEDER}/legepladsen.jpg", photo), ("content/foldere/tegning.png", drawing),
+                          ("content/foldere/kort.jpg", map_photo)):
         built = (site / rel.removeprefix("content/")).read_bytes()
         assert built == media.reencode(uploaded, rel) and built != uploaded
     assert Image.open(site / "assets" / "billeder" / "legepladsen.jpg").size == (2000, 1333)
     assert b"<script" not in (site / "assets" / "billeder" / "legepladsen.jpg").read_bytes()
+    printed = site / "foldere" / "ressourcegrupper-haderslev" / "ressourcegrupper-haderslev.pdf"
+    if pdf.engine():  # the PDF shows the published picture (2000 px wide), not the uploaded one (2400 px)
+        pictures = [ref.get_object() for page in PdfReader(printed).pages
+                    for ref in (page["/Resources"].get("/XObject") or {}).values()]
+        assert {(p["/Width"], p["/Height"]) for p in pictures} == {(media.MAX_WIDTH, 1500)}  # pages share one
+        assert b"<script" not in printed.read_bytes() and b"GPS" not in printed.read_bytes()
 
 
 def test_check_and_the_build_refuse_an_uploaded_svg(project, tmp_path):

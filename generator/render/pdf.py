@@ -200,6 +200,9 @@ def site_fetcher(weasyprint, site_dir: Path):
     """
     root = Path(site_dir).resolve()
 
+    class Published(weasyprint.urls.URLFetcherResponse):
+        path = None  # for a file: URL WeasyPrint would embed the file at its path: the uploaded bytes
+
     class SiteFetcher(weasyprint.URLFetcher):
         def fetch(self, url, headers=None):
             scheme = urlsplit(url).scheme.lower()
@@ -212,7 +215,7 @@ def site_fetcher(weasyprint, site_dir: Path):
                 except ContentError as err:
                     raise ValueError(err.report()) from None
                 if picture:
-                    return weasyprint.urls.URLFetcherResponse(url, picture[0], {"Content-Type": picture[1]})
+                    return Published(url, picture[0], {"Content-Type": picture[1]})
             elif scheme != "data":
                 raise ValueError(f"only the site's own files may be read, not {url}")
             return super().fetch(url, headers)
