@@ -14,9 +14,10 @@ from typing import Annotated, Iterator, NamedTuple, get_args
 from urllib.parse import unquote, urlsplit
 
 import cmarkgfm
-from cmarkgfm.cmark import Options
 from pydantic import BaseModel, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
+
+from . import structure
 
 
 def _fail(message: str) -> PydanticCustomError:
@@ -188,15 +189,16 @@ def is_safe(target: str) -> bool:
 TAG = re.compile(r"<[/!?]?[A-Za-z!?]")  # what a browser may start an element, comment or directive with
 ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown's attribute lists: {: .class onclick=...}
 MAX_INDENT = 12  # spaces before a line of Markdown: three levels of nested bullets
-TOO_DEEP = re.compile(f"^ {{{MAX_INDENT + 1}}}", re.M)  # a line indented more than that
-NESTED_ON_ONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){4,}", re.M)  # "- - - - x": four levels
+TOO_DEEP = re.compile(f"^ {{{MAX_INDENT + 1}}}", re.M)  # a line indented more than that (nesting: structure.py)
 # A script or data address, which an app may make a link of: 'javascript:', or a data URL
 # ('data:' + a media type, perhaps with parameters + ',': data:text/html,..., data:,hej), where
 # a scheme can start (not after a letter, digit or + . -). 'Data: trivsel/udvikling' is words.
 CODE_LIKE = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb)script\s*:|data:[\w.+/=;-]*,)")
 MD_LINK = re.compile(r"\]\(\s*<?([^)>]+)")  # to the ")": a tab or space inside must not hide a scheme
-MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+# A reference definition, its label on one line (tried from each line start, it ends there: linear);
+# one whose label runs over lines is found by no pattern, and its address is blanked by the renderer.
+MD_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")  # no '<' inside: each try ends at the next
 
 
 # Characters nobody sees, with the Danish name HR is told; other format and control characters by code.
@@ -291,7 +293,9 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
 
     Invisible and control characters, markup and attribute lists in any text;
     in Markdown (multiline) also links to unsafe places, images from other
-    hosts and nesting deeper than three levels of bullets.
+    hosts, lines indented deeper than three levels of bullets, and the limits
+    of structure.py (nesting, tables, the size of the HTML). Linear in the
+    text: tests/test_linear_time.py feeds every rule 200 KB of its worst case.
     """
     if found := first_invisible(text):
         index, ch = found.start(), found[0]
@@ -320,12 +324,12 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
         if not is_local(target):
             return start, (f"billedet {shown(target)} ligger på et andet website; billeder skal ligge på "
                            "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
-    if nested := NESTED_ON_ONE_LINE.search(text):
-        return nested.start(), ("punkter eller citater inde i hinanden på én linje (fx '- - - -'); "
-                                "punktlister kan højst have tre niveauer")
     if deep := TOO_DEEP.search(text):
         return deep.start(), (f"linje {text.count(chr(10), 0, deep.start()) + 1} af teksten er rykket mere end "
                               f"{MAX_INDENT} mellemrum ind; punktlister kan højst have tre niveauer")
+    if breach := structure.problem(text):  # nesting, tables and the HTML's size, on cmark-gfm's tree
+        return breach.index, (f"linje {text.count(chr(10), 0, breach.index) + 1} af teksten: " if "\n" in text
+                              else "") + breach.message
     return None
 
 
@@ -368,37 +372,34 @@ def _mailto_in_markdown(text: str) -> str | None:
     return None
 
 
-_IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"')  # as cmark-gfm writes an image
-
-
 class Image(NamedTuple):
     index: int  # where its address is written in the text
     target: str  # its address, as written
     alt: str  # its description, as text
 
 
+GLOBAL_LOOKUPS = 16  # images whose address is written elsewhere (a reference) looked up in the whole text
+
+
 def image_targets(text: str) -> list[Image]:
     """Every image a Markdown text shows, inline or by reference: where, its address and its description.
 
-    Read by cmark-gfm, the converter the site renders the text with (render/markup.py),
-    so an image's title, a reference definition of a link, or a '![' that starts no
-    image is never taken for an image's address. Unsafe mode: an address the site
-    would blank (javascript:) is still found, and refused. The index is where the
-    address is written in the text, or, when it is written another way (escaped),
-    where the text's first image starts.
+    Read by cmark-gfm, the converter the site renders the text with (render/markup.py, parsed
+    in structure.py), so an image's title, a reference definition of a link, or a '![' that
+    starts no image is never taken for an image's address; an address the site would blank
+    (javascript:) is still found, and refused. The index is where the address is written in the
+    image (or, for the first images given by reference, in the text), else where the image starts.
     """
-    if "![" not in text:
-        return []
-    found, after = [], 0
-    for m in _IMAGE.finditer(cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)):
-        written = html.unescape(m[1])  # as cmark writes it: percent-encoded
-        target = unquote(written)
-        index = next((i for i in (text.find(target, after), text.find(written, after)) if i >= 0), -1)
-        if index < 0:
-            index = text.find("![")
-        else:
-            after = index + 1
-        found.append(Image(index, target, html.unescape(m[2])))
+    found, lookups = [], {}
+    for image in structure.images(text):
+        target = unquote(image.url)
+        index = next((i for i in (text.find(target, image.start, image.end),
+                                  text.find(image.url, image.start, image.end)) if i >= 0), -1)
+        if index < 0 and (target in lookups or len(lookups) < GLOBAL_LOOKUPS):
+            if target not in lookups:  # a reference: the definition, written somewhere in the text
+                lookups[target] = next((i for i in (text.find(target), text.find(image.url)) if i >= 0), -1)
+            index = lookups[target]
+        found.append(Image(index if index >= 0 else image.start, target, image.alt))
     return found
 
 

@@ -6,7 +6,9 @@ converted by a converter made for it, never by the site's own Markdown:
 cmark-gfm (GitHub's CommonMark, through `cmarkgfm`), in its safe mode: raw
 HTML is left out and `javascript:`, `vbscript:`, `file:` and `data:` links
 lose their address; there are no attribute lists. It is also how GitHub
-renders Markdown, where HR writes the content.
+renders Markdown, where HR writes the content. The text has passed the
+limits of structure.py (nesting, tables, HTML at most a few times the
+text's size), which parses it the same way; the HTML is made there too.
 
 The HTML that comes out passes an allow-list sanitiser (nh3, the binding to
 Rust's ammonia) with the tags and attributes below and nothing else: links
@@ -21,10 +23,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cmarkgfm
 import nh3
 from markupsafe import Markup, escape
 
+from .. import structure
 from ..fieldtypes import is_local
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "del", "ul", "ol", "li", "a", "blockquote", "h1", "h2", "h3", "h4",
@@ -54,7 +56,7 @@ def sanitise(html: str) -> Markup:
 @lru_cache(maxsize=8192)
 def markdown(text: str) -> Markup:
     """A content text written in Markdown, as sanitised HTML (converted once per text)."""
-    return sanitise(cmarkgfm.github_flavored_markdown_to_html(text).strip())
+    return sanitise(structure.html(text).strip())
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape
