@@ -55,6 +55,7 @@ DATE_PATTERNS = [
 ]
 NOT_DATES = {"24/7"}  # "døgnet rundt"
 DAY_WORD = re.compile(r"(?:\b(?:den|d\.|pr\.|senest|fra|til|inden|[a-zæøå]+dag)\s*)$", re.IGNORECASE)
+DAY_WORD_BEFORE = 40  # characters before a date in which DAY_WORD is looked for (a word and its spaces)
 
 WEEKLY = re.compile(r"\s*(?:om|pr\.?|per|i)\s+ugen?\b|\s*/\s*uge\b|\s*ugentlig", re.IGNORECASE)
 NOT_WEEKLY = re.compile(r"\s*(?:i|om|pr\.?|per)\s+(?:døgnet|dagen|dag|måneden|måned|året)\b|\s*dagligt",
@@ -217,16 +218,17 @@ def _matches(pattern: re.Pattern, raw: str, starts: list[int]):
 
 def _mentioned_dates(raw: str, published: date):
     """(offset, as written, day, year given) for each date written in a text, in the Danish forms."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(raw))  # 1 where an earlier pattern found a date (a mark per character: linear)
     starts = _number_starts(raw)
     for number, pattern in enumerate(DATE_PATTERNS):
         for m in _matches(pattern, raw, starts):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if 1 in taken[m.start():m.end()]:
                 continue
             written = " ".join(m[0].split())
             if number == 0 and written.endswith(".") and m["m"].lower() in FULL_MONTHS:
                 written = written[:-1]  # the sentence's full stop after "15. januar"
-            if written in NOT_DATES or (number == 3 and not m["y"] and not DAY_WORD.search(raw[:m.start()])):
+            if written in NOT_DATES or (number == 3 and not m["y"] and not DAY_WORD.search(
+                    raw[max(0, m.start() - DAY_WORD_BEFORE):m.start()])):
                 continue  # "1/2 stilling", "3/4 tid": a fraction unless a word before says it is a day
             month = MONTHS[m["m"].lower().rstrip(".")] if number == 0 else int(m["m"])
             year = int(m["y"]) if m["y"] else None
@@ -239,7 +241,7 @@ def _mentioned_dates(raw: str, published: date):
             if year is None:  # the nearest such day to the posting's publication
                 day = min((day.replace(year=y) for y in (published.year - 1, published.year, published.year + 1)
                            if _valid(y, month, day.day)), key=lambda d: abs((d - published).days))
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             yield m.start(), written, day, year is not None
 
 
@@ -299,8 +301,9 @@ def _hour_mentions(raw: str, p: Posting):
     if "tid" not in raw.lower():
         return  # no "fuldtid" or "deltid"
     both = [(m.start(), m.end()) for m in BOTH.finditer(raw)]  # "fuld- eller deltid": both are offered
+    both_starts = [a for a, _ in both]  # in order and apart (finditer): the one before a mention is found by bisection
     for m in FULL_PART.finditer(raw):
-        if any(a <= m.start() < b for a, b in both):
+        if (i := bisect_right(both_starts, m.start()) - 1) >= 0 and m.start() < both[i][1]:
             continue
         full = m["kind"].lower() == "fuld"
         if full != is_full_time(p):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 import typing
 from typing import Any, TypeVar
 
@@ -111,8 +112,8 @@ def _pasted_in(model: type[BaseModel], source: Source, path: tuple, e: dict) -> 
     if key is None and path in source.spans:
         start, end = source.spans[path]
         index = m.start() if (m := PASTED.search(text, start, end)) else start
-        shift = source.position(path)[0] - (text.count("\n", 0, start) + 1)  # a leaflet's front matter: +1
-        line = text.count("\n", 0, index) + 1 + shift
+        # the value's line as written down (a leaflet's front matter is shifted by one), and the lines to it
+        line = source.position(path)[0] + text.count("\n", start, index)
         col = index - (text.rfind("\n", 0, index) + 1) + 1
     else:
         line, col = source.position(path)
@@ -146,7 +147,10 @@ def _lost_indentation(model: type[BaseModel], source: Source,
     """
     out: dict[tuple, Problem] = {}
     parents: set[str] = set()
-    top = sorted((pos, path[0]) for path, pos in source.positions.items() if len(path) == 1)
+    # The model's fields written at the left edge, by line: the one above a key is found by bisection.
+    top = sorted((pos, path[0]) for path, pos in source.positions.items()
+                 if len(path) == 1 and path[0] in model.model_fields)
+    lines = [pos[0] for pos, _ in top]
     for e in errors:
         if e["type"] != "extra_forbidden" or len(e["loc"]) != 1 or not isinstance(e["loc"][0], str):
             continue
@@ -154,10 +158,10 @@ def _lost_indentation(model: type[BaseModel], source: Source,
         here = source.positions.get((key,))
         if here is None:
             continue
-        above = [name for pos, name in top if pos[0] < here[0] and name in model.model_fields]
+        above = bisect_left(lines, here[0])  # the fields on lines before this one
         if not above:
             continue
-        parent = above[-1]
+        parent = top[above - 1][1]
         inner = _annotation_model(model.model_fields[parent].annotation)
         if inner is None or key not in inner.model_fields:
             continue
