@@ -10,7 +10,8 @@ image, and one over the limits below.
 
 An accepted image is never copied: `reencode` decodes it with Pillow, turns
 it upright by its EXIF orientation, converts it to sRGB by its colour profile,
-scales it down to MAX_WIDTH, and encodes the pixels again in the same format.
+scales a photo down to MAX_WIDTH (a PNG, a drawing, to PNG_MAX_WIDTH), and
+encodes the pixels again in the same format.
 Nothing else survives: no EXIF (GPS position, camera, time), XMP, IPTC,
 comments, PNG text chunks or colour profile, and nothing that followed the
 image's end in the file (a JPEG+HTML or JPEG+ZIP polyglot publishes as a plain
@@ -51,6 +52,10 @@ MAX_PIXELS = 40_000_000  # decoded, 40 MP is 160 MB of RGBA: the most one build 
 # on a 2x (retina) screen at full width, and in a PDF 2000 px across A4's 170 mm of text is 300 dpi:
 # more pixels show nowhere, and a 12 MP phone photo (4032 px) shrinks to a quarter of its pixels.
 MAX_WIDTH = 2000
+# A PNG is a drawing, a screenshot or a logo: scaling blurs its lines and letters, and its smoothed edges
+# make the file bigger (a 2560 px screenshot: 114 KB as uploaded, 1.5 MB scaled to 2000 px). It keeps
+# its size up to 4000 px, which holds a retina screenshot of a 1920 px wide screen.
+PNG_MAX_WIDTH = 4000
 JPEG_QUALITY = WEBP_QUALITY = 85  # no visible loss in a photo, a third of the bytes of quality 95
 
 # What to upload instead, said where a refusal has no advice of its own.
@@ -167,9 +172,10 @@ def _problem(rel: str, message: str) -> list[Problem]:
     return [Problem(rel, 1, 0, "", message)]
 
 
-def read_image(data: bytes, rel: str) -> tuple[Image.Image | None, list[Problem]]:
-    """The picture in `data` (the file `rel`), decoded and checked, upright, sRGB, at most MAX_WIDTH wide,
-    with no metadata left; or None and the Danish problems that refuse it.
+def read_image(data: bytes, rel: str, prepare: bool = True) -> tuple[Image.Image | None, list[Problem]]:
+    """The picture in `data` (the file `rel`), decoded and checked, upright, sRGB, at most max_width wide,
+    with no metadata left; or None and the Danish problems that refuse it. `prepare` False: only
+    decoded and checked (what check needs: preparing cannot fail, it only costs time).
 
     Only the format the extension names is tried, the size is checked from the header before
     any pixel is decoded, and the whole image is decoded (a cut-off file is refused here, not
@@ -215,15 +221,15 @@ def read_image(data: bytes, rel: str) -> tuple[Image.Image | None, list[Problem]
             turn = _orientation(image)
             if expected == "JPEG":  # libjpeg decodes at 1/2, 1/4 or 1/8 size, still reading every byte
                 shown_width = height if turn in SIDEWAYS else width
-                if shown_width > MAX_WIDTH:
-                    scale = MAX_WIDTH / shown_width
+                scale = min(1, max_width(expected) / shown_width) if prepare else 1 / 8
+                if scale < 1:
                     image.draft(image.mode, (max(1, round(width * scale)), max(1, round(height * scale))))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None, _problem(rel, _too_big("billedet har langt over 40 millioner punkter"))
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError, struct.error, zlib.error):
         return None, _problem(rel, BROKEN)  # what Pillow raises for a file it cannot read: content, not a bug
-    return _prepared(image, turn), []
+    return (_prepared(image, turn, max_width(expected)) if prepare else image), []
 
 
 def _complete(data: bytes, fmt: str) -> bool:
@@ -264,24 +270,29 @@ def _orientation(image: Image.Image) -> int:
     return value if isinstance(value, int) and value in TRANSPOSE else 1
 
 
-def _prepared(image: Image.Image, turn: int) -> Image.Image:
-    """Upright, in a mode the format can hold, at most MAX_WIDTH wide, sRGB, and with no metadata."""
+def max_width(fmt: str) -> int:
+    return PNG_MAX_WIDTH if fmt == "PNG" else MAX_WIDTH
+
+
+def _prepared(image: Image.Image, turn: int, widest: int) -> Image.Image:
+    """Upright, in a mode the format can hold, at most `widest` pixels wide, sRGB, and with no metadata."""
     icc = image.info.get("icc_profile")
     transparency = image.info.get("transparency")
+    wide = (image.height if turn in SIDEWAYS else image.width) > widest
     if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):  # 16-bit grey (a scanner): to 8 bits
         image = image.convert("I").point(lambda v: v / 257).convert("L")
         transparency = None
-    elif image.mode == "PA" or (image.mode == "P" and transparency is not None and image.width > MAX_WIDTH):
+    elif image.mode == "PA" or (image.mode == "P" and transparency is not None and wide):
         image, transparency = image.convert("RGBA"), None
-    elif image.mode in ("P", "1") and image.width > MAX_WIDTH:  # palettes scale only by nearest neighbour
+    elif image.mode in ("P", "1") and wide:  # palettes scale only by nearest neighbour
         image = image.convert("RGB" if image.mode == "P" else "L")
     elif image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "CMYK"):  # YCbCr, LAB, ...: as RGB
         image, icc = image.convert("RGB"), None
     if turn in TRANSPOSE:
         image = image.transpose(TRANSPOSE[turn])
-    if image.width > MAX_WIDTH:
-        height = max(1, round(image.height * MAX_WIDTH / image.width))
-        image = image.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if image.width > widest:
+        height = max(1, round(image.height * widest / image.width))
+        image = image.resize((widest, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
     image = _srgb(image, icc)
     if image.mode == "CMYK":
         image = image.convert("RGB")
@@ -392,7 +403,7 @@ def check_file(root: Path, rel: str) -> list[Problem]:
     data, problems = read_file(root / rel, rel)
     if data is None:
         return problems
-    return read_image(data, rel)[1]
+    return read_image(data, rel, prepare=False)[1]
 
 
 def site_image(site_dir: Path, path: Path) -> tuple[bytes, str] | None:

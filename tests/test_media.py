@@ -224,7 +224,8 @@ def test_a_jpeg_s_extra_pictures_are_dropped():
 
 
 def test_a_wide_picture_is_scaled_down_to_the_web_width():
-    assert published(picture("PNG", (2400, 30)), f"{BILLEDER}/bred.png").size == (media.MAX_WIDTH, 25)
+    assert published(picture("PNG", (4800, 30)), f"{BILLEDER}/bred.png").size == (media.PNG_MAX_WIDTH, 25)
+    assert published(picture("PNG", (2560, 30)), f"{BILLEDER}/skaerm.png").size == (2560, 30)  # a screenshot
     assert published(picture("JPEG", (4000, 100))).size == (media.MAX_WIDTH, 50)
     assert published(picture("JPEG", (300, 200))).size == (300, 200)  # never up
 
