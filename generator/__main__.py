@@ -41,6 +41,36 @@ def _annotate(problem: Problem) -> str:
            f"::{_escape(message)}"
 
 
+MAX_ANNOTATIONS = 10  # GitHub shows 10 error and 10 warning annotations per step, and drops the rest
+
+
+def annotations(problems: list[Problem]) -> list[str]:
+    """The annotations for GitHub, within its limit: at most 10 errors and 10 warnings, taken in
+    turn from each file (its first problem, then each file's second, ...), so one file's many
+    warnings do not push the other files' off the diff; then one notice saying how many are left
+    out and where they all are. The text output of `check` lists every problem."""
+    out: list[str] = []
+    left = 0
+    for severity in ("error", "warning"):
+        by_file: dict[str, list[Problem]] = {}
+        for problem in sorted(p for p in problems if (p.severity == "error") == (severity == "error")):
+            by_file.setdefault(problem.file, []).append(problem)
+        chosen: list[Problem] = []
+        for turn in range(MAX_ANNOTATIONS):
+            chosen += [found[turn] for found in by_file.values() if turn < len(found)]
+            if len(chosen) >= MAX_ANNOTATIONS:
+                break
+        chosen = sorted(chosen[:MAX_ANNOTATIONS])
+        out += [_annotate(p) for p in chosen]
+        left += sum(map(len, by_file.values())) - len(chosen)
+    if left:
+        message = (f"{left} {'fejl eller advarsel mere' if left == 1 else 'fejl og advarsler mere'} vises ikke som "
+                   f"markeringer i ændringen (GitHub viser højst {MAX_ANNOTATIONS} af hver slags). Se dem alle i "
+                   "loggen for trinnet, og opslagenes oversigt under Summary.")
+        out.append(f"::notice title={_escape('Flere fejl og advarsler', True)}::{_escape(message)}")
+    return out
+
+
 def _is_source(rel: str) -> bool:
     """A file `check` reads: one of the registry's kinds (kinds.py)."""
     return kind_of(rel) is not None
@@ -81,8 +111,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
     if problems:
         print("\n".join([headline(problems), *(p.format() for p in sorted(problems))]), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in sorted(problems):
-                print(_annotate(problem))
+            print("\n".join(annotations(problems)))
     errors = sum(p.severity == "error" for p in problems)
     if others:
         print(f"(Der er også {others} fejl i andre filer; kør python -m generator check uden filnavne "

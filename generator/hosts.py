@@ -167,7 +167,7 @@ def _address(path: tuple, role: str, target: str, domains: tuple[str, ...], name
         if "@" in parts.netloc:
             user = parts.netloc.rpartition("@")[0]
             notes.append(f"'{user}@' står foran domænet, så browseren åbner {host.lower()}, ikke {user} "
-                         "(slet det, der står før @)")
+                         f"(slet '{user}@')")
         if "%" in (parts.hostname or ""):
             notes.append(f"domænet er skrevet med %-koder, som browseren læser som {host.lower()}")
     else:

@@ -58,8 +58,11 @@ def is_posting(rel: str) -> bool:
     return len(parts) == 2 and parts[0] == JOBS_DIR and rel.endswith((".yml", ".yaml"))
 
 
-def changed_postings(root: Path) -> list[str]:
-    """Posting files (relative paths) added or changed against main, committed or not, that still exist."""
+def changed_files(root: Path) -> list[str] | None:
+    """Every file (relative path) the branch adds, changes or deletes against main, and the content
+    files (jobs/, data/, content/, cms.yml) edited or added but not yet committed; None without git
+    or a main branch to compare with. Code outside the content folders counts only as committed:
+    a pull request is its commits, and a local build leaves files behind that are no change."""
     names: set[str] = set()
     diff = ("diff", "--name-only", "--relative", "--no-renames")
     for base in BASES:
@@ -67,11 +70,18 @@ def changed_postings(root: Path) -> list[str]:
             names.update(committed)
             break
     else:
-        return []  # no git, or no main branch to compare with
-    # Uncommitted edits and new files not yet added, under jobs/ only.
-    names.update(_git(root, *diff, "HEAD", "--", JOBS_DIR) or [])
-    names.update(_git(root, "ls-files", "--others", "--exclude-standard", "--", JOBS_DIR) or [])
-    return sorted(n for n in names if is_posting(n) and (root / n).is_file())
+        return None
+    names.update(_git(root, *diff, "HEAD", "--", *UNCOMMITTED) or [])
+    names.update(_git(root, "ls-files", "--others", "--exclude-standard", "--", *UNCOMMITTED) or [])
+    return sorted(names)
+
+
+UNCOMMITTED = (JOBS_DIR, "data", "content", "cms.yml")  # where an edit not yet committed is shown too
+
+
+def changed_postings(root: Path) -> list[str]:
+    """Posting files (relative paths) added or changed against main, committed or not, that still exist."""
+    return [n for n in changed_files(root) or [] if is_posting(n) and (root / n).is_file()]
 
 
 def published_day(root: Path, rel: str) -> date | None:
@@ -123,10 +133,12 @@ def main(args: argparse.Namespace) -> int:
         return 0
     from .summary import summary  # the content model is loaded only for the summary
 
-    files = [str(f) for f in args.files] if args.files else changed_postings(root)
+    changed = changed_files(root)
+    files = [str(f) for f in args.files] if args.files else \
+        [n for n in changed or [] if is_posting(n) and (root / n).is_file()]
     try:
         day = preview_day(root, os.environ.get(ENV))
     except (PreviewError, clock.ClockError):
         day = None  # `preview date` says why; the summary still lists the postings
-    print(summary(root, files, day), end="")
+    print(summary(root, files, day, changed or []), end="")
     return 0

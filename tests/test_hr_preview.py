@@ -420,7 +420,9 @@ def test_the_summary_lists_each_changed_postings_facts_and_warnings(project):
         "Samtaler: 1. samtale torsdag den 15. januar 2026; 2. samtale torsdag den 22. januar 2026",
         "Timer: Fuldtid uden øvre arbejdstid",
     ]
-    warnings = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[1].find_all("li")]
+    addresses = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[1].find_all("li")]
+    assert addresses == ["Søg: ballerup.dk › /job : kommunens eget domæne"]
+    warnings = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[2].find_all("li")]
     assert len(warnings) >= 1
     assert any(w.startswith("Advarsel (linje") and "ingen kontaktperson" in w for w in warnings), warnings
     assert "mandag den 5. januar 2026" in soup.get_text()  # the day the preview shows
@@ -441,10 +443,17 @@ def test_the_summary_escapes_what_the_posting_says(project):
     assert f"Samtaler: {HOSTILE_LABEL} torsdag den 19. februar 2026" in [li.get_text() for li in soup.find_all("li")]
     # Nothing but the summary's own structure: no link, image, table, strike-through or emphasis.
     assert {tag.name for tag in soup.find_all(True)} == {"h2", "h3", "p", "ul", "li", "strong", "code"}
-    assert [c.get_text() for c in soup.find_all("code")] == ["index.html"]
+    # Code spans: the summary's own, and each word GitHub would link (an e-mail, a URL, www., #12,
+    # a mention), which no escaping keeps from becoming a link (tests/test_hr_summary.py).
+    codes = [c.get_text() for c in soup.find_all("code")]
+    assert codes[:6] == ["index.html", "[klik](https://evil.example/x)", "![s](https://evil.example/p.png)",
+                         "@ballerup/hr", "#12", "jobs/" + path.name]  # the title, then the file
+    assert codes[6:] == ["https://evil.example", "www.evil.example",  # the interview's label
+                         "aarhus.dk", "www.aarhus.dk", "/job", "midtbyensdagtilbud.aarhus.dk",
+                         "midtbyensdagtilbud.aarhus.dk"]  # the kommune's domain, then the addresses
     assert [s.get_text() for s in soup.find_all("strong")] == [
         "Artifacts", "forhaandsvisning", "Arbejdssted:", "Vises på sitet fra:", "Ansøgningsfrist:", "Samtaler:",
-        "Timer:"]
+        "Timer:", "Hvor ansøgerne sendes hen", "Søg:", "Link", "Link i teksten"]
 
 def test_the_summary_lists_a_posting_with_errors_and_its_errors(project):
     path = project / "jobs" / "ressourcepaedagoger-midtbyens-dagtilbud.yml"

@@ -101,13 +101,10 @@ def test_the_nightly_build_runs_just_after_midnight_in_copenhagen_all_year():
 
 
 def test_codeowners_make_build_code_need_a_developer():
+    """The routing of each path is tests/test_codeowners.py's; here: the file is where GitHub reads it."""
     owners = ROOT / ".github" / "CODEOWNERS"
     rules = [ln.split() for ln in owners.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
-    patterns = {rule[0]: rule[1:] for rule in rules}
-    for path in ("/mkdocs.yml", "/generator/", "/overrides/", "/.github/", "/Makefile", "/requirements.txt"):
-        assert patterns.get(path), path
-        assert all(owner.startswith("@") for owner in patterns[path])
-    assert not any(p.startswith("/jobs") for p in patterns)  # HR's postings need no developer
+    assert rules[0][0] == "*" and all(owner.startswith("@") for rule in rules for owner in rule[1:])
 
 
 def test_the_pull_request_template_has_a_checklist():
