@@ -48,7 +48,7 @@ def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
         return {}
     problems.extend(missing_images_in(root, source, orgs, None))  # about texts are on every posting of a unit
     units: dict[str, Unit] = {}
-    kommune_names: dict[str, str] = {}
+    kommune_names: dict[str, list[tuple[str, tuple]]] = {}  # a name as people read it -> (id, where) of each
 
     def visit(org: Organisation, chain: tuple[Organisation, ...], path: tuple) -> None:
         if org.id in units:
@@ -62,18 +62,18 @@ def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
             problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
         if org.kind == "kommune":  # its name is printed in the role descriptions' PDF, and read in every footer
             problems.extend(unprintable_in(partial(written_at, source), source.file, org.name, path + ("name",)))
-            folded = " ".join(org.name.casefold().split())
-            if folded in kommune_names and kommune_names[folded] != org.id:
-                problems.append(source.problem(path + ("name",), f"navnet '{org.name}' har kommunen "
-                                               f"'{kommune_names[folded]}' allerede; to kommuner kan ikke hedde det "
-                                               "samme, for besøgende kan ikke skelne dem"))
-            kommune_names.setdefault(folded, org.id)
+            kommune_names.setdefault(" ".join(org.name.casefold().split()), []).append((org.id, path))
         units.setdefault(org.id, Unit(org, chain + (org,)))
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
 
     for i, kommune in enumerate(orgs.kommuner):
         visit(kommune, (), ("kommuner", i))
+    for same in (group for group in kommune_names.values() if len(group) > 1):
+        for kommune_id, path in same:  # every one of them: which is the impostor is for the reviewer to see
+            others = ", ".join(f"'{other}'" for other, _ in same if other != kommune_id)
+            problems.append(source.problem(path + ("name",), f"navnet bruges også af kommunen {others}; to kommuner "
+                                           "kan ikke hedde det samme, for besøgende og sidefoden kan ikke skelne dem"))
     return units
 
 
