@@ -244,3 +244,20 @@ def test_a_text_that_repeats_a_foreign_link_is_warned_about_once_per_host():
     assert len(messages) == 2, messages
     assert "evil.example er ikke Ballerup Kommunes eget domæne" in messages[0]
     assert "http:// er ikke krypteret" in messages[1]
+
+
+def test_check_warns_about_a_look_alike_apply_address_at_its_line(tmp_path):
+    """End to end: the audit is part of `check`'s warnings (read_postings.py calls link_warnings)."""
+    import sys
+
+    from conftest import copy_project, run
+
+    project = copy_project(tmp_path / "project")
+    text = POSTING.format(**{**GOOD, "apply": "https://bаllerup.dk/job"})
+    (project / "jobs" / "lookalike.yml").write_text(text, encoding="utf-8")
+    result = run([sys.executable, "-m", "generator", "check", "jobs/lookalike.yml"], project)
+    assert result.code == 0, result.text  # a warning: the build goes on
+    assert ("jobs/lookalike.yml:18:3: advarsel: ansøgning, adresse (url): 'https://bаllerup.dk/job': tegnet а "
+            "(U+0430) i domænet er ikke et bogstav fra a-z") in result.err
+    strict = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/lookalike.yml"], project)
+    assert strict.code == 1

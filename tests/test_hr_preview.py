@@ -53,7 +53,7 @@ apply:
 
 
 # Accepted but hostile text (tests/test_hostile_content.py, "posting-everything"): in the preview,
-# whose policy lets inline scripts run (the offline search needs it), none of it may become code.
+# opened from disk, none of it may become code (its policy, too, runs inline scripts only by hash).
 PWN = "window.__pwned=1"
 HOSTILE = "hostile-preview"
 HOSTILE_SHOWN = f"Alt på én gang &lt;script&gt;{PWN}&lt;/script&gt; a < 5"
@@ -273,9 +273,20 @@ def test_from_disk_the_menu_the_job_list_and_a_posting_work(site, page, requests
     assert_nothing_from_another_host(requests)
 
 
+def test_every_preview_page_runs_inline_scripts_only_by_hash(site):
+    """The offline search's iframe script is allowed by its hash (render/csp.py), as the theme's are."""
+    for path in pages(site):
+        html = path.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)[1]
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src "))
+        assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src, path
+
+
 def test_from_disk_search_finds_the_new_posting(site, page, requests):
     from playwright.sync_api import expect
 
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto((site / "job" / "index.html").as_uri())
     page.wait_for_load_state("networkidle")  # the search index and the Danish stemmer are loaded
     box = page.locator(".md-search__input")
@@ -286,6 +297,7 @@ def test_from_disk_search_finds_the_new_posting(site, page, requests):
     results.first.locator("a").first.click()
     expect(page).to_have_url(re.compile(re.escape((site / "job" / f"{POSTING}.html").as_uri())))
     expect(page.locator("h1")).to_have_text(TITLE)
+    assert violations == []  # the search ran in the shim's iframe under the page's policy
     assert_nothing_from_another_host(requests)
 
 
