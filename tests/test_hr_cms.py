@@ -181,7 +181,8 @@ def test_admin_is_off_the_public_surface_and_loads_only_local_code(built_site):
     directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
     assert directives["default-src"] == ["'none'"] and directives["object-src"] == ["'none'"]
     assert directives["script-src"] == ["'self'", "'unsafe-eval'"]  # Decap compiles its config schema (ajv)
-    assert set(directives["connect-src"]) == {"'self'", "https://api.github.com", "http://localhost:8081"}
+    # blob: the editor reads a picture chosen for upload through its own blob: URL (nothing leaves the page)
+    assert set(directives["connect-src"]) == {"'self'", "blob:", "https://api.github.com", "http://localhost:8081"}
     assert all(not h.startswith("http") or h.endswith("githubusercontent.com") for h in directives["img-src"])
     scripts = tree.xpath("//script/@src")
     assert scripts == ["decap-cms.js", "regler.js"] and not tree.xpath("//script[not(@src)]")
