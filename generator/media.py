@@ -209,6 +209,7 @@ def read_image(data: bytes, rel: str, prepare: bool = True) -> tuple[Image.Image
         return None, _problem(rel, BROKEN)
     try:
         with warnings.catch_warnings():  # Pillow warns above 89 MP, and refuses (raises) above 179 MP
+            warnings.simplefilter("ignore")  # its other warnings (a corrupt EXIF block) are English noise for HR
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=[expected])
             width, height = image.size
@@ -229,7 +230,11 @@ def read_image(data: bytes, rel: str, prepare: bool = True) -> tuple[Image.Image
         return None, _problem(rel, _too_big("billedet har langt over 40 millioner punkter"))
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError, struct.error, zlib.error):
         return None, _problem(rel, BROKEN)  # what Pillow raises for a file it cannot read: content, not a bug
-    return (_prepared(image, turn, max_width(expected)) if prepare else image), []
+    if not prepare:
+        return image, []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _prepared(image, turn, max_width(expected)), []
 
 
 def _complete(data: bytes, fmt: str) -> bool:

@@ -189,6 +189,13 @@ def test_a_phone_photo_loses_its_gps_and_is_turned_upright():
     assert image.size == (32, 48)  # upright
 
 
+def test_a_broken_exif_block_is_dropped_without_a_word_in_english(recwarn):
+    data = picture("JPEG", exif=b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff" + b"\x01" * 40)
+    image = published(data)
+    assert image.size == (48, 32) and not image.getexif()
+    assert not [w for w in recwarn.list if "PIL" in w.filename]
+
+
 def test_png_text_chunks_and_colour_profiles_are_not_published():
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "<script>alert(1)</script>")
