@@ -46,15 +46,17 @@ MAX_ANNOTATIONS = 10  # GitHub shows 10 error and 10 warning annotations per ste
 
 def annotations(problems: list[Problem]) -> list[str]:
     """The annotations for GitHub, within its limit: at most 10 errors and 10 warnings, taken in
-    turn from each file (its first problem, then each file's second, ...), so one file's many
-    warnings do not push the other files' off the diff; then one notice saying how many are left
-    out and where they all are. The text output of `check` lists every problem."""
+    turn from each file (its first problem, then each file's second, ...), and within a file in
+    turn from each field, so one file's or one text's many warnings do not push the others off
+    the diff; then one notice saying how many are left out and where they all are. The text
+    output of `check` lists every problem."""
     out: list[str] = []
     left = 0
     for severity in ("error", "warning"):
-        by_file: dict[str, list[Problem]] = {}
+        by_field: dict[str, dict[str, list[Problem]]] = {}
         for problem in sorted(p for p in problems if (p.severity == "error") == (severity == "error")):
-            by_file.setdefault(problem.file, []).append(problem)
+            by_field.setdefault(problem.file, {}).setdefault(problem.field, []).append(problem)
+        by_file = {file: _in_turn(list(fields.values())) for file, fields in by_field.items()}
         chosen: list[Problem] = []
         for turn in range(MAX_ANNOTATIONS):
             chosen += [found[turn] for found in by_file.values() if turn < len(found)]
@@ -68,6 +70,14 @@ def annotations(problems: list[Problem]) -> list[str]:
                    f"markeringer i ændringen (GitHub viser højst {MAX_ANNOTATIONS} af hver slags). Se dem alle i "
                    "loggen for trinnet, og opslagenes oversigt under Summary.")
         out.append(f"::notice title={_escape('Flere fejl og advarsler', True)}::{_escape(message)}")
+    return out
+
+
+def _in_turn(groups: list[list[Problem]]) -> list[Problem]:
+    """The first of each group, then the second of each, ...: [[a1, a2, a3], [b1]] -> [a1, b1, a2, a3]."""
+    out: list[Problem] = []
+    for turn in range(max(map(len, groups), default=0)):
+        out += [group[turn] for group in groups if turn < len(group)]
     return out
 
 

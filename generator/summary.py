@@ -64,8 +64,21 @@ def md(text: object, limit: int = MAX_VALUE) -> str:
     flat = " ".join(one_line(str(text)).split())  # no line breaks (a new block), controls shown as \x..
     if len(flat) > limit:
         flat = flat[:limit - 1] + "…"
-    return " ".join(code(word) if _LINKABLE.search(word) else _PUNCTUATION.sub(r"\\\1", word)
-                    for word in flat.split(" "))
+    return " ".join(_word(word) for word in flat.split(" "))
+
+
+_AROUND = re.compile(r"([(\[{'\"«]*)(.*?)([)\]}'\"».,;:!?]*)")  # punctuation before and after a word
+
+
+def _word(word: str) -> str:
+    """One word of content as Markdown: escaped, or, when GitHub would link it, in a code span
+    (with the punctuation around it outside, as the reader reads it: '(helle@ballerup.dk);')."""
+    if not _LINKABLE.search(word):
+        return _PUNCTUATION.sub(r"\\\1", word)
+    before, core, after = _AROUND.fullmatch(word).groups()
+    if not _LINKABLE.search(core):
+        before, core, after = "", word, ""
+    return _PUNCTUATION.sub(r"\\\1", before) + code(core) + _PUNCTUATION.sub(r"\\\1", after)
 
 
 def _day(day: date) -> str:

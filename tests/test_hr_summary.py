@@ -147,17 +147,17 @@ def test_the_summary_shows_where_each_posting_sends_applicants_with_the_host_spe
     def addresses(heading) -> list[str]:
         intro = next(p for p in heading.find_all_next("p") if p.get_text().startswith("Hvor ansøgerne sendes hen"))
         assert intro.get_text() == "Hvor ansøgerne sendes hen (Ballerup Kommunes domæner: ballerup.dk):"
-        return [li.get_text(" ", strip=True) for li in intro.find_next("ul").find_all("li")]
+        return [li.get_text() for li in intro.find_next("ul").find_all("li")]
 
-    assert addresses(good) == ["Søg: ballerup.dk › /job : kommunens eget domæne"]
+    assert addresses(good) == ["Søg: ballerup.dk › /job: kommunens eget domæne"]
     apply, userinfo, suffix, email = addresses(hostile)
-    assert apply.startswith("⚠️ Søg: bаllerup.dk (i DNS: xn--bllerup-2fg.dk ) › /job : tjek: tegnet а (U+0430)")
-    assert userinfo.startswith("⚠️ Link (link nr. 1, adresse): evil.example › /job : tjek: 'ballerup.dk@' står "
+    assert apply.startswith("⚠️ Søg: bаllerup.dk (i DNS: xn--bllerup-2fg.dk) › /job: tjek: tegnet а (U+0430)")
+    assert userinfo.startswith("⚠️ Link (link nr. 1, adresse): evil.example › /job: tjek: 'ballerup.dk@' står "
                                "foran domænet, så browseren åbner evil.example, ikke ballerup.dk")
-    assert suffix.startswith("⚠️ Link (link nr. 2, adresse): ballerup.dk.evil.example › /job : tjek: "
+    assert suffix.startswith("⚠️ Link (link nr. 2, adresse): ballerup.dk.evil.example › /job: tjek: "
                              "ballerup.dk.evil.example er ikke Ballerup Kommunes eget domæne (ballerup.dk)")
     assert email.startswith("⚠️ E-mail (kontakt nr. 1, e-mail): helle@ballerup-jobs.dk på domænet "
-                            "ballerup-jobs.dk : tjek: ballerup-jobs.dk er ikke")
+                            "ballerup-jobs.dk: tjek: ballerup-jobs.dk er ikke")
 
 
 def test_the_summary_makes_no_link_of_anything_content_wrote(pr_summary):
@@ -234,6 +234,8 @@ def test_check_under_github_actions_caps_the_annotations_and_prints_every_proble
     annotated = [ln for ln in result.out.splitlines() if ln.startswith("::")]
     warnings = [ln for ln in annotated if ln.startswith("::warning ")]
     assert len(warnings) == 10 and annotated[-1].startswith("::notice ")
+    # Taken in turn from each field: the four host warnings are not pushed off by the 4940 dates.
+    assert sum("title=Advarsel::indledning (intro): Teksten nævner" in ln for ln in warnings) == 6
     lines = [ln for ln in result.err.splitlines() if ln.startswith("jobs/hostile.yml:")]
     assert len(lines) == int(result.err.split()[0])  # "4944 advarsler i indholdet:" and every one of them
     line = HOSTILE.splitlines().index("  url: https://bаllerup.dk/job") + 1
