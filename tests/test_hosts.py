@@ -261,3 +261,20 @@ def test_check_warns_about_a_look_alike_apply_address_at_its_line(tmp_path):
             "(U+0430) i domænet er ikke et bogstav fra a-z") in result.err
     strict = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/lookalike.yml"], project)
     assert strict.code == 1
+
+
+def test_no_template_writes_a_mailto_of_its_own():
+    """Every mailto: goes through mailto_href (the `mailto` filter), or, in the footer partial that
+    MkDocs renders without our filters, through the same encoding (test above)."""
+    import re
+
+    from generator.render import pages
+
+    assert pages.ENV.from_string("{{ e | mailto }}").render(e="søren@ballerup.dk") == \
+        "mailto:s%C3%B8ren@ballerup.dk"
+    for folder in (ROOT / "generator" / "templates", ROOT / "overrides"):
+        for path in folder.rglob("*"):
+            if path.suffix in (".j2", ".html"):
+                text = path.read_text(encoding="utf-8")
+                written = re.findall(r'href="mailto:\{\{[^}]*\}\}"', text)
+                assert all("urlencode | replace('%40', '@')" in w for w in written), (path, written)
