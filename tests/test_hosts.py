@@ -123,6 +123,12 @@ def test_links_and_emails_in_the_apply_text_are_found_as_the_site_renders_them()
     assert lines == {19}  # the line of apply.text
 
 
+def test_a_web_address_without_slashes_is_read_as_the_browser_reads_it():
+    model, _ = posting(apply_text="Søg [her](https:evil.example/job) eller [her](HTTPS:/ballerup.dk.evil.example).")
+    found = [(a.host, a.rest, a.own) for a in addresses(model, BALLERUP) if a.path == ("apply", "text")]
+    assert found == [("evil.example", "/job", False), ("ballerup.dk.evil.example", "", False)]
+
+
 def test_without_domains_the_website_and_email_hosts_are_the_kommunes():
     aarhus = Organisation(id="aarhus", kind="kommune", name="Aarhus Kommune", website="https://www.aarhus.dk",
                           email="kontakt@mail.aarhus.dk")
