@@ -766,7 +766,7 @@ CASES: list[Case] = [
          Clean(Shown("foldere/leaflet-image-root-relative/", "//div[@class='jobsite-text']//img/@src", "/foldere/foto.png"))),
     # ---- values that would change meaning ------------------------------------------------------------
     Case("posting-email-bcc", POSTING, "value",
-         Edit("    email: helle@example.dk", "    email: helle%40ballerup.dk?bcc=someone@evil.example"),
+         Edit("    email: helle@ballerup.dk", "    email: helle%40ballerup.dk?bcc=someone@evil.example"),
          Refused(22, "e-mailadresse", "contacts[1].email")),
     Case("posting-mailto-link-bcc", POSTING, "value",
          Edit("    url: /vaer-med/", "    url: mailto:job@ballerup.dk?bcc=someone@evil.example"),

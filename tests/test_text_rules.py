@@ -128,7 +128,7 @@ def test_field_paths_are_written_as_people_say_them():
 
 
 def test_a_key_that_lost_its_indentation_says_where_it_belongs():
-    text = GOOD.replace("  - name: Helle Kristensen\n    phone: 4477 1847\n    email: helle@example.dk\n",
+    text = GOOD.replace("  - name: Helle Kristensen\n    phone: 4477 1847\n    email: helle@ballerup.dk\n",
                         "name: Helle Kristensen\n")
     assert problems_of(text) == [
         "jobs/x.yml:20:1: kontakter, navn (name): linjen står helt ude til venstre, men name hører til under "
