@@ -75,11 +75,11 @@ ID_RULE = ("brug små bogstaver a-z, tal og bindestreg (æ → ae, ø → oe, å
 GENERATED_HERE = "navnet er reserveret: siden laves af generatoren; vælg et andet navn"
 
 
-def id_problem(name: str, reserved: frozenset[str] = RESERVED_IDS) -> str | None:
+def id_problem(name: str, reserved: frozenset[str] = RESERVED_IDS, pattern: re.Pattern = ID_PATTERN) -> str | None:
     """Why `name` cannot be an id (and so a web address), in Danish; None when it can."""
     if name.casefold() in reserved:  # README.md is an index page to MkDocs
         return f"'{name}': {GENERATED_HERE}"
-    if ID_PATTERN.fullmatch(name):
+    if pattern.fullmatch(name):
         return None
     shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in name[:60])
     if unicodedata.normalize("NFC", name) != name or unicodedata.normalize("NFD", name) != name:
@@ -103,6 +103,7 @@ class Kind:
     owner: str  # HR or DEVELOPERS
     example: str  # a good name, for messages
     reserved: frozenset[str] = frozenset()  # ids the generator's own pages take in the kind's place
+    names: re.Pattern = ID_PATTERN  # what its id may be
 
     def match(self, rel: str) -> re.Match | None:
         return self.pattern.fullmatch(rel)
@@ -119,7 +120,8 @@ ROLES = Kind("roles", "stillingsbeskrivelserne", re.compile(r"data/roles\.yml"),
 LEAFLET = Kind("leaflet", "en folder", re.compile(rf"content/{LEAFLET_SECTION}/(?P<id>[^/]*)\.md"), 200_000, HR,
                f"content/{LEAFLET_SECTION}/ressourcegrupper.md", frozenset({"index", "readme"}))
 MEDIA = Kind("media", "et billede", re.compile(rf"content/(?:assets/billeder|{LEAFLET_SECTION})/(?P<id>[^/]*){_IMAGE}"),
-             10_000_000, HR, "content/assets/billeder/legepladsen.jpg")
+             10_000_000, HR, "content/assets/billeder/legepladsen.jpg", names=media.NAME)  # Decap keeps '_'
+
 PAGE = Kind("page", "en side", re.compile(r"content/(?:(?P<id>[^/]*)\.md|(?P<section>[^/]*)/index\.md)"), 200_000,
             DEVELOPERS, "content/vaer-med.md", frozenset({JOB_SECTION, LEAFLET_SECTION, "assets", "admin", "readme"}))
 THEME = Kind("theme", "sitets egne filer (stil, script)", re.compile(r"content/assets/[a-z0-9-]+\.(?:css|js|xsl)"),
@@ -225,7 +227,7 @@ def scan(root: Path) -> tuple[Inventory, list[Problem]]:
         match = kind.match(rel)
         ident = match.groupdict().get("id") or match.groupdict().get("section") or ""
         if "id" in kind.pattern.groupindex or "section" in kind.pattern.groupindex:
-            if why := id_problem(ident, kind.reserved):
+            if why := id_problem(ident, kind.reserved, kind.names):
                 problems.append(Problem(rel, 1, 0, "", f"filnavnet kan ikke bruges: {why}; fx {kind.example}"))
                 continue
         size = path.stat().st_size

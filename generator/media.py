@@ -43,7 +43,7 @@ LEAFLETS_FOLDER = "content/foldere"  # its .md files are leaflets (the loader's)
 MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}  # Pillow's names
 MEDIA_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
-NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # the file name before its extension: as an id (kinds.py)
+NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")  # the file name before its extension: an id, and _ as Decap keeps it
 
 MAX_BYTES = 10_000_000  # a phone's 12-24 MP photo is 2-8 MB; more is a scan, a raw file or not a photo
 MAX_SIDE = 10_000  # pixels on each side
@@ -83,7 +83,7 @@ SUFFIX_TYPE = {".svg": "svg", ".svgz": "svg", ".html": "html", ".htm": "html", "
                ".xlsx": "zip", ".pptx": "zip", ".doc": "zip", ".gif": "gif", ".heic": "heic", ".heif": "heic",
                ".avif": "heic", ".tif": "tiff", ".tiff": "tiff", ".bmp": "tiff"}
 FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
-NAME_RULE = ("brug små bogstaver a-z, tal og bindestreg i navnet (æ → ae, ø → oe, å → aa, mellemrum og _ → -) og "
+NAME_RULE = ("brug små bogstaver a-z, tal, bindestreg og _ i navnet (æ → ae, ø → oe, å → aa, mellemrum → -) og "
              "endelsen .jpg, .png eller .webp")
 BROKEN = ("billedet kan ikke åbnes: det er ufuldstændigt eller beskadiget (fx afbrudt under upload eller "
           "kopiering); gem det igen fra det oprindelige billede og upload det på ny")

@@ -111,3 +111,9 @@ def test_scan_is_linear_in_the_number_of_files(tmp_path):
     spent = time.process_time() - started
     assert len(inventory.of(POSTING)) == 20_000 and [p.file for p in problems] == ["jobs/Opslag-1.yml"]
     assert spent < 10, spent  # seconds of CPU: ~0.5 s here; a quadratic scan takes minutes
+
+
+def test_a_picture_named_as_the_editor_names_uploads_is_accepted():
+    """Decap lowercases an uploaded file's name and keeps '_': IMG_1234.JPG arrives as img_1234.jpg."""
+    assert id_problem("img_1234", MEDIA.reserved, MEDIA.names) is None
+    assert id_problem("img_1234") is not None  # a posting's or leaflet's id has no '_': it is its address
