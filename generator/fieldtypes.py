@@ -328,8 +328,7 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
         return deep.start(), (f"linje {text.count(chr(10), 0, deep.start()) + 1} af teksten er rykket mere end "
                               f"{MAX_INDENT} mellemrum ind; punktlister kan højst have tre niveauer")
     if breach := structure.problem(text):  # nesting, tables and the HTML's size, on cmark-gfm's tree
-        return breach.index, (f"linje {text.count(chr(10), 0, breach.index) + 1} af teksten: " if "\n" in text
-                              else "") + breach.message
+        return breach
     return None
 
 
@@ -347,6 +346,8 @@ def _markdown(value: object) -> str:
         raise _fail("skal være tekst (Markdown)")
     text = value.strip()
     if found := text_problem(text, multiline=True):
+        if "\n" in text and found == structure.problem(text):  # the problem is put at the field's line
+            raise _fail(f"linje {text.count(chr(10), 0, found[0]) + 1} af teksten: {found[1]}")
         raise _fail(found[1])
     if why := _mailto_in_markdown(text):
         raise _fail(why)
