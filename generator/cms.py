@@ -28,7 +28,6 @@ from .problems import ContentError, Problem
 from .schema import SCHEMAS, schema_for
 
 CONFIG_FILE = "content/admin/config.yml"
-SETTINGS_FILE = "cms.yml"
 SCHEMA_LINE = "yaml-language-server: $schema=../schema/posting.schema.json"
 HEADER = ("# Made by `python -m generator cms` from generator/model.py, data/ and cms.yml; do not edit.\n"
           "# Decap CMS: https://decapcms.org/docs/configuration-options/\n")

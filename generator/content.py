@@ -20,7 +20,7 @@ from .read_pages import page_kommuner, theme_links
 from .read_postings import load_postings, site_pages
 from .site import Content
 
-JOBS_DIR = "jobs"  # where HR adds postings
+JOBS_DIR = kinds.JOBS_FOLDER  # where HR adds postings
 
 
 def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, processes: int = 1) -> Content:
@@ -34,9 +34,10 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     process pool of that size; the result is the same as in one process.
     """
     inventory, problems = kinds.scan(root)
-    units = load_organisations(root, problems)
-    roles = load_roles(root, problems)
-    cms = load_cms_settings(root, problems)
+    refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
+    units = load_organisations(root, problems) if kinds.ORGANISATIONS.example not in refused else {}
+    roles = load_roles(root, problems) if kinds.ROLES.example not in refused else None
+    cms = load_cms_settings(root, problems) if kinds.CMS_SETTINGS.example not in refused else None
     if roles and units and (roles.kommune not in units or units[roles.kommune].org.kind != "kommune"):
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"data/organisations.yml, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))

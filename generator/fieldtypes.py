@@ -156,6 +156,10 @@ def _web_url(value: object) -> str:
     if not parts or parts.scheme not in ("http", "https") or not host or URL_UNSAFE.search(text):
         raise _fail(f"{shown(value)} er ikke en webadresse; skriv hele adressen med https://, "
                     "fx https://www.ballerup.dk/job")
+    if "%" in host or len(host) > 253 or len(text) > 2000:  # a host as the browser and DNS take it
+        raise _fail(f"{shown(value)} er ikke en webadresse: domænet må ikke have %-koder og højst være 253 tegn "
+                    "(hele adressen højst 2000); kopiér adressen fra browserens adresselinje, fx "
+                    "https://www.ballerup.dk/job")
     return text
 
 
@@ -180,10 +184,20 @@ _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")  # browsers skip these insi
 def is_safe(target: str) -> bool:
     """True when a link goes to a page of the site, a web page, an e-mail address or a phone number.
 
-    Entities are decoded first, as the browser would (`java&#115;cript:` is `javascript:`).
+    Entities are decoded first, as the browser would (`java&#115;cript:` is `javascript:`); an
+    address without a scheme that starts with // or a backslash goes to another host (the
+    browser reads //evil.example as https://evil.example), so it is not the site's own.
     """
-    scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", html.unescape(target))).scheme.lower()
-    return not scheme or scheme in SAFE_SCHEMES
+    cleaned = _IGNORED_IN_SCHEME.sub("", html.unescape(target))
+    scheme = urlsplit(cleaned).scheme.lower()
+    if not scheme:
+        return not _elsewhere(cleaned)
+    return scheme in SAFE_SCHEMES
+
+
+def _elsewhere(address: str) -> bool:
+    """A scheme-less address the browser takes to another host: //host, \\host, /\\host."""
+    return address.startswith(("//", "\\", "/\\"))
 
 
 TAG = re.compile(r"<[/!?]?[A-Za-z!?]")  # what a browser may start an element, comment or directive with
@@ -315,21 +329,31 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
                                 "tilladt i teksten; skriv teksten uden dem, eller brug almindelige parenteser ( )")
     if not multiline:
         return _code_like(text)
+    for start, target, _ in image_targets(text):  # first: an image's address is written like a link's
+        if not is_local(target):
+            return start, (f"billedet {shown(target)} ligger på et andet website; billeder skal ligge på "
+                           "sitet selv (fx /assets/billeder/leg.jpg), så besøgendes data ikke sendes videre")
     for pattern, needs in ((MD_LINK, "]("), (MD_REFERENCE, "]:"), (AUTOLINK, "<")):
         for m in pattern.finditer(text) if needs in text else ():
             if not is_safe(m[1]):
-                return m.start(1), (f"linket {shown(m[1])} er ikke tilladt; links skal begynde med https://, "
-                                    "mailto: eller tel:, eller være en side på sitet (/sti/)")
-    for start, target, _ in image_targets(text):
-        if not is_local(target):
-            return start, (f"billedet {shown(target)} ligger på et andet website; billeder skal ligge på "
-                           "sitet selv (fx /assets/billede.jpg), så besøgendes data ikke sendes videre")
+                return m.start(1), _unsafe_link(m[1])
+    if rendered := _rendered_link_problem(text):
+        return rendered
     if deep := TOO_DEEP.search(text):
         return deep.start(), (f"linje {text.count(chr(10), 0, deep.start()) + 1} af teksten er rykket mere end "
                               f"{MAX_INDENT} mellemrum ind; punktlister kan højst have tre niveauer")
     if breach := structure.problem(text):  # nesting, tables and the HTML's size, on cmark-gfm's tree
         return breach
     return None
+
+
+def _unsafe_link(target: str) -> str:
+    """What HR is told about a link `is_safe` refuses."""
+    if _elsewhere(_IGNORED_IN_SCHEME.sub("", html.unescape(target))):
+        return (f"linket {shown(target)} går til et andet website uden at sige det (// uden https:); "
+                "skriv hele adressen med https://, eller en side på sitet som /vaer-med/")
+    return (f"linket {shown(target)} er ikke tilladt; links skal begynde med https://, mailto: eller tel:, "
+            "eller være en side på sitet (/sti/)")
 
 
 def _code_like(text: str) -> tuple[int, str] | None:
@@ -349,27 +373,32 @@ def _markdown(value: object) -> str:
         if "\n" in text and found == structure.problem(text):  # the problem is put at the field's line
             raise _fail(f"linje {text.count(chr(10), 0, found[0]) + 1} af teksten: {found[1]}")
         raise _fail(found[1])
-    if why := _mailto_in_markdown(text):
-        raise _fail(why)
     return text
 
 
 _HREF = re.compile(r'<a href="([^"]*)"')  # as cmark-gfm writes a link
 
 
-def _mailto_in_markdown(text: str) -> str | None:
-    """The first mailto: link in a Markdown text that carries more than one address (mailto_problem).
+_MAY_MISLEAD = ("@", "%", "&", "//", "\\")  # what a link to another host or a second recipient is written with
+
+
+def _rendered_link_problem(text: str) -> tuple[int, str] | None:
+    """The first link of a Markdown text that, as rendered, goes elsewhere than it looks: to another
+    host without a scheme (//evil.example, \\/\\/evil.example), or a mailto: with more than one
+    recipient (mailto_problem).
 
     The links are read from cmark-gfm's HTML, the converter the site renders the text with, so
-    every way of writing one (inline, reference, <autolink>, entities) is seen as it is rendered.
-    A mailto: link has an address ('@', or '%40'/'&#64;' written for it): other texts are not read.
+    every way of writing one (inline, reference, <autolink>, escapes, entities) is seen as it is
+    rendered. A text without any character such a link needs is not rendered here.
     """
-    if not any(ch in text for ch in "@%&"):
+    if not any(marker in text for marker in _MAY_MISLEAD):
         return None
-    for m in _HREF.finditer(cmarkgfm.github_flavored_markdown_to_html(text)):
+    for m in _HREF.finditer(structure.html(text)):
         target = html.unescape(m[1])
+        if _elsewhere(_IGNORED_IN_SCHEME.sub("", target)):
+            return max(text.find(target), 0), _unsafe_link(target)  # found once, when there is a problem
         if target[:7].lower() == "mailto:" and (why := mailto_problem(target)):
-            return why
+            return max(text.find(target), 0), why
     return None
 
 
@@ -428,7 +457,7 @@ def markdown_texts(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, 
 def is_local(target: str) -> bool:
     """True for an address on the site itself (no scheme, no other host)."""
     cleaned = _IGNORED_IN_SCHEME.sub("", html.unescape(target))
-    return not urlsplit(cleaned).scheme and not cleaned.startswith(("//", "\\", "/\\"))
+    return not urlsplit(cleaned).scheme and not _elsewhere(cleaned)
 
 
 def _plain(value: object) -> str:

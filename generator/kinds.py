@@ -109,18 +109,19 @@ class Kind:
         return self.pattern.fullmatch(rel)
 
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")  # raster images only: an SVG can hold code
-_IMAGE = r"\.(?:jpe?g|png|webp)"
+JOBS_FOLDER, DATA_FOLDER = "jobs", "data"
+_IMAGE = "(?:" + "|".join(re.escape(s) for s in media.MEDIA_SUFFIXES) + ")"  # raster images only (media.py)
+_MEDIA_FOLDERS = "|".join(re.escape(f) for f in media.MEDIA_FOLDERS)
 
-POSTING = Kind("posting", "et opslag", re.compile(r"jobs/(?P<id>[^/]*)\.ya?ml"), 100_000, HR,
+POSTING = Kind("posting", "et opslag", re.compile(rf"{JOBS_FOLDER}/(?P<id>[^/]*)\.ya?ml"), 100_000, HR,
                "jobs/paedagog-stjernehuset.yml", RESERVED_IDS)
-ORGANISATIONS = Kind("organisations", "organisationerne", re.compile(r"data/organisations\.yml"), 2_000_000, HR,
+ORGANISATIONS = Kind("organisations", "organisationerne", re.compile(r"data/organisations\.yml"), 1_000_000, HR,
                      "data/organisations.yml")
 ROLES = Kind("roles", "stillingsbeskrivelserne", re.compile(r"data/roles\.yml"), 200_000, HR, "data/roles.yml")
 LEAFLET = Kind("leaflet", "en folder", re.compile(rf"content/{LEAFLET_SECTION}/(?P<id>[^/]*)\.md"), 200_000, HR,
                f"content/{LEAFLET_SECTION}/ressourcegrupper.md", frozenset({"index", "readme"}))
-MEDIA = Kind("media", "et billede", re.compile(rf"content/(?:assets/billeder|{LEAFLET_SECTION})/(?P<id>[^/]*){_IMAGE}"),
-             10_000_000, HR, "content/assets/billeder/legepladsen.jpg", names=media.NAME)  # Decap keeps '_'
+MEDIA = Kind("media", "et billede", re.compile(rf"(?:{_MEDIA_FOLDERS})/(?P<id>[^/]*){_IMAGE}"),
+             media.MAX_BYTES, HR, "content/assets/billeder/legepladsen.jpg", names=media.NAME)  # Decap keeps '_'
 
 PAGE = Kind("page", "en side", re.compile(r"content/(?:(?P<id>[^/]*)\.md|(?P<section>[^/]*)/index\.md)"), 200_000,
             DEVELOPERS, "content/vaer-med.md", frozenset({JOB_SECTION, LEAFLET_SECTION, "assets", "admin", "readme"}))
@@ -131,7 +132,7 @@ EDITOR = Kind("editor", "redigeringen (/admin/)", re.compile(r"content/admin/(?:
 CMS_SETTINGS = Kind("cms", "redigeringens indstillinger", re.compile(r"cms\.yml"), 4_000, DEVELOPERS, "cms.yml")
 
 KINDS = (POSTING, ORGANISATIONS, ROLES, LEAFLET, MEDIA, PAGE, THEME, EDITOR, CMS_SETTINGS)
-CONTENT_FOLDERS = ("jobs", "data", "content")  # everything under these is content, and must be a kind
+CONTENT_FOLDERS = (JOBS_FOLDER, DATA_FOLDER, "content")  # everything under these is content, and must be a kind
 IGNORED_NAMES = {".gitkeep"}  # keeps an empty folder in Git
 
 # What may lie in each folder, for the message about a file that matches no kind.
@@ -164,7 +165,6 @@ class Entry:
     kind: Kind
     rel: str  # from the repository's root
     id: str  # '' for a kind without ids
-    size: int
 
 
 @dataclass(frozen=True)
@@ -175,9 +175,6 @@ class Inventory:
 
     def of(self, kind: Kind) -> list[Entry]:
         return [e for e in self.entries if e.kind is kind]
-
-    def has(self, rel: str) -> bool:
-        return any(e.rel == rel for e in self.entries)
 
 
 def scan(root: Path) -> tuple[Inventory, list[Problem]]:
@@ -243,7 +240,7 @@ def scan(root: Path) -> tuple[Inventory, list[Problem]]:
             continue
         if key:
             seen[key] = rel
-        entries.append(Entry(kind, rel, ident, size))
+        entries.append(Entry(kind, rel, ident))
     return Inventory(tuple(entries)), problems
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from . import clock
-from .content import JOBS_DIR
+from . import kinds
 from .render import danish
 from .yamlsource import load
 
@@ -54,8 +54,7 @@ def _git(root: Path, *args: str) -> list[str] | None:
 
 
 def is_posting(rel: str) -> bool:
-    parts = rel.split("/")
-    return len(parts) == 2 and parts[0] == JOBS_DIR and rel.endswith((".yml", ".yaml"))
+    return kinds.POSTING.match(rel) is not None
 
 
 def changed_files(root: Path) -> list[str] | None:
@@ -76,7 +75,7 @@ def changed_files(root: Path) -> list[str] | None:
     return sorted(names)
 
 
-UNCOMMITTED = (JOBS_DIR, "data", "content", "cms.yml")  # where an edit not yet committed is shown too
+UNCOMMITTED = (*kinds.CONTENT_FOLDERS, kinds.CMS_SETTINGS.example)  # where an edit not yet committed is shown too
 
 
 def changed_postings(root: Path) -> list[str]:

@@ -89,7 +89,8 @@ def load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
     problems.extend(missing_images_in(root, source, catalogue, None, printed=True))  # role pages and their PDF
     problems.extend(unprintable_in(partial(written_at, source), source.file, source.data))  # all in the PDF
     order = [r.id for r in catalogue.roles]
-    if len(set(order)) != len(order):
+    column = {role_id: i for i, role_id in reversed(list(enumerate(order)))}  # a role's column, looked up once
+    if len(column) != len(order):
         problems.append(source.problem(("roles",), "to roller har samme id"))
     for i, role_id in enumerate(order):
         page = f"content/{role_page(role_id)}"
@@ -103,17 +104,21 @@ def load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
             last = -1
             for s, statement in enumerate(row):
                 path = ("areas", a, "rows", r, s, "roles")
-                ids = order if statement.roles == "alle" else statement.roles
-                unknown = [i for i in ids if i not in order]
-                if unknown:
-                    problems.append(source.problem(path, f"ukendt rolle '{unknown[0]}'; brug en af: {', '.join(order)}"))
-                    continue
-                cols = sorted(order.index(i) for i in ids)
-                if not cols or cols != list(range(cols[0], cols[-1] + 1)) or cols[0] <= last:
+                if statement.roles == "alle":  # every column, without listing them for every row
+                    first, end, count = 0, len(order) - 1, len(order)
+                else:
+                    unknown = next((i for i in statement.roles if i not in column), None)
+                    if unknown is not None:
+                        problems.append(source.problem(path, f"ukendt rolle '{unknown}'; brug en af: {', '.join(order)}"))
+                        continue
+                    cols = {column[i] for i in statement.roles}
+                    first, end = min(cols, default=0), max(cols, default=-1)
+                    count = len(cols) if len(cols) == len(statement.roles) else -1  # a role twice: no column range
+                if count == 0 or end - first + 1 != count or first <= last:  # adjacent columns, after the last
                     problems.append(source.problem(path, "rollerne i en række skal stå i kolonnernes rækkefølge, "
                                                          "uden huller og uden at overlappe: " + ", ".join(order)))
                     continue
-                last = cols[-1]
+                last = end
     return catalogue
 
 

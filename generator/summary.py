@@ -40,6 +40,19 @@ MAX_ADDRESSES = 10  # addresses shown per posting
 MAX_INTERVIEWS = 5
 MAX_VALUE = 300  # characters of one value from content
 BUDGET = 300_000  # bytes: no further posting is detailed once the summary is this long
+PER_POSTING = 20_000  # bytes: one posting's part, so one long posting cannot push the others out
+
+
+def _within(lines: list[str], budget: int) -> list[str]:
+    """The lines that fit in `budget` bytes, then one line saying that the rest is left out."""
+    kept, size = [], 0
+    for i, line in enumerate(lines):
+        size += len(line.encode()) + 1
+        if size > budget:
+            return kept + ["", f"… og {len(lines) - i} linjer mere om dette opslag; se dem i loggen for trinnet "
+                               "**Tjek indholdet**\.", ""]
+        kept.append(line)
+    return kept
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark, and then it is
 # only text: no emphasis, link, image, HTML, entity, table cell, heading, emoji (':x:').
@@ -51,8 +64,12 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _LINKABLE = re.compile(r"(?i)@|://|www\.|#\d")
 
 
-def code(text: str) -> str:
-    """Text as a code span that shows exactly it: the fence is longer than any run of ` inside."""
+def code(text: str, limit: int = MAX_VALUE) -> str:
+    """Text as a code span that shows exactly it, on one line (a line break would end the span and
+    start a block of its own) and cut at `limit`: the fence is longer than any run of ` inside."""
+    text = " ".join(one_line(str(text)).split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
@@ -261,7 +278,7 @@ def summary(root: Path, files: list[str], day: date | None = None, changed: list
     for rel in rels:
         if detailed == MAX_POSTINGS or size > BUDGET:
             break
-        part = _posting(root, rel, problems, units)
+        part = _within(_posting(root, rel, problems, units), PER_POSTING)
         size += sum(len(line.encode()) + 1 for line in part)
         out += part
         detailed += 1

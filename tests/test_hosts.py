@@ -99,8 +99,14 @@ def test_http_and_punycode_and_percent_coded_hosts_are_warned_about():
     assert "eget domæne" not in http
     ((_, _, puny),) = warnings(link="https://xn--bllerup-2fg.dk/")
     assert "domænet er et internationalt domæne skrevet med xn--, som vises som bаllerup.dk" in puny
-    ((_, _, coded),) = warnings(link="https://evil%2Eexample/")
-    assert "domænet er skrevet med %-koder, som browseren læser som evil.example" in coded
+
+
+
+def test_a_percent_coded_host_is_refused_not_only_warned_about():
+    """%0A in a host would break the job summary's line open; no browser's address bar writes one."""
+    source, _ = parse(POSTING.format(**{**GOOD, "link": "https://evil%2Eexample/"}), "jobs/test.yml")
+    model, found = validate(Posting, source)
+    assert model is None and "domænet må ikke have %-koder" in found[0].message
 
 
 def test_an_email_at_another_domain_is_warned_about_at_the_contacts_line():

@@ -27,7 +27,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from .. import structure
-from ..fieldtypes import is_local
+from ..fieldtypes import is_local, is_safe
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "del", "ul", "ol", "li", "a", "blockquote", "h1", "h2", "h3", "h4",
         "h5", "h6", "code", "pre", "hr", "img", "table", "thead", "tbody", "tr", "th", "td"}
@@ -36,21 +36,25 @@ ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"st
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def _keep_local_images(element: str, attribute: str, value: str) -> str | None:
-    """An image is loaded by the visitor's browser: only from the site, never from another host."""
+def _keep_local_addresses(element: str, attribute: str, value: str) -> str | None:
+    """An image is loaded by the visitor's browser: only from the site, never from another host; and
+    a link without a scheme stays on the site (//host is another host, which nh3 keeps as relative)."""
     if element == "img" and attribute == "src" and not is_local(value):
+        return None
+    if element == "a" and attribute == "href" and not is_safe(value):
         return None
     return value
 
 
 _OPTIONS = dict(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
 _CLEANER = nh3.Cleaner(**{**_OPTIONS, "tags": TAGS - {"img"}})
-_CLEANER_WITH_IMAGES = nh3.Cleaner(**_OPTIONS, attribute_filter=_keep_local_images)  # slower: only where needed
+_CLEANER_FILTERED = nh3.Cleaner(**_OPTIONS, attribute_filter=_keep_local_addresses)  # slower: only where needed
 
 
 def sanitise(html: str) -> Markup:
     """HTML with only the allowed tags, attributes and URL schemes left."""
-    return Markup((_CLEANER_WITH_IMAGES if "<img" in html else _CLEANER).clean(html))
+    filtered = "<img" in html or 'href="/' in html or 'href="\\' in html  # an image, or a link without scheme
+    return Markup((_CLEANER_FILTERED if filtered else _CLEANER).clean(html))
 
 
 @lru_cache(maxsize=8192)
