@@ -331,3 +331,31 @@ def test_a_leaflet_of_worst_cases_is_checked_in_linear_time(tmp_path):
             assert problems[0].line == text.count("\n") + 3
         else:
             assert problems == [], problems[:1]
+
+
+# --- the role table: many roles and many rows ----------------------------------------------------------
+
+def _roles_file(roles: int, rows: int, statement: str) -> str:
+    """data/roles.yml with `roles` columns and `rows` rows of one statement each."""
+    head = "kommune: ballerup\ntitle: Roller\nroles:\n" + "".join(f"  - {{id: r{i}, name: R{i}}}\n" for i in range(roles))
+    return head + "areas:\n  - title: Alt\n    rows:\n" + "".join(f"      - [{statement}]\n" for _ in range(rows))
+
+
+@pytest.mark.parametrize("statement", ["{text: t, roles: alle}", "{text: t, roles: [r0, r1, r2]}"])
+def test_the_role_table_is_checked_in_time_linear_in_its_size(tmp_path, statement):
+    """1500 roles by 3500 rows (under the file's 200 KB): each row's roles are looked up, not searched for."""
+    from generator.read_data import load_roles
+    big, small = tmp_path / "big", tmp_path / "small"
+    for root, roles, rows in ((big, 1500, 3500), (small, 15, 35)):
+        (root / "data").mkdir(parents=True)
+        (root / "data" / "roles.yml").write_text(_roles_file(roles, rows, statement), encoding="utf-8")
+    assert (big / "data" / "roles.yml").stat().st_size < kinds.ROLES.max_bytes
+
+    def check(root):
+        problems = []
+        catalogue = load_roles(root, problems)
+        assert catalogue is not None and problems == [], problems[:3]
+
+    size = (big / "data" / "roles.yml").stat().st_size / (small / "data" / "roles.yml").stat().st_size
+    spent, baseline = cost(check, big), cost(check, small)
+    assert spent <= 2 * size * baseline + SLACK, f"{spent:.2f} s; {baseline:.4f} s for a file {size:.0f}x smaller"
