@@ -241,3 +241,34 @@ def test_check_under_github_actions_caps_the_annotations_and_prints_every_proble
     line = HOSTILE.splitlines().index("  url: https://bаllerup.dk/job") + 1
     assert any(ln.startswith(f"jobs/hostile.yml:{line}:3: advarsel: ansøgning, adresse (url): "
                              "'https://bаllerup.dk/job': tegnet а (U+0430)") for ln in lines)
+
+
+def test_a_code_span_stays_one_line_so_a_line_break_cannot_open_a_block():
+    shown = code("job.aarhus.dk\n\n# godkendt ![ok](//evil.example/p.png)")
+    assert "\n" not in shown
+    page = render_like_github(f"- {shown}")
+    assert page.find("h1") is None and page.find("img") is None and page.find("a") is None
+
+
+def test_one_long_posting_cannot_push_the_others_out_of_the_summary(tmp_path):
+    """Each posting's part has its own budget: a posting with a thousand links is cut, the next one is shown."""
+    from generator.summary import PER_POSTING
+    project = copy_project(tmp_path / "p")
+    good = (Path(__file__).resolve().parent / "good_posting.yml").read_text(encoding="utf-8")
+    links = "".join(f"  - text: Link {i}\n    url: https://ballerup.dk.evil{i}.example/{'x' * 200}\n" for i in range(300))
+    (project / "jobs" / "aaa-lang.yml").write_text(good.replace("links:\n", "links:\n" + links), encoding="utf-8")
+    (project / "jobs" / "bbb-snyd.yml").write_text(good.replace(
+        "  url: https://ballerup.dk/job", "  url: https://ballerup.dk.evil.example/job"), encoding="utf-8")
+    text = summary(project, [str(project / "jobs" / "aaa-lang.yml"), str(project / "jobs" / "bbb-snyd.yml")])
+    first, second = text.split("Fil: ")[1:3]
+    assert len(first.encode()) <= PER_POSTING + 500
+    assert "ballerup.dk.evil.example" in second and "⚠️" in second
+
+
+def test_a_postings_part_over_its_budget_is_cut_with_a_line_saying_so():
+    from generator.summary import _within
+    lines = [f"- linje {i} " + "x" * 100 for i in range(1000)]
+    kept = _within(lines, 20_000)
+    assert sum(len(line.encode()) + 1 for line in kept) < 20_500
+    assert kept[-2].startswith("… og ") and "linjer mere om dette opslag" in kept[-2]
+    assert _within(lines[:3], 20_000) == lines[:3]
