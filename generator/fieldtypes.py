@@ -299,7 +299,7 @@ def _where(text: str, index: int) -> str:
     line = text.count("\n", 0, index) + 1
     before = text[max(text.rfind("\n", 0, index) + 1, index - 20):index].strip()
     after = f" efter «{before}»" if before else " først i teksten"
-    return (f"i linje {line} af teksten," if "\n" in text else "") + after
+    return (f" i linje {line} af teksten," if "\n" in text else "") + after
 
 
 def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
@@ -328,7 +328,7 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
         return braces.start(), (f"krøllede parenteser ({shown(braces[0])}) styrer sidens HTML og er ikke "
                                 "tilladt i teksten; skriv teksten uden dem, eller brug almindelige parenteser ( )")
     if not multiline:
-        return _code_like(text)
+        return _code_like(text) or _long_word(text)
     for start, target, _ in image_targets(text):  # first: an image's address is written like a link's
         if not is_local(target):
             return start, (f"billedet {shown(target)} ligger på et andet website; billeder skal ligge på "
@@ -344,7 +344,26 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
                               f"{MAX_INDENT} mellemrum ind; punktlister kan højst have tre niveauer")
     if breach := structure.problem(text):  # nesting, tables and the HTML's size, on cmark-gfm's tree
         return breach
-    return None
+    return _long_word(text)
+
+
+LONGEST_WORD = 300  # characters without a space: a long web address fits; a PDF line breaker is quadratic beyond
+
+
+def _long_word(text: str) -> tuple[int, str] | None:
+    """A run of characters without a space longer than any word or address: it cannot be broken
+    into lines on a phone, and WeasyPrint breaks it in time quadratic in its length (a 16 KB
+    word takes seconds, 144 KB minutes and gigabytes), so a leaflet's PDF would never finish."""
+    if len(text) <= LONGEST_WORD:
+        return None
+    longest = max(text.split(), key=len, default="")
+    if len(longest) <= LONGEST_WORD:
+        return None
+    index = text.find(longest)
+    return index, (f"teksten har {len(longest)} tegn i træk uden mellemrum{_where(text, index)}; så lange ord "
+                   "kan ikke deles på linjer på en telefon eller i en PDF. Skriv mellemrum mellem ordene, og "
+                   f"skriv en lang adresse som et link med tekst, fx [Læs mere](https://...) (højst {LONGEST_WORD} "
+                   "tegn i træk)")
 
 
 def _unsafe_link(target: str) -> str:

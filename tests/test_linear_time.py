@@ -189,6 +189,7 @@ def table_text(columns: int) -> str:
 
 
 REFUSED = [  # (adversarial Markdown, the Danish message's beginning, where it points)
+    (fill("ressourcepædagog"), "teksten har 200000 tegn i træk uden mellemrum", 0),
     (fill(">"), "citater inde i citater i mere end 2 niveauer", 2),
     (fill("> "), "citater inde i citater i mere end 2 niveauer", 4),
     (fill("- ") + "x", "punktlister inde i hinanden i mere end tre niveauer", 6),
