@@ -4,6 +4,7 @@ within itself; what they say about other files is checked in content.py.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import partial
 from pathlib import Path
 
@@ -62,7 +63,12 @@ def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
             problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
         if org.kind == "kommune":  # its name is printed in the role descriptions' PDF, and read in every footer
             problems.extend(unprintable_in(partial(written_at, source), source.file, org.name, path + ("name",)))
-            kommune_names.setdefault(" ".join(org.name.casefold().split()), []).append((org.id, path))
+            kommune_names.setdefault(" ".join(unicodedata.normalize("NFKC", org.name).casefold().split()),
+                                     []).append((org.id, path))
+            if foreign := next((ch for ch in org.name if ch.isalpha() and not _latin(ch)), None):
+                problems.append(source.problem(path + ("name",), f"navnet har tegnet {foreign} "
+                                               f"(U+{ord(foreign):04X}), som ikke er et latinsk bogstav, selv om det "
+                                               "kan ligne et; skriv kommunens navn med tastaturet"))
         units.setdefault(org.id, Unit(org, chain + (org,)))
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
@@ -75,6 +81,11 @@ def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
             problems.append(source.problem(path + ("name",), f"navnet bruges også af kommunen {others}; to kommuner "
                                            "kan ikke hedde det samme, for besøgende og sidefoden kan ikke skelne dem"))
     return units
+
+
+def _latin(ch: str) -> bool:
+    """A letter of the Latin alphabet, accents and æ, ø, å included (not Cyrillic а, Greek ο)."""
+    return unicodedata.name(ch, "").startswith("LATIN ")
 
 
 def load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from . import glyphs
+from . import glyphs, media
 from .fieldtypes import image_targets, is_local, markdown_texts
 from .problems import Problem, people
 from .yamlsource import Source, dotted
@@ -42,11 +42,14 @@ def missing_images(root: Path, rel: str, text: str, page_dir: str | None,
                        "teksten vises på flere sider, og fra dem peger en relativ adresse forskellige steder hen")
         else:
             path = posixpath.normpath(address.lstrip("/") if address.startswith("/") else page_dir + address)
-            if not (path.startswith("../") or not (root / "content" / path).is_file()
-                    or (root / "content" / path).is_symlink()):
+            found_file = not path.startswith("../") and (root / "content" / path).is_file() \
+                and not (root / "content" / path).is_symlink()
+            if found_file and media.is_media(f"content/{path}"):
                 continue
-            message = (f"billedet '{target}' findes ikke på sitet; læg billedet i content/assets/billeder/ "
-                       "(JPEG, PNG eller WebP) og skriv dets adresse, fx /assets/billeder/leg.jpg")
+            message = (f"billedet '{target}' findes ikke på sitet" if not found_file else
+                       f"'{target}' er ikke et billede fra sitets billedmapper")
+            message += ("; læg billedet i content/assets/billeder/ (JPEG, PNG eller WebP) og skriv dets adresse, "
+                        "fx /assets/billeder/leg.jpg")
         found.append(Problem(rel, *where(index, target), dotted(field), message, label=people(field)))
     return found
 

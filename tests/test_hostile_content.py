@@ -807,6 +807,13 @@ CASES: list[Case] = [
     Case("leaflet-contact-email-bcc", LEAFLET, "value",
          Edit("  name: Haderslev Kommune\n", "  name: Haderslev Kommune\n  email: a@haderslev.dk?bcc=x@evil.example\n"),
          Refused(11, "e-mailadresse", "contact.email")),
+    Case("org-kommune-look-alike-name", ORGANISATIONS, "value",
+         Edit("  - id: haderslev\n", "  - id: haderslev2\n    kind: kommune\n    name: H\u0430derslev Kommune\n"
+                                    "  - id: haderslev\n"),
+         Refused(72, "ikke er et latinsk bogstav", "kommuner[3].name")),
+    Case("leaflet-image-that-is-site-code", LEAFLET, "image",
+         Edit(L_PARAGRAPH, f"![Kort](/assets/jobsite.js) {L_PARAGRAPH}"),
+         Refused(24, "er ikke et billede fra sitets billedmapper")),
     Case("leaflet-kommune-by-name", LEAFLET, "value", Edit("kommune: haderslev", "kommune: Haderslev Kommune"),
          Refused(4, "skriv id'et i stedet: kommune: haderslev", "kommune")),
     Case("role-kommune-unknown", ROLES, "value", Edit("kommune: ballerup", "kommune: ballerupp"),
