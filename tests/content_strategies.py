@@ -71,17 +71,17 @@ def pdf_printable(value: Any) -> Any:
 # A 1x1 PNG: the pictures the valid Markdown shows, written into each project the tests check.
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c63f8cfc0f01f0005050200" "5fc8f1d20000000049454e44ae426082")
-IMAGE_FILES = {"content/assets/billede.png": PNG, "content/foldere/billede.png": PNG}
+IMAGE_FILES = {"content/assets/billeder/billede.png": PNG, "content/foldere/billede.png": PNG}
 # How a text may show them: from the site's root, or from a page two levels down (/job/<id>/, /foldere/<id>/).
-IMAGES = ["![Børn der leger](/assets/billede.png)", "![](../../assets/billede.png)",
+IMAGES = ["![Børn der leger](/assets/billeder/billede.png)", "![](../../assets/billeder/billede.png)",
           "![x](/foldere/billede.png)", "![Legeplads](../../foldere/billede.png)",
-          '![Bålpladsen](/assets/billede.png "Bålpladsen om vinteren")']
+          '![Bålpladsen](/assets/billeder/billede.png "Bålpladsen om vinteren")']
 
 
 # A text shown on several pages (an about text, a role's intro) writes an image from the site's root,
 # and one printed in a PDF (a leaflet, the role descriptions) describes it: check refuses the others there.
 DESCRIBED = {"![](": "![Billede]("}
-FROM_ROOT = {"![](../../assets/billede.png)": "![Billede](/assets/billede.png)",
+FROM_ROOT = {"![](../../assets/billeder/billede.png)": "![Billede](/assets/billeder/billede.png)",
              "![Legeplads](../../foldere/billede.png)": "![Legeplads](/foldere/billede.png)"}
 
 
@@ -93,6 +93,7 @@ def shared_images(text: str, printed: bool = True) -> str:
 
 def add_images(root: Path) -> None:
     for rel, data in IMAGE_FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(data)
 
 
@@ -117,7 +118,6 @@ def _units(orgs: list[dict]):
 ALL_UNIT_IDS = frozenset(u["id"] for u in _units(ORGANISATIONS["kommuner"]))
 WORKPLACES = sorted(u["id"] for u in _units(ORGANISATIONS["kommuner"]) if u["kind"] != "kommune")
 KOMMUNER = sorted(k["id"] for k in ORGANISATIONS["kommuner"])
-KOMMUNE_NAMES = sorted(k["name"] for k in ORGANISATIONS["kommuner"])  # what a leaflet's kommune must be
 ROLE_IDS = [r["id"] for r in ROLES["roles"]]
 
 
@@ -166,7 +166,7 @@ SECOND_LOCK_MARKDOWN = [
     "- punkt\n\n    [r]: javascript:alert(1)\n\n    [link][r]",
     "- punkt\n\n    [r]: //evil.example/p.gif\n\n    ![billede][r]",
     "[x](https://ballerup.dk \"javascript:alert(1)\")", "[x](mailto:a@b.dk?subject=<hej>)",
-    "`<b>`", "    <script>", "[x]: /assets/billede.png 'onerror=1'", "[x]: /vaer-med/ 'onerror=1'",
+    "`<b>`", "    <script>", "[x]: /assets/billeder/billede.png 'onerror=1'", "[x]: /vaer-med/ 'onerror=1'",
 ]
 
 
@@ -286,6 +286,53 @@ def markdown_text(draw, valid: bool = True) -> str:
     return text.strip() or "Tekst."
 
 
+# --- structure: nesting, tables, long runs of one character (generator/structure.py's limits) ---
+
+_CONTAINERS = ["> ", ">", "- ", "* ", "+ ", "1. ", "1) ", "  ", "    "]
+_EMPHASIS = [("*", "*"), ("_", "_"), ("**", "**"), ("__", "__"), ("~~", "~~"), ("[", "](/vaer-med/)"),
+             ("![", "](/assets/billeder/billede.png)")]
+_RUN_CHARACTERS = "*_~>-+#|`[]()!<&\\ .:1x\n"
+
+
+@st.composite
+def _nested_line(draw) -> str:
+    """A line opening quotes and lists inside each other, its words in layers of emphasis and links."""
+    prefix = "".join(draw(st.lists(st.sampled_from(_CONTAINERS), max_size=6)))
+    text = draw(words)
+    for opener, closer in draw(st.lists(st.sampled_from(_EMPHASIS), max_size=5)):
+        text = f"{opener}{text}{closer}"
+    return prefix + text
+
+
+@st.composite
+def _table(draw) -> str:
+    """A GitHub table, from one column to beyond the limit, its rows full, short or single characters."""
+    columns = draw(st.integers(1, 12))
+    rows = draw(st.integers(0, 70))
+    cell = st.one_of(words, st.just(""), st.sampled_from(["x", "**x**", "`|`", "\\|", "-"]))
+    lines = ["|" + "|".join(draw(words) for _ in range(columns)) + "|", "|" + "---|" * columns]
+    for _ in range(rows):
+        lines.append(draw(st.sampled_from(["x", "|" + "|".join(draw(cell) for _ in range(columns)) + "|"])))
+    return "\n".join(lines)
+
+
+@st.composite
+def _run(draw) -> str:
+    """One character, or two in turn, many times over: `>>>>`, `*_*_`, `- - -`, `||||`."""
+    unit = draw(st.text(st.sampled_from(_RUN_CHARACTERS), min_size=1, max_size=3))
+    return unit * draw(st.integers(1, 20_000 // len(unit)))
+
+
+@st.composite
+def structure_text(draw) -> str:
+    """Markdown made of structure: nested quotes, lists and emphasis, tables and long runs, between
+    ordinary paragraphs; within structure.py's limits or beyond them (check decides)."""
+    blocks = draw(st.lists(st.one_of(
+        st.lists(_nested_line(), min_size=1, max_size=8).map("\n".join), _table(), _run(), words),
+        min_size=1, max_size=6))
+    return draw(st.sampled_from(["\n\n", "\n"])).join(blocks).strip() or "Tekst."
+
+
 def _existing_images_only(text: str) -> str:
     """Every `![` that does not begin one of IMAGES gets a space (`! [`): pieces side by side may make
     an image of a file the site does not have (`![` from the soup, then a link), which check refuses."""
@@ -343,11 +390,17 @@ def phones(draw) -> tuple[Any, str]:
 BAD_PHONES = ["4477184", "447718471", "+46 4477 1847", "tlf. 4477 1847", "4477 1847 lokal 2", "44771847a", "",
               "4477\u200b1847", 1234567, True]
 
-emails = st.tuples(st.text("abcdefghijklmnopqrstuvwxyzæøå0123456789._+-", min_size=1, max_size=16),
-                   st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789æøå-", min_size=1, max_size=12),
-                            min_size=1, max_size=3),
+# As fieldtypes._email takes them: dot-separated words before the @, labels that begin and end with a
+# letter or digit after it.
+_email_word = st.text("abcdefghijklmnopqrstuvwxyzæøå0123456789_+-", min_size=1, max_size=8)
+_email_label = st.tuples(st.text("abcdefghijklmnopqrstuvwxyz0123456789æøå", min_size=1, max_size=1),
+                         st.text("abcdefghijklmnopqrstuvwxyz0123456789æøå-", max_size=10),
+                         st.text("abcdefghijklmnopqrstuvwxyz0123456789æøå", max_size=1)).map("".join).filter(
+                             lambda label: not label.endswith("-"))
+emails = st.tuples(st.lists(_email_word, min_size=1, max_size=2),
+                   st.lists(_email_label, min_size=1, max_size=3),
                    st.sampled_from(["dk", "com", "org", "eu", "info"])
-                   ).map(lambda t: f"{t[0]}@{'.'.join(t[1])}.{t[2]}")
+                   ).map(lambda t: f"{'.'.join(t[0])}@{'.'.join(t[1])}.{t[2]}")
 BAD_EMAILS = ["helle", "helle@", "@ballerup.dk", "helle@ballerup", "<helle@ballerup.dk>", "helle @ballerup.dk",
               "helle@ballerup.d", "javascript:alert(1)//@x.dk", "\"helle\"@x.dk", "mailto:helle@x.dk", 7]
 
@@ -691,7 +744,7 @@ def leaflets(draw, valid: bool = True) -> tuple[dict, str]:
     fm: dict[str, Any] = {"title": draw(plain_valid)}
     if draw(st.booleans()):
         fm["tagline"] = draw(plain_valid)
-    fm.update({"kommune": draw(st.sampled_from(KOMMUNE_NAMES)), "topic": draw(plain_valid), "audience": draw(plain_valid),
+    fm.update({"kommune": draw(st.sampled_from(KOMMUNER)), "topic": draw(plain_valid), "audience": draw(plain_valid),
                "summary": draw(plain_valid), "updated": draw(day_spelling(draw(days)))})
     contact: dict[str, Any] = {"name": draw(plain_valid)}
     if draw(st.booleans()):

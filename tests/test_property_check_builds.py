@@ -44,6 +44,7 @@ import tempfile
 from collections import Counter
 from datetime import date, datetime, time
 from pathlib import Path
+from time import process_time
 
 import feedparser
 import html5lib
@@ -54,6 +55,7 @@ from hypothesis import event as hypothesis_event
 from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
 from lxml import etree
+from material.plugins.search.plugin import Parser as SearchParser
 from markdown import Markdown
 from markupsafe import escape
 from mkdocs.utils.meta import get_data
@@ -62,7 +64,7 @@ from pypdf import PdfReader
 
 import content_strategies as cs
 from conftest import ROOT, copy_project, mkdocs_build
-from generator import clock
+from generator import clock, structure
 from generator.content import Content
 from generator.listing import build_listing
 from generator.mkdocs.pages import generated_sources, generated_texts
@@ -72,6 +74,7 @@ from generator.problems import ContentError, Problem
 from generator.render import markup, pages
 from generator.render.feed import entry_id
 from generator.render.files import data_files
+from generator.fieldtypes import text_problem
 from generator.validation import validate
 from generator.yamlsource import parse
 from safety_scan import Baseline, Finding, assert_clean, baseline, scan_site
@@ -590,6 +593,32 @@ def test_near_valid_leaflets_are_refused_cleanly_or_render(scratch, page_baselin
         render_everything(content, page_baseline, files)
 
 
+# --- 2b. structure: nesting, tables, long runs --------------------------------
+
+SECONDS_PER_KB, SECONDS_AT_LEAST = 0.02, 1.0  # process time; a linear render takes about 1 ms per KB
+
+
+@profile(25)
+@given(text=cs.structure_text())
+def test_accepted_structure_renders_and_indexes_within_its_budget_per_kb(text):
+    """check accepts => the text's HTML (markup.markdown) stays within structure.py's size budget, and
+    rendering it and reading it the way Material's search does (its parser was quadratic in nesting)
+    take time in proportion to the text."""
+    if text_problem(text, multiline=True) is not None:
+        event("structure: refused")
+        return
+    event("structure: accepted")
+    size = len(text.encode("utf-8"))
+    started = process_time()
+    html = str(markup.markdown.__wrapped__(text))
+    parser = SearchParser()
+    parser.feed(html)
+    parser.close()
+    spent = process_time() - started
+    assert len(html.encode("utf-8")) <= structure.SIZE_RATIO * size + structure.SIZE_SLACK
+    assert spent <= SECONDS_PER_KB * size / 1024 + SECONDS_AT_LEAST, f"{spent:.2f} s for {size // 1024} KB"
+
+
 # --- 3. full builds ---------------------------------------------------------
 
 
@@ -682,7 +711,7 @@ def accepted_or_refused_cleanly(scratch: Scratch, base: Baseline, files: dict[st
 # Fixed: an image's title was taken for part of its address (images are now found by cmark-gfm).
 def test_an_image_with_a_title_is_accepted(scratch):
     scratch.reset()
-    scratch.write(POSTING_FILE, GOOD + "terms: '![Børn der leger](/assets/billede.png \"Børn der leger\")'\n")
+    scratch.write(POSTING_FILE, GOOD + "terms: '![Børn der leger](/assets/billeder/billede.png \"Børn der leger\")'\n")
     content, problems = scratch.check()
     assert content is not None, problems
 
@@ -692,7 +721,7 @@ def test_an_image_with_a_title_is_accepted(scratch):
 @pytest.mark.parametrize("before, intro", [
     ('title: "Pædagog ![ny stilling"', "Vi søger en pædagog. Læs [mere](/vaer-med/)."),
     ("title: Pædagog\n# ![gammelt billede", "Vi søger en pædagog. Læs [mere](/vaer-med/)."),
-    ("title: Pædagog", "|\n  ![Børn der leger](/assets/billede.png)\n\n  Læs [mere][m].\n\n  [m]: /vaer-med/"),
+    ("title: Pædagog", "|\n  ![Børn der leger](/assets/billeder/billede.png)\n\n  Læs [mere][m].\n\n  [m]: /vaer-med/"),
 ], ids=["across-fields", "in-a-comment", "reference-link"])
 def test_links_are_not_taken_for_images(scratch, before, intro):
     scratch.reset()
