@@ -25,12 +25,16 @@ can. So each Markdown text is parsed here the way render/markup.py renders it
   table of 7 columns and 50 rows fits.
 - the HTML: at most SIZE_RATIO times the Markdown plus SIZE_SLACK bytes.
   Ordinary prose renders to 1.1-1.5 times its size, bulleted lines to about
-  3, and the most markup-dense text a person writes (a page of one-word
-  bullets changing between '-' and '*', empty quotes) to about 10: 16 leaves
-  room for that. The slack pays for small texts and for tables within the
-  limits above (400 empty cells are about 4 KB). What it stops: a reference
-  link to a long address used thousands of times, or a table of many columns
-  over many short lines: HTML that grows faster than the text.
+  3, quotes ('"' becomes '&quot;') to 6, and the densest markup the limits
+  above let through (every line a list item holding two empty quotes, the
+  bullet changing between '-' and '*') to 15: 16 lets all of that through.
+  The slack pays for small texts and for tables within the limits above
+  (400 empty cells are about 4 KB). It is the last lock, behind the limits
+  above and cmark-gfm's own (which stops expanding a reference link used
+  thousands of times and padding very wide tables): HTML that grows faster
+  than its text is refused whatever made it, e.g. the 700-column table over
+  700 one-character rows (4 KB of text, 4.8 MB of HTML) if the table limits
+  were lifted.
 
 The first limit a text breaks is returned as (index in the text, Danish
 message saying what to write instead): fieldtypes.text_problem adds it to
@@ -103,7 +107,8 @@ _lib = _ffi.dlopen(_cmark.__file__)  # the library cmarkgfm loaded: the same par
 _libc = _ffi.dlopen(None)
 _lib.cmark_gfm_core_extensions_ensure_registered()
 _EXTENSIONS = [_lib.cmark_find_syntax_extension(name) for name in EXTENSIONS]
-assert all(e != _ffi.NULL for e in _EXTENSIONS), "cmark-gfm without GitHub's extensions"
+if any(e == _ffi.NULL for e in _EXTENSIONS):
+    raise RuntimeError("cmarkgfm's cmark-gfm has not GitHub's extensions (table, autolink, tagfilter, ...)")
 
 # What each node type counts as; looked up by cmark's type number, learnt from its name the first time.
 QUOTE, LIST, INLINE, TABLE, LEAF = "quote", "list", "inline", "table", "leaf"
