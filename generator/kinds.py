@@ -54,10 +54,24 @@ def role_page(role_id: str) -> str:
     return f"{ROLE_SECTION}/{role_id}.md"
 
 
+def leaflet_page(leaflet_id: str) -> str:
+    return f"{LEAFLET_SECTION}/{leaflet_id}.md"
+
+
+ROLE_INDEX = f"{ROLE_SECTION}/index.md"  # hand-written: the role table's page
+
+
 def page_path(src_uri: str) -> str:
-    """A page's path as links name it: 'job/x.md' -> 'job/x', 'job/index.md' -> 'job', 'index.md' -> ''."""
+    """A page's path as links name it: 'job/x.md' -> 'job/x', 'job/index.md' -> 'job', 'index.md' -> ''.
+    (README.md is an index page to MkDocs, and is refused in content.)"""
     path = src_uri.removesuffix(".md")
-    return "" if path == "index" else path.removesuffix("/index")
+    return "" if path in ("index", "README") else path.removesuffix("/index").removesuffix("/README")
+
+
+def page_url(src_uri: str) -> str:
+    """A page's address inside the site (directory URLs): 'job/x.md' -> 'job/x/', 'index.md' -> ''."""
+    path = page_path(src_uri)
+    return path + "/" if path else ""
 
 
 # Ids that would take the address of a generated page or file, or of one of the site's folders.

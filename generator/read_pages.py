@@ -10,7 +10,7 @@ from pathlib import Path
 from .kinds import SYMLINK, Entry
 from .problems import Problem, relative
 from .read_data import ORGANISATIONS_FILE
-from .read_leaflets import front_matter, read_text
+from .frontmatter import front_matter, read_text
 from .site import Unit
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from .consistency import Names, text_warnings
 from .hosts import link_warnings
-from .kinds import Entry, GENERATED_PAGES, page_path, posting_page, posting_url, role_page
+from .kinds import ROLE_INDEX, Entry, GENERATED_PAGES, page_path, page_url, posting_page, posting_url, role_page
 from .lint import posting_warnings
 from .model import Posting
 from .problems import Problem, people
@@ -142,7 +142,7 @@ def posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: 
     for i, link in enumerate(p.links):
         if link.url.startswith("/") and urlsplit(link.url).path.strip("/") not in pages:
             found.append(source.problem(("links", i, "url"), f"{link.url} er ikke en side på sitet; link til en "
-                                        "side, fx /vaer-med/ eller /stillingsbeskrivelser/"))
+                                        "side, fx /vaer-med/ eller /" + page_url(ROLE_INDEX)))
     if p.workplace not in units:
         known = ", ".join(sorted(i for i, u in units.items() if u.org.kind != "kommune"))
         found.append(source.problem(("workplace",), f"ukendt arbejdssted '{p.workplace}'; det skal stå i "

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import clock
 from .content import JOBS_DIR
-from .kinds import ID_PATTERN, RESERVED_IDS
+from .kinds import ID_PATTERN, RESERVED_IDS, posting_url
 from .read_data import load_organisations as _load_organisations, load_roles as _load_roles
 from .read_postings import PLACEHOLDER
 from .site import Unit
@@ -122,7 +122,7 @@ def render(posting_id: str, title: str, unit: Unit, today: date, role_ids: list[
     env.filters["yaml"] = lambda s: json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML string
     names = " · ".join(o.name for o in reversed(unit.chain))
     return env.get_template("new_posting.yml.j2").render(
-        id=posting_id, file=f"{JOBS_DIR}/{posting_id}.yml", title=title, workplace=unit.org.id,
+        id=posting_id, file=f"{JOBS_DIR}/{posting_id}.yml", address=posting_url(posting_id), title=title, workplace=unit.org.id,
         workplace_name=names, today=today.isoformat(), placeholder=PLACEHOLDER,
         suggested_deadline=(today + timedelta(days=MIN_DAYS_OPEN + 7)).isoformat(),
         example_start=(today + timedelta(days=60)).replace(day=1).isoformat(),

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import ROOT
 from generator import schema
-from generator.read_leaflets import FRONT_MATTER
+from generator.frontmatter import FRONT_MATTER
 from generator.model import Posting
 from generator.validation import validate
 from generator.yamlsource import load, parse

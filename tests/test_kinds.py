@@ -66,15 +66,21 @@ def test_every_kind_has_a_reviewer_and_limits():
     assert PAGE.owner == DEVELOPERS  # hand-written pages are full Markdown, raw HTML included
 
 
-def test_the_job_section_is_written_once():
-    """'job/' as an address is written in the registry and nowhere else in the generator's code."""
+def test_the_sites_sections_are_written_once():
+    """'job/', 'foldere/' and 'stillingsbeskrivelser/' as addresses are written in the registry and
+    nowhere else in the generator's code or templates (comments and docstrings aside)."""
+    # an address the site makes; not a path in the repository (content/foldere/) or an example for HR (fx /...)
+    address = re.compile(r"""(?<!content)(?<!fx )["'(=/](?:job|foldere|stillingsbeskrivelser)/""")
     written = []
-    for path in GENERATOR.rglob("*.py"):
+    for path in [*GENERATOR.rglob("*.py"), *GENERATOR.rglob("*.j2")]:
         if path.name == "kinds.py":
             continue
+        in_docstring = False
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            code = line.split("#", 1)[0]
-            if re.search(r"""["'](?:/?job/|job/)""", code) and '"""' not in line:
+            if line.count('"""') == 1:
+                in_docstring = not in_docstring
+            code = re.sub(r"\{#.*?#\}", "", line.split("# ", 1)[0] if path.suffix == ".py" else line)
+            if not in_docstring and '"""' not in line and address.search(code):
                 written.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert written == []
 

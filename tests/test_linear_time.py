@@ -21,14 +21,18 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import consistency, fieldtypes, glyphs, kinds, lint, structure, validation, yamlsource
+from generator import (consistency, fieldtypes, frontmatter, glyphs, hosts, kinds, lint, media, read_data,
+                       read_leaflets, read_pages, read_postings, structure, summary, textchecks, validation,
+                       yamlsource)
 from generator.content import load_site
 from generator.fieldtypes import text_problem
 from generator.model import Posting
 from generator.problems import ContentError
 from generator.validation import validate
 
-MODULES = (fieldtypes, consistency, validation, yamlsource, lint, glyphs, structure)
+MODULES = (fieldtypes, consistency, validation, yamlsource, lint, glyphs, structure,  # the text rules
+           kinds, frontmatter, read_data, read_postings, read_leaflets, read_pages, textchecks, media,  # loading
+           hosts, summary)  # what the reviewer is shown
 SIZE = 200_000
 RATIO, SLACK = 20, 1.0  # seconds of process time
 
@@ -138,6 +142,27 @@ ADVERSARIAL: dict[str, list[str]] = {
     r"\S+": [fill("a"), fill(" ")],
     r'(?<!\\)"': [fill("\\\""), fill("a")],
     r"'(?!')": [fill("''")],
+    # the loading stage: names and paths (matched on one path or name), front matter, headings
+    "generator.kinds.ID_PATTERN": [fill("a"), fill("a-")],
+    "generator.media.NAME": [fill("a"), fill("a_")],
+    r"cms\.yml": [fill("cms.")],
+    r"data/organisations\.yml": [fill("data/")],
+    r"data/roles\.yml": [fill("data/")],
+    r"content/(?:(?P<id>[^/]*)\.md|(?P<section>[^/]*)/index\.md)": [fill("content/"), "content/" + fill("a.md")],
+    r"content/admin/(?:index\.html|regler\.js|config\.yml)": [fill("content/admin/")],
+    r"content/assets/[a-z0-9-]+\.(?:css|js|xsl)": [fill("content/assets/a"), "content/assets/" + fill("a.")],
+    "generator.frontmatter.FRONT_MATTER": ["---\n" + fill("a\n"), fill("---\n"), "---\n" + fill("--\n")],
+    "generator.read_leaflets.HEADING": ["# a" + fill(" "), "# a" + fill(" #"), fill("#"), "# " + fill("a \t")],
+    r"[^a-z0-9]+": [fill("-"), fill("a-")],
+    # the host audit and the job summary
+    "generator.hosts._LABEL": [fill("a."), fill("a" * 62 + "-"), fill("a-."), fill("a"), fill("-")],
+    "generator.hosts._HREF": [fill('<a href="'), '<a href="' + fill("a")],
+    "generator.hosts._SPECIAL": [fill("a"), fill("%")],
+    "generator.summary._AROUND": [fill("("), fill("a."), "(" + fill("a") + ")"],
+    "generator.summary._LINKABLE": [fill("www"), fill("#"), fill(":/")],
+    "generator.summary._PUNCTUATION": [fill("!"), fill("a")],
+    r" \([^()]*\)$": [fill(" ("), " (" + fill("a"), fill(" (a)")],
+    "`+": [fill("`"), fill("a`")],
 }
 for _pattern, _regexp in module_patterns().items():  # yamlsource's resolvers: anchored, bounded
     if "resolver" in _pattern:
@@ -151,6 +176,7 @@ PIECES = {
     "generator.consistency.NOT_WEEKLY": 20,
     "generator.consistency._SENTENCE_START": 160,  # the sentence before a date (_context)
     "generator.yamlsource._OPENING_QUOTE": None,  # matched on each line
+    "generator.read_leaflets.HEADING": None,
 }
 
 

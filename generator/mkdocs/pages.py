@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from ..site import Content
 from ..listing import Listing
 from ..render import alerts, pages
-from ..kinds import ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, posting_page
+from ..kinds import ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, page_url, posting_page, role_page
 
 
 class GeneratedPage(File):
@@ -110,7 +110,7 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
     if content.roles:
         kommune = content.units[content.roles.kommune].org.name
         for role in content.roles.roles:
-            src_uri = f"stillingsbeskrivelser/{role.id}.md"
+            src_uri = role_page(role.id)
             texts[src_uri] = cache.text(src_uri, None, lambda role=role: pages.role_page(
                 content.roles, role.id, kommune), fresh=True)  # a few pages, cheap: always made
     texts[LEAFLET_INDEX] = cache.text(LEAFLET_INDEX, None, lambda: pages.leaflet_index(content.leaflets),
@@ -123,7 +123,7 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
 def generated_sources(listing: Listing, content: Content) -> set[str]:
     names = {*GENERATED_PAGES, *(posting_page(job.id) for job in listing.jobs)}
     if content.roles:
-        names |= {f"stillingsbeskrivelser/{r.id}.md" for r in content.roles.roles}
+        names |= {role_page(r.id) for r in content.roles.roles}
     return names
 
 
@@ -179,9 +179,7 @@ _RAW_URL = re.compile(r'(?<=\s)(href|src)="([^"]*)"')
 
 def directory_url(src_uri: str) -> str:
     """Where a page is with directory URLs: 'job/x.md' -> 'job/x/', 'job/index.md' -> 'job/', 'index.md' -> ''."""
-    stem = posixpath.splitext(src_uri)[0]
-    head, name = posixpath.split(stem)
-    return (head + "/" if head else "") if name in ("index", "README") else stem + "/"
+    return page_url(src_uri)
 
 
 def without_directory_urls(markdown: str, page_src: str, dest_uri: str, files: Files) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..site import Content
 from ..listing import Listing
-from ..kinds import JOB_LIST, posting_page
+from ..kinds import JOB_LIST, page_url, posting_page
 from ..render.search_index import shape_index, vocabulary
 
 INDEX = Path("search") / "search_index.json"
@@ -22,10 +22,7 @@ OFFLINE_PREFIX = "var __index = "
 
 def page_location(src_uri: str, use_directory_urls: bool) -> str:
     """A generated page's location in the index, as MkDocs makes its URL: 'job/x.md' -> 'job/x/'."""
-    stem = src_uri[:-3]
-    if not use_directory_urls:
-        return stem + ".html"
-    return stem[:-5] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return page_url(src_uri) if use_directory_urls else src_uri[:-3] + ".html"
 
 
 def shape_search_index(site_dir: str, listing: Listing, content: Content, use_directory_urls: bool) -> None:

@@ -16,6 +16,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import kinds
 from ..read_leaflets import leaflet_parts
 from ..site import Content, LeafletFile
 from ..facets import keys_of
@@ -101,6 +102,10 @@ def _env() -> Environment:
         posting_end=Markup(jobposting.POSTING_END),
         description_start=Markup(jobposting.DESCRIPTION_START),
         description_end=Markup(jobposting.DESCRIPTION_END),
+        # Addresses of the site's pages, from the registry (kinds.py): url(JOB_LIST) is 'job/'.
+        url=kinds.page_url, posting_page=kinds.posting_page, role_page=kinds.role_page,
+        leaflet_page=kinds.leaflet_page, JOB_LIST=kinds.JOB_LIST, ARCHIVE=kinds.ARCHIVE,
+        LEAFLET_INDEX=kinds.LEAFLET_INDEX, ROLE_INDEX=kinds.ROLE_INDEX,
     )
     return env
 
