@@ -2,7 +2,7 @@
 
 One site is built from every "built clean" case of the catalogue
 (entity-encoded <script>, <img onerror>, <svg onload>, Markdown and code
-written as text, odd quotes, a leaflet whose file name is markup ...), exactly
+written as text, odd quotes, a picture with markup appended ...), exactly
 as the generator wrote it: nothing is put into the pages afterwards. Each
 payload sets window.__pwned when it runs. The posting, the organisation's
 about text, the role pages and the leaflets are opened, scrolled, hovered,
@@ -42,7 +42,7 @@ PAGES = [
     "stillingsbeskrivelser/",  # the table
     "foldere/leaflet-front-matter-entities/",
     "foldere/leaflet-body-entities/",
-    "foldere/" + quote(catalogue.ODD_NAME) + "/",
+    "foldere/leaflet-image-root-relative/",  # a re-encoded picture on the page
     "foldere/",
 ]
 

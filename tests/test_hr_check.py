@@ -13,7 +13,7 @@ GOOD = (Path(__file__).resolve().parent / "good_posting.yml").read_text(encoding
 # Three likely mistakes in one otherwise valid posting.
 DOUBTFUL = (GOOD.replace("deadline: 2026-01-31", "deadline: 2026-01-10")
             .replace("    date: 2026-02-03", "    date: 2026-01-08")
-            .replace("contacts:\n  - name: Helle Kristensen\n    phone: 4477 1847\n    email: helle@example.dk\n", ""))
+            .replace("contacts:\n  - name: Helle Kristensen\n    phone: 4477 1847\n    email: helle@ballerup.dk\n", ""))
 
 
 def check(project: Path, *args: str, **env: str):
