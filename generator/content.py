@@ -35,7 +35,8 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     """
     inventory, problems = kinds.scan(root)
     refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
-    units = load_organisations(root, problems) if kinds.ORGANISATIONS.example not in refused else {}
+    warnings: list[Problem] = []
+    units = load_organisations(root, problems, warnings) if kinds.ORGANISATIONS.example not in refused else {}
     roles = load_roles(root, problems) if kinds.ROLES.example not in refused else None
     cms = load_cms_settings(root, problems) if kinds.CMS_SETTINGS.example not in refused else None
     if roles and units and (roles.kommune not in units or units[roles.kommune].org.kind != "kommune"):
@@ -45,7 +46,6 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     postings_found = inventory.of(POSTING)
     page_sources = [e.rel.removeprefix("content/") for e in inventory.of(PAGE) + inventory.of(LEAFLET)]
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
-    warnings: list[Problem] = []
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,
                              text_checks, processes)
     leaflets = load_leaflets(root, inventory.of(LEAFLET), units, problems)

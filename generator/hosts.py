@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 from urllib.parse import unquote, urlsplit
 
-import cmarkgfm
-from pydantic import BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field
+
+from . import structure
 
 from .fieldtypes import _fail, markdown_texts, shown
 from .problems import Problem
@@ -158,12 +159,20 @@ def addresses(posting: Posting, kommune: Organisation | None) -> list[Address]:
     for i, contact in enumerate(posting.contacts):
         if contact.email:
             add(("contacts", i, "email"), "E-mail", "mailto:" + contact.email)
-    for path, text in markdown_texts(posting):
+    found += text_addresses(posting, domains, name)
+    return found
+
+
+def text_addresses(model: BaseModel, domains: tuple[str, ...], name: str, path: tuple = ()) -> list[Address]:
+    """Every address linked in the Markdown texts of a posting or an organisation (its about text,
+    shown on every posting of the unit), as the site renders them (render/markup.py converts with
+    cmark-gfm too), so autolinked e-mail and www. addresses are found, and entities are decoded."""
+    found = []
+    for where, text in markdown_texts(model, path):
         if _may_link(text):
-            # The links as the site renders them (render/markup.py converts with cmark-gfm too),
-            # so autolinked e-mail and www. addresses are found, and entities are decoded.
-            for m in _HREF.finditer(cmarkgfm.github_flavored_markdown_to_html(text)):
-                add(path, IN_TEXT, html.unescape(m[1]))
+            for m in _HREF.finditer(structure.html(text)):
+                if address := _address(where, IN_TEXT, html.unescape(m[1]), domains, name):
+                    found.append(address)
     return found
 
 
@@ -231,9 +240,20 @@ def _lookalike(host: str) -> list[str]:
 def link_warnings(posting: Posting, source: Source, kommune: Organisation | None) -> list[Problem]:
     """A warning, at the field's line, for each address whose host looks wrong (see `addresses`);
     one per field and host for the same reasons, so a text that repeats a link is warned about once."""
+    return _warnings(addresses(posting, kommune), source)
+
+
+def about_warnings(org: Organisation, source: Source, kommune: Organisation, path: tuple) -> list[Problem]:
+    """The same warnings for the links in an organisation's about text (`path` is the organisation's)."""
+    if org.about is None:
+        return []
+    return _warnings(text_addresses(org.about, kommune_domains(kommune), kommune.name, path + ("about",)), source)
+
+
+def _warnings(found_addresses: list[Address], source: Source) -> list[Problem]:
     found = []
     seen: set[tuple] = set()
-    for address in addresses(posting, kommune):
+    for address in found_addresses:
         key = (address.path, address.host, address.notes)
         if address.notes and key not in seen:
             seen.add(key)

@@ -8,6 +8,7 @@ import unicodedata
 from functools import partial
 from pathlib import Path
 
+from .hosts import about_warnings
 from .kinds import CMS_SETTINGS, ORGANISATIONS, RESERVED_IDS, ROLES, SYMLINK, role_page
 from .model import CmsSettings, Organisation, Organisations, RoleCatalogue
 from .problems import Problem
@@ -37,7 +38,7 @@ def read_yaml(root: Path, rel: str, problems: list[Problem]) -> Source | None:
     return source
 
 
-def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
+def load_organisations(root: Path, problems: list[Problem], warnings: list[Problem] | None = None) -> dict[str, Unit]:
     """Every organisation by id, with its chain up to its kommune. Ids are unique across the file,
     and so are the kommuner's names (a page names its kommune by id; the name is what people read)."""
     source = read_yaml(root, ORGANISATIONS_FILE, problems)
@@ -70,6 +71,8 @@ def load_organisations(root: Path, problems: list[Problem]) -> dict[str, Unit]:
                                                f"(U+{ord(foreign):04X}), som ikke er et latinsk bogstav, selv om det "
                                                "kan ligne et; skriv kommunens navn med tastaturet"))
         units.setdefault(org.id, Unit(org, chain + (org,)))
+        if warnings is not None and org.about is not None:  # shown on every posting of the unit
+            warnings.extend(about_warnings(org, source, (chain + (org,))[0], path))
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
 

@@ -290,3 +290,19 @@ def test_no_template_writes_a_mailto_of_its_own():
                 text = path.read_text(encoding="utf-8")
                 written = re.findall(r'href="mailto:\{\{[^}]*\}\}"', text)
                 assert all("urlencode | replace('%40', '@')" in w for w in written), (path, written)
+
+
+def test_a_link_in_an_organisations_about_text_is_audited_at_its_line(tmp_path):
+    """The about text is shown on every posting of the unit: its links send applicants too."""
+    from conftest import copy_project
+    from generator.content import load_site
+    project = copy_project(tmp_path / "p")
+    orgs = project / "data" / "organisations.yml"
+    text = orgs.read_text(encoding="utf-8")
+    line = text[:text.index("            Distrikt Baltorp ligger")].count("\n") + 1
+    orgs.write_text(text.replace("            Distrikt Baltorp ligger",
+                                 "            [Søg her](https://ballerup.dk.evil.example/apply) Distrikt Baltorp ligger"),
+                    encoding="utf-8")
+    warned = [p for p in load_site(project).warnings if p.file == "data/organisations.yml"]
+    assert [(p.line, p.field) for p in warned] == [(line, "kommuner[1].units[1].about.text")]
+    assert "ballerup.dk.evil.example er ikke Ballerup Kommunes eget domæne" in warned[0].message
