@@ -304,5 +304,5 @@ def test_a_link_in_an_organisations_about_text_is_audited_at_its_line(tmp_path):
                                  "            [Søg her](https://ballerup.dk.evil.example/apply) Distrikt Baltorp ligger"),
                     encoding="utf-8")
     warned = [p for p in load_site(project).warnings if p.file == "data/organisations.yml"]
-    assert [(p.line, p.field) for p in warned] == [(line, "kommuner[1].units[1].about.text")]
+    assert [(p.line, p.field) for p in warned] == [(line - 1, "kommuner[1].units[1].about.text")]  # at `text: |`
     assert "ballerup.dk.evil.example er ikke Ballerup Kommunes eget domæne" in warned[0].message
