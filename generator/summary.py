@@ -50,7 +50,7 @@ def _within(lines: list[str], budget: int) -> list[str]:
         size += len(line.encode()) + 1
         if size > budget:
             return kept + ["", f"… og {len(lines) - i} linjer mere om dette opslag; se dem i loggen for trinnet "
-                               "**Tjek indholdet**\.", ""]
+                               "**Tjek indholdet**\\.", ""]
         kept.append(line)
     return kept
 
