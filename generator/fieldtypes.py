@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 import unicodedata
 from datetime import date, time
 from typing import Annotated, Iterator, NamedTuple, get_args
@@ -337,14 +338,12 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
         for m in pattern.finditer(text) if needs in text else ():
             if not is_safe(m[1]):
                 return m.start(1), _unsafe_link(m[1])
-    if rendered := _rendered_link_problem(text):
-        return rendered
     if deep := TOO_DEEP.search(text):
         return deep.start(), (f"linje {text.count(chr(10), 0, deep.start()) + 1} af teksten er rykket mere end "
                               f"{MAX_INDENT} mellemrum ind; punktlister kan højst have tre niveauer")
     if breach := structure.problem(text):  # nesting, tables and the HTML's size, on cmark-gfm's tree
         return breach
-    return _long_word(text)
+    return _rendered_link_problem(text) or _long_word(text)  # the HTML structure.problem made, read again
 
 
 LONGEST_WORD = 300  # characters without a space: a long web address fits; a PDF line breaker is quadratic beyond
@@ -452,18 +451,26 @@ def image_targets(text: str) -> list[Image]:
     return found
 
 
+@lru_cache(maxsize=None)  # one entry per model class: the types are read once, not for every posting
+def _markdown_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The names of a model's fields that hold Markdown."""
+    return frozenset(name for name, info in model.model_fields.items()
+                     if info.annotation is Markdown or Markdown in get_args(info.annotation)
+                     or any(getattr(m, "func", None) is _markdown for m in info.metadata))
+
+
 def markdown_texts(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(path, text) of every Markdown field in a validated content file, nested models and lists included.
 
     Found from the model's types, so a Markdown field added to the model is never
     left out of the checks made on all of them (images that must exist).
     """
-    for name, info in type(model).model_fields.items():
+    markdown = _markdown_fields(type(model))
+    for name in type(model).model_fields:
         value = getattr(model, name)
         if value is None:
             continue
-        if info.annotation is Markdown or Markdown in get_args(info.annotation) or any(
-                getattr(m, "func", None) is _markdown for m in info.metadata):
+        if name in markdown:
             yield (*path, name), value
         elif isinstance(value, BaseModel):
             yield from markdown_texts(value, (*path, name))

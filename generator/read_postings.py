@@ -65,8 +65,9 @@ def check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Uni
         if broken:
             out.append((None, found + broken, []))
             continue
-        kommune = units[posting.workplace].kommune
-        warned = posting_warnings(posting, source) + source.warnings + link_warnings(posting, source, kommune)
+        warned = posting_warnings(posting, source) + source.warnings
+        if text_checks:  # the host audit is check's and the summary's; a build only needs the posting
+            warned += link_warnings(posting, source, units[posting.workplace].kommune)
         out.append((PostingFile(pid, rel, posting), found, warned))
     return out
 

@@ -196,6 +196,8 @@ def html(text: str, unsafe: bool = False) -> str:
     `unsafe` keeps raw HTML and every link address (for finding what a text holds, never to publish).
     Byte for byte cmarkgfm.github_flavored_markdown_to_html, without its leak.
     """
+    if not unsafe and (kept := _RENDERED.get(text)) is not None:  # rendered when its limits were checked
+        return kept
     with _Parsed(text, OPTIONS | (UNSAFE if unsafe else 0)) as parsed:
         return parsed.html().decode("utf-8")
 
@@ -286,15 +288,22 @@ def _walk(parsed: _Parsed) -> Breach | None:
     return None
 
 
+_RENDERED: dict[str, str] = {}  # the HTML of the texts checked last (the link check and the page read it next)
+KEPT = 1024
+
+
 @lru_cache(maxsize=1024)  # a leaflet's body is checked whole and part by part; a text may be validated twice
 def problem(text: str) -> Breach | None:
     """The first structure limit a Markdown text breaks, or None: nesting, tables, then the HTML's size."""
     with _Parsed(text) as parsed:
         if breach := _walk(parsed):
             return breach
-        rendered = len(parsed.html())
-    if rendered > SIZE_RATIO * len(parsed.data) + SIZE_SLACK:
-        return Breach(0, _size_message(len(parsed.data), rendered))
+        rendered = parsed.html()
+    if len(rendered) > SIZE_RATIO * len(parsed.data) + SIZE_SLACK:
+        return Breach(0, _size_message(len(parsed.data), len(rendered)))
+    _RENDERED[text] = rendered.decode("utf-8")
+    if len(_RENDERED) > KEPT:  # the oldest goes: a dict keeps its order
+        del _RENDERED[next(iter(_RENDERED))]
     return None
 
 
