@@ -38,16 +38,12 @@ preview: $(STAMP) pdf-deps
 	  echo "Forhåndsvisning af sitet, som det ser ud $$day: $(PREVIEW_DIR)/index.html" && \
 	  JOBSITE_PREVIEW=true JOBSITE_TODAY=$$day $(BIN)/mkdocs build --strict -f mkdocs.preview.yml -d $(PREVIEW_DIR)
 
-## cms: the editor on http://127.0.0.1:8000/admin/ without GitHub: the site (mkdocs serve) and Decap's local
-## backend (decap-server in git mode on CMS_REPO, this checkout by default; a save is a commit on a branch
-## cms/jobs/<id>, "Publicer" merges it). Ctrl-C stops both.
-CMS_REPO ?= $(CURDIR)
+## cms: the editor on http://127.0.0.1:8000/admin/ without GitHub: Decap's local backend (decap-server in
+## git mode) and the site (mkdocs serve), both on the editor's own clone CMS_REPO (.cms/ by default), so a save
+## (a commit on a branch cms/jobs/<id>) and "Publicer" (a merge) never touch this checkout (scripts/cms-local.sh).
+CMS_REPO ?= .cms
 cms: $(STAMP) $(NODE_STAMP)
-	@echo "Redigering: http://$(HOST)/admin/ (lokal; gemmer som grene cms/jobs/<id> i $(CMS_REPO))"
-	@trap 'kill $$cms 2>/dev/null' EXIT INT TERM; \
-	  MODE=git GIT_REPO_DIRECTORY="$(CMS_REPO)" PORT=8081 BIND_HOST=127.0.0.1 LOG_LEVEL=warn \
-	    npx --no-install decap-server & cms=$$!; \
-	  $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload $(SERVE_FLAGS)
+	@BIN="$(CURDIR)/$(BIN)" HOST="$(HOST)" CMS_REPO="$(CMS_REPO)" SERVE_FLAGS="$(SERVE_FLAGS)" bash scripts/cms-local.sh
 
 ## check: validate every content file and report all problems
 check: $(STAMP) pdf-deps
