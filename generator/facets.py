@@ -1,6 +1,13 @@
 """The facets an applicant follows and filters by: kommune, district, role and
 age group, with every value the model or data/organisations.yml defines.
 
+A choice of role or age group includes more than its own value, as an
+applicant means it (generator/model.py's ROLE_INCLUDES and AGE_INCLUDES):
+"Pædagog" includes the ressourcepædagog posts, "3–6 år" the 0–6 posts.
+`listed_under` and `keys_of` apply that, and everything that selects postings
+by a facet value (the list's counts and cards, the feeds, the calendars and
+jobs.json) goes through them.
+
 One place decides a facet's values, their labels, which postings carry them
 and the stable web address of each value's feeds, so the feeds, jobs.json and
 the job list's "få besked" links can never disagree.
@@ -13,7 +20,7 @@ from typing import Iterable, Literal
 
 from .site import Content
 from .listing import Job
-from .model import AGE_GROUPS, ROLE_TYPES
+from .model import AGE_GROUPS, AGE_INCLUDES, ROLE_INCLUDES, ROLE_TYPES
 from .slugs import slug
 from .kinds import FACET_FEEDS
 
@@ -72,17 +79,36 @@ def values_of(job: Job, facet: FacetName) -> tuple[str, ...]:
     return tuple(job.posting.age_groups)
 
 
+def _including(order: Iterable[str], includes: dict[str, tuple[str, ...]],
+               carried: Iterable[str]) -> tuple[str, ...]:
+    """The values of `order` whose choice includes a posting that carries `carried`: each carried
+    value itself, and every value that includes it, in the order shown."""
+    carried = set(carried)
+    return tuple(v for v in order if v in carried or carried.intersection(includes.get(v, ())))
+
+
+def listed_under(job: Job, facet: FacetName) -> tuple[str, ...]:
+    """The facet values (as in jobs.json) whose choice, count, feed and calendar include a posting:
+    for a ressourcepædagog post ('ressourcepædagog',) and 'pædagog'; for a 0–6 post all three ages."""
+    if facet == "role":
+        return _including(ROLE_TYPES, ROLE_INCLUDES, (job.posting.role,))
+    if facet == "age_group":
+        return _including(AGE_GROUPS, AGE_INCLUDES, job.posting.age_groups)
+    return values_of(job, facet)
+
+
 def keys_of(job: Job, facet: FacetName) -> tuple[str, ...]:
-    """The keys of the facet values a posting carries (ids, so two districts of one name stay apart)."""
+    """The keys of the facet values whose choice includes a posting (ids, so two districts of one
+    name stay apart): the cards' data-* attributes, which the page script matches."""
     if facet == "kommune":
         return (job.kommune.id,)
     if facet == "district":
         return (job.district.id,) if job.district else ()
     if facet == "role":
-        return (slug(job.posting.role),)
-    return tuple(job.posting.age_groups)
+        return tuple(slug(v) for v in listed_under(job, facet))
+    return listed_under(job, facet)
 
 
 def matching(jobs: Iterable[Job], fv: FacetValue) -> list[Job]:
-    """The postings among `jobs` that carry this facet value, in the order given."""
+    """The postings among `jobs` that this facet value's choice includes, in the order given."""
     return [j for j in jobs if fv.key in keys_of(j, fv.facet)]

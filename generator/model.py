@@ -27,6 +27,20 @@ ROLE_TYPES: dict[str, str] = {
     "andet": "Andre stillinger",
 }
 AGE_GROUPS: dict[str, str] = {"0-3": "0–3 år (vuggestue)", "3-6": "3–6 år (børnehave)", "0-6": "0–6 år"}
+
+# What an applicant's choice includes besides postings of its own value: the job list's filters,
+# their counts, the cards' data-* and every facet value's feed and calendar follow this (through
+# generator/facets.py), so they always show the same postings.
+# A role includes the posts that are that role with a particular function: a ressourcepædagog is a
+# trained pædagog (data/roles.yml describes the post by the pædagog column). A pædagogisk leder is
+# not: it is a leadership post, which a pædagog looking for work with the children does not want
+# shown, and which data/roles.yml does not describe as a pædagog post; nor is an assistant post a
+# medhjælper post or the reverse (each asks for its own training).
+ROLE_INCLUDES: dict[str, tuple[str, ...]] = {"pædagog": ("ressourcepædagog",)}
+# An age group includes the posts whose children overlap it: a 0–6 post (an integrated house) has
+# children of 0–3 and of 3–6, so it is a vuggestue post and a børnehave post too, and a choice of
+# 0–6 år (every child of a dagtilbud) includes the 0–3 and the 3–6 posts.
+AGE_INCLUDES: dict[str, tuple[str, ...]] = {"0-3": ("0-6",), "3-6": ("0-6",), "0-6": ("0-3", "3-6")}
 EMPLOYMENT: dict[str, str] = {"fast": "Fast stilling", "tidsbegrænset": "Tidsbegrænset stilling"}
 REQUIREMENTS = ("børneattest", "straffeattest")
 ORG_KINDS = ("kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave", "institution")

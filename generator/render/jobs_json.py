@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from ..facets import FacetValue
+from ..facets import FacetValue, listed_under
 from ..listing import Listing
 from ..model import ROLE_TYPES
 from . import danish
@@ -16,8 +16,9 @@ from .urls import site_address
 
 def feed_entry(fv: FacetValue, site_url: str = "") -> dict:
     """One value's feeds. `value` is the string the postings carry for the facet (`kommune`,
-    `district`, `categories.role`, an entry of `categories.age_groups`); a district also names
-    its kommune, as two kommuner may each have a district of the same name."""
+    `district`, an entry of `categories.listed_under.role` or `categories.listed_under.age_group`,
+    which hold what a choice includes besides its own value: 'pædagog' a ressourcepædagog post);
+    a district also names its kommune, as two kommuner may each have a district of the same name."""
     entry = {"facet": fv.facet, "value": fv.value, "label": fv.label,
              "atom": site_address(site_url, fv.atom_path), "ics": site_address(site_url, fv.ics_path)}
     if fv.kommune is not None:
@@ -45,6 +46,10 @@ def jobs_json(listing: Listing, site_url: str = "", feeds: Iterable[FacetValue] 
                 "role": job.posting.role,
                 "role_label": ROLE_TYPES[job.posting.role],
                 "age_groups": list(job.posting.age_groups),
+                # The values whose choice, feed and calendar include the posting (generator/model.py's
+                # ROLE_INCLUDES, AGE_INCLUDES): a ressourcepædagog post is listed under pædagog too.
+                "listed_under": {"role": list(listed_under(job, "role")),
+                                 "age_group": list(listed_under(job, "age_group"))},
             },
         }
         for job in listing.jobs
