@@ -164,6 +164,18 @@ def test_every_page_is_danish_and_links_the_accessibility_statement(built_site):
         assert "fonts.googleapis.com" not in html, page
 
 
+def test_the_home_page_is_titled_with_the_sites_name_once_and_other_pages_page_then_site(built_site):
+    site = built_site("2026-01-05")
+    title = lambda html: re.search(r"<title>([^<]*)</title>", html)[1]  # noqa: E731
+    assert title(site.page("")) == "Job og viden i dagtilbud"
+    assert title(site.page("job/")) == "Ledige stillinger - Job og viden i dagtilbud"
+    assert title(site.page("vaer-med/")) == "Vær med i vores dagtilbud - Job og viden i dagtilbud"
+    for page in site.root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "<title>" in html:
+            assert title(html).count("Job og viden i dagtilbud") == 1, page
+
+
 # --- The home page leads with what visitors come for: the open jobs, the soonest deadlines, the leaflets ---
 
 def home_parts(html: str) -> tuple[str, list[str]]:
