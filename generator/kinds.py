@@ -46,8 +46,24 @@ def posting_url(posting_id: str) -> str:
     return f"{JOB_SECTION}/{posting_id}/"
 
 
+def posting_calendar_name(posting_id: str) -> str:
+    """The posting's calendar file in the posting's folder, named after the posting: a download is
+    saved as 'paedagogisk-leder-stjernehuset.ics', which says which job it is."""
+    return f"{posting_id}.ics"
+
+
 def posting_calendar(posting_id: str) -> str:
-    return f"{JOB_SECTION}/{posting_id}/kalender.ics"
+    """'job/<id>/<id>.ics': the deadline and interviews of one posting."""
+    return posting_url(posting_id) + posting_calendar_name(posting_id)
+
+
+FORMER_POSTING_CALENDAR = "kalender.ics"  # the name before: every posting's download was 'kalender.ics'
+
+
+def posting_calendars(posting_id: str) -> tuple[str, str]:
+    """Where the posting's calendar is written: its address, and its former address
+    'job/<id>/kalender.ics' (the same file), so links already shared keep working."""
+    return posting_calendar(posting_id), posting_url(posting_id) + FORMER_POSTING_CALENDAR
 
 
 def role_page(role_id: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from generator.content import load_site
+from generator.kinds import posting_calendar as calendar_path, posting_calendars
 from generator.listing import Moment, build_listing
 from generator.model import Withdrawn
 from generator.render.calendar import all_calendar, posting_calendar
@@ -45,7 +46,7 @@ def test_every_ics_of_the_site_parses_and_has_the_copenhagen_timezone(built_site
     files = sorted(site.root.rglob("*.ics"))
     facets = sorted(f["ics"].split("8000/", 1)[1] for f in site.jobs()["feeds"])
     assert sorted(f.relative_to(site.root).as_posix() for f in files) == sorted([
-        "job/kalender.ics", f"job/{LEDER}/kalender.ics", f"job/{RESSOURCE}/kalender.ics", *facets])
+        "job/kalender.ics", *posting_calendars(LEDER), *posting_calendars(RESSOURCE), *facets])
     assert "job/feeds/kommune/ballerup.ics" in facets
     for path in files:
         cal = parse(path.read_bytes())
@@ -57,9 +58,18 @@ def test_every_ics_of_the_site_parses_and_has_the_copenhagen_timezone(built_site
 
 
 @pytest.mark.parametrize("job_id", [LEDER, RESSOURCE])
+def test_a_postings_calendar_downloads_under_the_postings_name_and_its_former_address_still_works(built_site, job_id):
+    site = built_site("2026-01-05")
+    assert calendar_path(job_id) == f"job/{job_id}/{job_id}.ics"
+    assert f'<a href="{job_id}.ics" type="text/calendar">Tilføj til kalender</a>' in site.page(f"job/{job_id}/")
+    new, former = (site.root.joinpath(path).read_bytes() for path in posting_calendars(job_id))
+    assert former == new and posting_calendars(job_id)[1] == f"job/{job_id}/kalender.ics"
+
+
+@pytest.mark.parametrize("job_id", [LEDER, RESSOURCE])
 def test_posting_calendar_has_the_deadline_and_every_interview_from_the_yaml(built_site, job_id):
     data = posting_yaml(job_id)
-    cal = parse(built_site("2026-01-05").root.joinpath("job", job_id, "kalender.ics").read_bytes())
+    cal = parse(built_site("2026-01-05").root.joinpath(calendar_path(job_id)).read_bytes())
     found = events(cal)
     assert cal["X-WR-CALNAME"] == data["title"]
     deadline = found[f"{job_id}.frist@jobsite.dagtilbud"]
@@ -91,7 +101,7 @@ def test_posting_calendar_has_the_deadline_and_every_interview_from_the_yaml(bui
 
 def test_uids_and_bytes_are_the_same_across_builds_and_days(built_site):
     early, later = built_site("2026-01-05"), built_site("2026-01-11")
-    path = f"job/{RESSOURCE}/kalender.ics"
+    path = calendar_path(RESSOURCE)
     assert early.root.joinpath(path).read_bytes() == later.root.joinpath(path).read_bytes()
     # A fresh rendering now, seconds or minutes after the build, gives the same bytes.
     job = next(j for j in listing_on("2026-01-05").jobs if j.id == RESSOURCE)

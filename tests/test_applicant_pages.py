@@ -68,7 +68,7 @@ def test_deadline_badges_on_the_list_and_the_posting(today, badge):
 
 def test_open_posting_has_calendar_link_and_what_kind_of_job_it_is(built_site):
     html = built_site("2026-01-05").page(f"job/{LEDER}/")
-    assert '<a href="kalender.ics" type="text/calendar">Tilføj til kalender</a>' in html
+    assert f'<a href="{LEDER}.ics" type="text/calendar">Tilføj til kalender</a>' in html
     assert "Pædagogisk leder · 0–3 år (vuggestue) · Fuldtid · Fast stilling" in html
     other = built_site("2026-01-05").page(f"job/{RESSOURCE}/")
     assert "Ressourcepædagog · 0–6 år · Fuldtid · Fast stilling" in other

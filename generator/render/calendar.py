@@ -1,4 +1,4 @@
-"""Calendars (iCalendar, RFC 5545): /job/<id>/kalender.ics for one posting,
+"""Calendars (iCalendar, RFC 5545): /job/<id>/<id>.ics for one posting,
 /job/kalender.ics with the dates of every open posting, to subscribe to, and
 one such calendar per facet value (job/feeds/kommune/ballerup.ics).
 
@@ -173,7 +173,7 @@ class Events:
 
 
 def posting_calendar(job: Job, site_url: str = "", events: Events | None = None) -> bytes:
-    """/job/<id>/kalender.ics: the deadline and interviews of one posting."""
+    """/job/<id>/<id>.ics (kinds.posting_calendar): the deadline and interviews of one posting."""
     text, years = (events or Events(site_url)).of(job)
     return _calendar(job.posting.title, f"{job.id}@{UID_DOMAIN}", text, years, refresh=False)
 
