@@ -65,6 +65,7 @@ from pypdf import PdfReader
 import content_strategies as cs
 from conftest import ROOT, copy_project, mkdocs_build
 from generator import clock, structure
+from generator.kinds import posting_calendars
 from generator.content import Content
 from generator.listing import build_listing
 from generator.mkdocs.pages import generated_sources, generated_texts
@@ -294,7 +295,7 @@ def check_data_files(site: Path, content: Content, listing) -> dict[str, str | b
         for component in calendar.walk():
             assert not component.errors, (rel, component.name, component.errors)
         if rel != "job/kalender.ics" and not rel.startswith("job/feeds/"):  # feeds/: a facet's (test_applicant_alerts)
-            job = next(j for j in listing.open if rel == f"job/{j.id}/kalender.ics")
+            job = next(j for j in listing.open if rel in posting_calendars(j.id))
             summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
             assert f"Ansøgningsfrist: {job.posting.title}" in summaries, summaries
             assert len(calendar.walk("VEVENT")) == 1 + len(job.interviews)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content import load_site
 from ..site import Content
 from ..listing import Listing, build_listing
-from ..kinds import CALENDAR, FEED, JOB_SITEMAP, JOBS_JSON, posting_calendar as posting_calendar_path
+from ..kinds import CALENDAR, FEED, JOB_SITEMAP, JOBS_JSON, posting_calendars
 
 # The postings read by site_data_files, for the root read last: a worker that `serve` keeps
 # between rebuilds reads only the posting files that changed.
@@ -51,7 +51,9 @@ def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[s
         JOB_SITEMAP: job_sitemap(listing, site_url),
     }
     for job in listing.open:  # only an open posting links its calendar; closed ones add nothing
-        files[posting_calendar_path(job.id)] = posting_calendar(job, site_url, events)
+        calendar = posting_calendar(job, site_url, events)
+        for path in posting_calendars(job.id):  # its address, and the former one
+            files[path] = calendar
     for fv in feeds:  # every value, open postings or not: a follower's address never breaks
         files[fv.atom_path] = facet_feed(listing, fv, site_url)
         files[fv.ics_path] = facet_calendar(listing, fv, site_url, events)

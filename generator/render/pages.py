@@ -104,7 +104,8 @@ def _env() -> Environment:
         description_end=Markup(jobposting.DESCRIPTION_END),
         # Addresses of the site's pages, from the registry (kinds.py): url(JOB_LIST) is 'job/'.
         url=kinds.page_url, posting_page=kinds.posting_page, role_page=kinds.role_page,
-        leaflet_page=kinds.leaflet_page, JOB_LIST=kinds.JOB_LIST, ARCHIVE=kinds.ARCHIVE,
+        leaflet_page=kinds.leaflet_page, posting_calendar_name=kinds.posting_calendar_name,
+        JOB_LIST=kinds.JOB_LIST, ARCHIVE=kinds.ARCHIVE,
         LEAFLET_INDEX=kinds.LEAFLET_INDEX, ROLE_INDEX=kinds.ROLE_INDEX,
     )
     return env
