@@ -382,8 +382,34 @@ def _code_like(text: str) -> tuple[int, str] | None:
     return None
 
 
+# A bullet as Word, Outlook or a PDF pastes it: a bullet character at the start of a line (or
+# Word's second-level "o" followed by a tab or two spaces), then spaces, tabs or hard spaces.
+PASTED_BULLET = re.compile("[ \t\u00a0]*(?:[•·▪◦‣∙●○■□➢►–]|o(?=\t|[ \u00a0]{2}))[ \t\u00a0]+(?=\\S)")
+BULLET_CHARACTERS = frozenset("•·▪◦‣∙●○■□➢►–o")
+
+
+def listed(text: str) -> str:
+    """Pasted bullets as the Markdown list items HR meant ('•\tLeg' -> '- Leg'). A list may start
+    in the middle of a paragraph; the line after the last item starts a new paragraph (in
+    Markdown it would run on inside the item)."""
+    if not BULLET_CHARACTERS.intersection(text):
+        return text
+    out, in_list = [], False
+    for line in text.split("\n"):
+        if bullet := PASTED_BULLET.match(line):
+            out.append("- " + line[bullet.end():])
+            in_list = True
+            continue
+        if in_list and line.strip() and not line.startswith((" ", "\t", "-", "*", "+")):
+            out.append("")
+        in_list = in_list and line.startswith((" ", "\t", "-", "*", "+")) and bool(line.strip())
+        out.append(line)
+    return "\n".join(out)
+
+
 def _markdown(value: object) -> str:
-    """Markdown as HR writes it: no raw HTML or attribute lists, links only to safe places, images only from the site."""
+    """Markdown as HR writes it: no raw HTML or attribute lists, links only to safe places, images only from the
+    site; bullets pasted from Word become list items."""
     if not isinstance(value, str):
         raise _fail("skal være tekst (Markdown)")
     text = value.strip()
@@ -391,7 +417,10 @@ def _markdown(value: object) -> str:
         if "\n" in text and found == structure.problem(text):  # the problem is put at the field's line
             raise _fail(f"linje {text.count(chr(10), 0, found[0]) + 1} af teksten: {found[1]}")
         raise _fail(found[1])
-    return text
+    shown_text = listed(text)
+    if shown_text != text and (found := structure.problem(shown_text)):  # its lists within the limits too
+        raise _fail(found[1])
+    return shown_text
 
 
 _HREF = re.compile(r'<a href="([^"]*)"')  # as cmark-gfm writes a link

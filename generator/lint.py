@@ -12,6 +12,9 @@ from .problems import Problem
 from .yamlsource import Source
 
 MIN_DAYS_OPEN = 14  # the usual shortest time a public posting is open
+# A first working day more than about half a year after the deadline is most often last year's
+# date in a copied posting, or a typing mistake in the year.
+MAX_DAYS_TO_START = 183
 
 
 def posting_warnings(posting: Posting, source: Source) -> list[Problem]:
@@ -23,6 +26,17 @@ def posting_warnings(posting: Posting, source: Source) -> list[Problem]:
             f"fristen er kun {days} {'dag' if days == 1 else 'dage'} efter at opslaget offentliggøres "
             f"({posting.published}); et opslag står normalt mindst {MIN_DAYS_OPEN} dage. "
             "Tjek deadline og published", "warning"))
+    start = posting.start.date
+    if start is not None and start < posting.published:
+        found.append(source.problem(
+            ("start", "date"),
+            f"første arbejdsdag ({start}) ligger før opslaget kommer på sitet ({posting.published}); er datoen "
+            "fra et gammelt opslag? Skriv den rigtige dato, eller skriv asap: ja og slet datoen", "warning"))
+    elif start is not None and (start - posting.deadline).days > MAX_DAYS_TO_START:
+        found.append(source.problem(
+            ("start", "date"),
+            f"første arbejdsdag ({start}) ligger mere end et halvt år efter ansøgningsfristen "
+            f"({posting.deadline}); tjek årstallet", "warning"))
     closes = clock.at(posting.deadline, posting.deadline_time)
     for i, interview in enumerate(posting.interviews):
         if clock.at(interview.date, interview.time) < closes:

@@ -103,6 +103,8 @@ ADVERSARIAL: dict[str, list[str]] = {
     "generator.fieldtypes.AUTOLINK": [fill("<a:"), fill("<a"), "<" + fill("a") + ":", fill("<a:b")],
     "generator.fieldtypes.INVISIBLE": [fill("\u200b"), fill("a\u200b"), fill("a")],
     "generator.fieldtypes.PASTED": [fill("\u00a0"), fill("a\u201c"), fill("a")],
+    "generator.fieldtypes.PASTED_BULLET": [fill(" "), fill("\u00a0"), fill("•"), fill(" •"), fill("o "), fill("• \n"),
+                                           " " * 1000 + fill("•")],
     "generator.fieldtypes._HREF": [fill('<a href="'), '<a href="' + fill("a")],
     "generator.consistency._MONTHS_RE": [fill("januar"), fill("jan"), fill("j")],
     "generator.consistency.DATE_PATTERNS[0]": [fill("1. "), "1." + fill(" "), fill("10. januar "), fill("1.januar.")],
@@ -177,6 +179,7 @@ PIECES = {
     "generator.consistency._SENTENCE_START": 160,  # the sentence before a date (_context)
     "generator.yamlsource._OPENING_QUOTE": None,  # matched on each line
     "generator.read_leaflets.HEADING": None,
+    "generator.fieldtypes.PASTED_BULLET": None,  # matched at the start of each line (fieldtypes.listed)
 }
 
 
