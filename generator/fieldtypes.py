@@ -407,6 +407,22 @@ def listed(text: str) -> str:
     return "\n".join(out)
 
 
+def choice(*values: str) -> BeforeValidator:
+    """One of `values`, also when HR wrote it with other capitals ('Pædagog', 'Fast'): read as the
+    value it can only mean. Any other text is left for the choice's own message."""
+    by_fold: dict[str, list[str]] = {}
+    for v in values:
+        by_fold.setdefault(v.casefold(), []).append(v)
+
+    def read(value: object) -> object:
+        if isinstance(value, str) and value not in values:
+            found = by_fold.get(" ".join(value.split()).casefold(), [])
+            if len(found) == 1:
+                return found[0]
+        return value
+    return BeforeValidator(read)
+
+
 def _markdown(value: object) -> str:
     """Markdown as HR writes it: no raw HTML or attribute lists, links only to safe places, images only from the
     site; bullets pasted from Word become list items."""

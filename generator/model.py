@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl, YesNo
+from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl, YesNo, choice
 from .hosts import Domain
 
 # The values HR may write, and how the visitor sees them.
@@ -46,8 +46,9 @@ REQUIREMENTS = ("børneattest", "straffeattest")
 ORG_KINDS = ("kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave", "institution")
 UNLIMITED_HOURS = "uden øvre arbejdstid"
 
-# The same values as types for the model (pydantic reads Literal[("a", "b")] as Literal["a", "b"]).
-RoleType = Literal[tuple(ROLE_TYPES)]
+# The same values as types for the model (pydantic reads Literal[("a", "b")] as Literal["a", "b"]);
+# a value written with other capitals ('Pædagog') is read as the one it means (fieldtypes.choice).
+RoleType = Annotated[Literal[tuple(ROLE_TYPES)], choice(*ROLE_TYPES)]
 AgeGroup = Literal[tuple(AGE_GROUPS)]
 
 
@@ -103,7 +104,7 @@ class Link(Strict):
 
 
 class Withdrawn(Strict):
-    reason: Literal["besat", "annulleret"] = Field(
+    reason: Annotated[Literal["besat", "annulleret"], choice("besat", "annulleret")] = Field(
         description="'besat' når stillingen er besat før fristen, 'annulleret' når den trækkes tilbage.")
     date: Day = Field(description="Dagen stillingen blev besat eller annulleret, ÅÅÅÅ-MM-DD.")
 
@@ -116,7 +117,7 @@ class Posting(Strict):
     positions: int = Field(1, ge=1, le=100, description="Antal stillinger.")
     hours: Annotated[float, Field(ge=1, le=60, allow_inf_nan=False)] | Literal[UNLIMITED_HOURS] = Field(
         description=f"Ugentlige timer, fx 37, eller '{UNLIMITED_HOURS}' (fuldtid uden øvre grænse).")
-    employment: Literal[tuple(EMPLOYMENT)] = Field(description="'fast' eller 'tidsbegrænset'.")
+    employment: Annotated[Literal[tuple(EMPLOYMENT)], choice(*EMPLOYMENT)] = Field(description="'fast' eller 'tidsbegrænset'.")
     employment_end: Day | None = Field(None, description="Sidste dag, når stillingen er tidsbegrænset.")
     start: Start = Field(description="Tiltrædelse: date og/eller asap.")
     published: Day = Field(description="Dagen opslaget kommer på sitet, ÅÅÅÅ-MM-DD.")
@@ -131,7 +132,7 @@ class Posting(Strict):
     contacts: list[Contact] = Field(default_factory=list, description="Hvem man kan ringe til.")
     apply: Apply = Field(description="Hvordan man søger.")
     terms: Markdown | None = Field(None, description="Løn og ansættelsesvilkår (Markdown).")
-    requirements: list[Literal[REQUIREMENTS]] = Field(
+    requirements: list[Annotated[Literal[REQUIREMENTS], choice(*REQUIREMENTS)]] = Field(
         default_factory=list, description="Attester der indhentes.")
     role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse i data/roles.yml.")
     links: list[Link] = Field(default_factory=list, description="Links til mere viden.")

@@ -80,3 +80,24 @@ def test_a_start_date_soon_after_the_deadline_is_quiet(project):
     (project / "jobs" / "kopieret.yml").write_text(text, encoding="utf-8")
     result = check(project)
     assert result.code == 0 and "første arbejdsdag" not in result.err, result.text
+
+
+def test_a_choice_written_with_capitals_is_read_as_the_value_it_means(project, tmp_path):
+    text = (GOOD.replace("role: pædagog", "role: Pædagog").replace("employment: fast", "employment: Fast")
+            .replace("apply:\n", "requirements: [Børneattest]\napply:\n"))
+    (project / "jobs" / "stort.yml").write_text(text, encoding="utf-8")
+    result = check(project, "--strict")
+    assert result.code == 0, result.text
+    build = mkdocs_build(project, tmp_path / "site", "2026-01-05")
+    assert build.code == 0, build.text
+    import json
+    jobs = {j["id"]: j for j in json.loads((tmp_path / "site" / "job" / "jobs.json").read_text("utf-8"))["postings"]}
+    assert jobs["stort"]["categories"]["role"] == "pædagog"
+    assert jobs["stort"]["employment"] == "fast"
+
+
+def test_a_choice_that_is_not_one_still_gets_its_message(project):
+    (project / "jobs" / "forkert.yml").write_text(GOOD.replace("role: pædagog", "role: Pædagogg"), encoding="utf-8")
+    result = check(project)
+    assert result.code == 1
+    assert "'Pædagogg' er ikke en af de tilladte værdier" in result.err and "mente du 'pædagog'?" in result.err
