@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview check test browser pdf-deps bench clean cms
+.PHONY: serve build preview check new cms-config test browser pdf-deps bench clean cms
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,24 @@ CMS_REPO ?= .cms
 cms: $(STAMP) $(NODE_STAMP)
 	@BIN="$(CURDIR)/$(BIN)" HOST="$(HOST)" CMS_REPO="$(CMS_REPO)" SERVE_FLAGS="$(SERVE_FLAGS)" bash scripts/cms-local.sh
 
-## check: validate every content file and report all problems
+## cms-config: write the editor's configuration (content/admin/config.yml) from the model, data/ and cms.yml
+cms-config: $(STAMP)
+	@$(BIN)/python -m generator cms
+
+## check: validate every content file and report all problems; FILER="jobs/a.yml ..." checks only those
+## (and says whether other files have problems), STRENG=ja counts warnings as errors.
+FILER ?=
+STRENG ?=
 check: $(STAMP) pdf-deps
-	$(BIN)/python -m generator check
+	@$(BIN)/python -m generator check $(FILER) $(if $(filter ja,$(STRENG)),--strict)
+
+## new: start a posting from the commented template (asks for title and workplace); TITEL="...",
+## ARBEJDSSTED=<id> and FRA=<id of a posting to copy> answer in advance.
+TITEL ?=
+ARBEJDSSTED ?=
+FRA ?=
+new: $(STAMP)
+	@$(BIN)/python -m generator new $(if $(TITEL),--title "$(TITEL)") $(if $(ARBEJDSSTED),--workplace "$(ARBEJDSSTED)") $(if $(FRA),--from "$(FRA)")
 
 ## browser: make sure Debian's Chromium is installed for the browser tests
 browser:

@@ -124,7 +124,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
             print("\n".join(annotations(problems)))
     errors = sum(p.severity == "error" for p in problems)
     if others:
-        print(f"(Der er også {others} fejl i andre filer; kør python -m generator check uden filnavne "
+        print(f"(Der er også {others} fejl i andre filer; kør make check (uden FILER) "
               "for at se dem.)", file=sys.stderr)
     if errors:
         return 1
@@ -154,7 +154,7 @@ def new(root: Path, title: str | None, workplace: str | None, posting_id: str | 
         return 1
     rel = relative(path, root)
     print(f"Oprettet {rel}. Udfyld felterne (se forklaringerne i filen og HR.md), og tjek den med:\n"
-          f"  python -m generator check {rel}")
+          f"  make check FILER={rel}")
     return 0
 
 
@@ -173,7 +173,7 @@ def _ask(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
-        raise ScaffoldError("der kom intet svar; angiv --title og --workplace") from None
+        raise ScaffoldError("der kom intet svar; skriv titel og arbejdssted i kommandoen, fx make new TITEL=\"Pædagog til Solsikken\" ARBEJDSSTED=solsikken") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         from . import cms
         try:
             if args.check and cms.stale(root):
-                print(f"{cms.CONFIG_FILE} passer ikke med modellen og data/; kør python -m generator cms",
+                print(f"{cms.CONFIG_FILE} passer ikke med modellen og data/; kør make cms-config",
                       file=sys.stderr)
                 return 1
             if not args.check and cms.write(root):
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             old = schema.stale(root)
             for name in old:
-                print(f"{schema.SCHEMA_DIR}/{name} passer ikke med modellen; kør python -m generator schema",
+                print(f"{schema.SCHEMA_DIR}/{name} passer ikke med modellen; kør .venv/bin/python -m generator schema",
                       file=sys.stderr)
             return 1 if old else 0
         for name in schema.write_all(root):

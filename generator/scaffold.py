@@ -113,7 +113,7 @@ def load_base(root: Path, from_id: str) -> tuple[Posting, str]:
     if posting is None:
         first = problems[0].format() if problems else rel
         raise ScaffoldError(f"{rel} har fejl og kan ikke bruges som udgangspunkt; ret den først "
-                            f"(python -m generator check {rel}): {first}")
+                            f"(make check FILER={rel}): {first}")
     return posting, rel
 
 

@@ -219,7 +219,7 @@ def _problem_lines(problems: list[Problem]) -> list[str]:
         lines.append(f"- **{kind}** \\({md(where)}\\): {md(p.message)}")
     if len(problems) > MAX_PROBLEMS:
         lines.append(_more(len(problems) - MAX_PROBLEMS, "fejl eller advarsel", "fejl og advarsler") + ": se dem alle i loggen for "
-                     "trinnet **Tjek indholdet**, eller kør `python -m generator check` med filens navn")
+                     "trinnet **Tjek indholdet**, eller kør `make check FILER=<filen>` på din egen computer")
     return lines
 
 

@@ -96,7 +96,7 @@ def test_new_refuses_an_unknown_workplace_and_writes_nothing(project):
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in (project / "jobs").iterdir()) == before
     no_answer = new(project)
-    assert no_answer.returncode == 1 and "angiv --title og --workplace" in no_answer.stderr
+    assert no_answer.returncode == 1 and "make new TITEL=" in no_answer.stderr
 
 
 def test_new_asks_again_after_an_unknown_workplace(project):
@@ -109,7 +109,7 @@ def test_new_asks_again_after_an_unknown_workplace(project):
     text = (project / "jobs" / "paedagog-til-stjernehuset.yml").read_text(encoding="utf-8")
     assert "workplace: stjernehuset" in text  # the name was answered: its id is written
     gave_up = new(project, stdin="Pædagog\nstjernehus\n")
-    assert gave_up.returncode == 1 and "angiv --title og --workplace" in gave_up.stderr
+    assert gave_up.returncode == 1 and "make new TITEL=" in gave_up.stderr
     assert not (project / "jobs" / "paedagog.yml").exists()
 
 
