@@ -2,16 +2,19 @@
    visitor's clock. No framework and no third-party code; every page is
    complete without this script, which only enhances it.
 
-   - Filters: the <form id="jobsite-filter"> (hidden in the HTML, shown here)
-     has one <select> per filter. A card matches when its data-<attr> lists
-     the chosen value (age groups too: 0-6 is a value of its own, as in the
-     per-facet feeds). Each option's count is recounted after deadlines are
-     checked. The count is announced through aria-live, and the choice and
+   - Filters: the <form id="jobsite-filter"> (a GET form with a submit
+     button, there without the script too) has one <select> per filter. A
+     card matches when its data-<attr> lists the chosen value; the cards
+     carry every value whose choice includes them (a ressourcepædagog post is
+     a pædagog post too, a 0-6 post is under 0-3 and 3-6), as the counts and
+     the per-value feeds do. Each option's count is recounted after deadlines
+     are checked. The count is announced through aria-live, and the choice and
      the order (?kommune=ballerup&sortering=nyeste) are kept in the address,
      so a list can be shared, bookmarked and reloaded; a shared choice the
-     page does not have is named, not dropped in silence. The "få besked"
-     links follow a single chosen facet value (its feeds are in data-atom
-     and data-ics of the option).
+     page does not have is named, not dropped in silence. A choice that shows
+     nothing offers the nearest wider choices with their counts. The "få
+     besked" links follow the chosen facet values and say what they cover
+     (their feeds are in data-atom and data-ics of the options).
    - Postings: "Ny" on those published in the last days, the share or
      "Kopiér link" button, and a way back that keeps the list's filters.
    - Deadlines: a static page is built once a day at most, so the badges
@@ -111,12 +114,18 @@
     facts.parentNode.insertBefore(notice, facts);
   }
 
-  /* A card matches a filter when its data-<attr> lists the chosen value (the facet keys of
-     generator/facets.py: an age group matches by exact value, as in the per-facet feeds). */
+  /* A card matches a filter when its data-<attr> lists the chosen value. The cards carry the key
+     of every choice that includes them (generator/facets.py, model.ROLE_INCLUDES, AGE_INCLUDES: a
+     ressourcepædagog post carries paedagog too, a 0-6 post 0-3 and 3-6), so the list, the counts
+     and each value's feed always hold the same postings. */
   function matches(card, select) {
     if (!select.value) return true;
     var values = (card.getAttribute("data-" + select.getAttribute("data-attr")) || "").split(/\s+/);
     return values.indexOf(select.value) !== -1;
+  }
+
+  function matchesAll(card, selects) {
+    return selects.every(function (s) { return matches(card, s); });
   }
 
   function jobs(n) {
@@ -131,12 +140,20 @@
     return select.value ? select.options[select.selectedIndex] : null;
   }
 
+  /* A text of the form's own wording (data-text, generator/render/filters.py) with {placeholders}. */
+  function fill(template, values) {
+    return (template || "").replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
+
+  /* "Stillingstype: Pædagog". */
+  function choiceText(select) {
+    var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+    return (label ? label.textContent : select.name) + ": " + chosenOption(select).getAttribute("data-label");
+  }
+
   /* "Stillingstype: Pædagog, Kommune: Aarhus Kommune". */
   function chosenText(selects) {
-    return selects.filter(function (s) { return s.value; }).map(function (s) {
-      var label = document.querySelector('label[for="' + s.id + '"]');
-      return (label ? label.textContent : s.name) + ": " + chosenOption(s).getAttribute("data-label");
-    }).join(", ");
+    return selects.filter(function (s) { return s.value; }).map(choiceText).join(", ");
   }
 
   /* Each option's count of open postings, again: the script may have closed some since the build. */
@@ -155,28 +172,90 @@
     });
   }
 
-  /* The "få besked" links: with one facet value chosen, that value's feed and calendar;
-     with none or several, the general ones the page was built with. */
-  function setupFollow() {
+  /* Every way to pick k of `items`, in their order. */
+  function combinations(items, k) {
+    if (k === 0) return [[]];
+    var found = [];
+    items.forEach(function (item, i) {
+      combinations(items.slice(i + 1), k - 1).forEach(function (rest) { found.push([item].concat(rest)); });
+    });
+    return found;
+  }
+
+  /* With nothing shown, the nearest wider choices: the fewest chosen values to drop that show
+     postings again, each such drop with how many it shows, the smallest widening first. */
+  function widerChoices(selects, open) {
+    var chosen = selects.filter(function (s) { return s.value; });
+    for (var k = 1; k <= chosen.length; k++) {
+      var found = [];
+      combinations(chosen, k).forEach(function (dropped) {
+        var kept = chosen.filter(function (s) { return dropped.indexOf(s) === -1; });
+        var n = open.filter(function (card) { return matchesAll(card, kept); }).length;
+        if (n > 0) found.push({ dropped: dropped, n: n });
+      });
+      if (found.length) {
+        return found.sort(function (a, b) { return a.n - b.n; });
+      }
+    }
+    return [];
+  }
+
+  /* The "få besked" links never follow more than they say. No facet value chosen: the feed and
+     calendar of all jobs. One: that value's (data-atom, data-ics of its option). Several: no feed
+     has just their postings, so the first value's feed is offered and the others' under it, each
+     named, and a note says so; a chosen hours or employment (no feeds) is named as not covered. */
+  function setupFollow(text) {
     var links = Array.prototype.slice.call(document.querySelectorAll("a[data-jobsite-follow]"));
+    var box = document.getElementById("jobsite-subscribe");
+    var note = box ? box.querySelector(".jobsite-subscribe__note") : null;
+    var more = box ? box.querySelector(".jobsite-subscribe__more") : null;
     links.forEach(function (a) {
       a.setAttribute("data-general-href", a.getAttribute("href"));
       a.setAttribute("data-general-text", a.textContent);
     });
+    function feedLink(option, kind) {
+      var a = document.createElement("a");
+      a.href = option.getAttribute("data-" + kind);
+      a.type = kind === "atom" ? "application/atom+xml" : "text/calendar";
+      a.textContent = say("follow_" + kind, { label: option.getAttribute("data-label") });
+      return a;
+    }
     return function follow(selects) {
-      var chosen = selects.filter(function (s) { return s.hasAttribute("data-facet") && s.value; });
-      var option = chosen.length === 1 ? chosenOption(chosen[0]) : null;
+      var facets = selects.filter(function (s) { return s.hasAttribute("data-facet") && s.value; });
+      var others = selects.filter(function (s) { return !s.hasAttribute("data-facet") && s.value; });
+      var option = facets.length && wording ? chosenOption(facets[0]) : null;
       links.forEach(function (a) {
         var kind = a.getAttribute("data-jobsite-follow");
         var href = option && option.getAttribute("data-" + kind);
         if (href) {
           a.setAttribute("href", href);
-          if (wording) a.textContent = say("follow_" + kind, { label: option.getAttribute("data-label") });
+          a.textContent = say("follow_" + kind, { label: option.getAttribute("data-label") });
         } else {
           a.setAttribute("href", a.getAttribute("data-general-href"));
           a.textContent = a.getAttribute("data-general-text");
         }
       });
+      if (more) {
+        more.textContent = "";
+        if (option) {
+          facets.slice(1).forEach(function (s) {
+            var li = more.appendChild(document.createElement("li"));
+            li.appendChild(feedLink(chosenOption(s), "atom"));
+            li.appendChild(document.createTextNode(" · "));
+            li.appendChild(feedLink(chosenOption(s), "ics"));
+          });
+        }
+        more.hidden = !more.firstChild;
+      }
+      if (note) {
+        var othersText = others.map(choiceText).join(", ");
+        var message = "";
+        if (option && facets.length > 1) message = fill(text.follow_several, { label: option.getAttribute("data-label") });
+        else if (option && others.length) message = fill(text.follow_partial, { label: option.getAttribute("data-label"), others: othersText });
+        else if (!facets.length && others.length) message = fill(text.follow_general, { others: othersText });
+        note.textContent = message;
+        note.hidden = !message;
+      }
     };
   }
 
@@ -196,15 +275,21 @@
     var count = document.getElementById("jobsite-count");
     if (!form || !list || !count || form.hasAttribute("data-ready")) return;
     form.setAttribute("data-ready", "");
+    var text = {};
+    try { text = JSON.parse(form.getAttribute("data-text") || "{}"); } catch (e) { text = {}; }
     var cards = Array.prototype.slice.call(list.querySelectorAll(".jobsite-card"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var details = form.querySelector("details");
     var badge = form.querySelector("[data-jobsite-active]");
     var notice = document.getElementById("jobsite-filter-notice");
+    var chosenBox = document.getElementById("jobsite-chosen");
+    var wider = document.getElementById("jobsite-wider");
     var sortBox = document.getElementById("jobsite-sort");
     var sort = sortBox ? sortBox.querySelector("select") : null;
-    var follow = setupFollow();
-    if (details && window.matchMedia("(min-width: 60em)").matches) details.open = true;  // folded on phones
+    var follow = setupFollow(text);
+    var wide = window.matchMedia("(min-width: 60em)");
+    if (details && wide.matches) details.open = true;  // folded on phones
+    count.setAttribute("tabindex", "-1");  // focus lands on the count after a choice is applied
 
     /* A shared link's choices; one the page does not have is named in a notice, not silently dropped. */
     var params = new URLSearchParams(window.location.search);
@@ -226,42 +311,101 @@
     }
     if (details && selects.some(function (s) { return s.value; })) details.open = true;  // a shared choice shows
 
+    /* Drop these choices and show the list again, with the focus on the count. */
+    function drop(dropped) {
+      dropped.forEach(function (s) { s.value = ""; });
+      apply(true);
+      count.focus();
+    }
+
+    /* The chosen values under the count, each a button that removes it. */
+    function showChosen(chosen) {
+      if (!chosenBox) return;
+      chosenBox.textContent = "";
+      if (chosen.length) chosenBox.appendChild(document.createTextNode(text.chosen + " "));
+      chosen.forEach(function (select) {
+        var button = chosenBox.appendChild(document.createElement("button"));
+        button.type = "button";
+        button.className = "jobsite-chosen__value";
+        button.textContent = chosenOption(select).getAttribute("data-label");
+        button.setAttribute("aria-label", fill(text.remove, { label: choiceText(select) }));
+        var x = button.appendChild(document.createElement("span"));
+        x.setAttribute("aria-hidden", "true");
+        x.textContent = " ×";
+        button.addEventListener("click", function () { drop([select]); });
+      });
+      chosenBox.hidden = !chosen.length;
+    }
+
+    /* Nothing matches: the nearest wider choices, each with its count. */
+    function showWider(open, shown) {
+      if (!wider) return;
+      wider.textContent = "";
+      var choices = shown === 0 && open.length && wording ? widerChoices(selects, open) : [];
+      if (choices.length) {
+        wider.appendChild(document.createElement("p")).textContent = text.wider_intro;
+        var ul = wider.appendChild(document.createElement("ul"));
+        choices.forEach(function (choice) {
+          var button = ul.appendChild(document.createElement("li")).appendChild(document.createElement("button"));
+          button.type = "button";
+          button.className = "md-button";
+          button.textContent = fill(text.wider_choice, {
+            n: choice.n, jobs: jobs(choice.n),
+            dropped: choice.dropped.map(choiceText).join("«, »")
+          });
+          button.addEventListener("click", function () { drop(choice.dropped); });
+        });
+      }
+      wider.hidden = !choices.length;
+    }
+
     function apply(remember) {
-      var open = 0, shown = 0;
+      var open = [], shown = 0;
       cards.forEach(function (card) {
         var isOpen = isOpenCard(card);
-        var show = isOpen && selects.every(function (s) { return matches(card, s); });
+        var show = isOpen && matchesAll(card, selects);
         card.hidden = !show;
-        if (isOpen) open += 1;
+        if (isOpen) open.push(card);
         if (show) shown += 1;
       });
-      var chosen = selects.filter(function (s) { return s.value; }).length;
-      var active = chosen > 0;
-      if (badge) badge.textContent = active ? "(" + chosen + " valgt)" : "";
+      var chosen = selects.filter(function (s) { return s.value; });
+      var active = chosen.length > 0;
+      if (badge) badge.textContent = active ? "(" + chosen.length + " valgt)" : "";
       if (sort) sortCards(list, cards, sort.value);
       if (wording) {
         var order = sort && sort.value === "nyeste" ? wording.order_newest : wording.order_deadline;
-        var values = { n: open, shown: shown, jobs: jobs(open), order: order, chosen: chosenText(selects) };
-        if (open === 0) count.textContent = say("count_empty", values);
+        var values = { n: open.length, shown: shown, jobs: jobs(open.length), order: order, chosen: chosenText(selects) };
+        if (open.length === 0) count.textContent = say("count_empty", values);
         else if (!active) count.textContent = say("count", values);
         else if (shown === 0) count.textContent = say("count_none_shown", values);
         else count.textContent = say("count_shown", values);
       }
+      showChosen(chosen);
+      showWider(open, shown);
       follow(selects);
       if (remember) {
         var query = new URLSearchParams();
         selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
         if (sort && sort.value) query.set(sort.name, sort.value);
-        var text = query.toString();
+        var address = query.toString();
         window.history.replaceState(window.history.state, "",
-          window.location.pathname + (text ? "?" + text : "") + window.location.hash);
+          window.location.pathname + (address ? "?" + address : "") + window.location.hash);
         if (notice) notice.hidden = true;  // the address no longer has the unknown choice
       }
     }
 
     recount(selects, cards);
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    form.addEventListener("change", function (event) {
+      if (event.target !== sort) apply(true);
+    });
+    /* "Vis stillinger": the same choices through the address; on a phone the filters fold away
+       and the focus goes to the count, so the list is what comes next. */
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply(true);
+      if (details && !wide.matches) details.open = false;
+      count.focus();
+    });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
       selects.forEach(function (s) { s.value = ""; });
