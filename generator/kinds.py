@@ -33,7 +33,8 @@ CALENDAR = f"{JOB_SECTION}/kalender.ics"
 JOBS_JSON = f"{JOB_SECTION}/jobs.json"
 JOB_SITEMAP = f"{JOB_SECTION}/sitemap.xml"
 FACET_FEEDS = f"{JOB_SECTION}/feeds"  # one feed and calendar per kommune, district, role, ...
-GENERATED_PAGES = (JOB_LIST, ARCHIVE, ALERTS, LEAFLET_INDEX)
+SEARCH_PAGE = "soeg.md"  # "Søg": the header's search form goes here (?q=...), results are shown on it
+GENERATED_PAGES = (JOB_LIST, ARCHIVE, ALERTS, LEAFLET_INDEX, SEARCH_PAGE)
 GENERATED_FILES = (FEED, CALENDAR, JOBS_JSON, JOB_SITEMAP)
 
 

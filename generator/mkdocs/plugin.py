@@ -26,7 +26,7 @@ from .media import MediaCache, publish_media
 from .outputs import Outputs
 from .pages import PageTexts, add_generated_pages, mark_filled_pages, without_directory_urls
 from .publish import StagedSite
-from .search import shape_search_index
+from .search import Search, search_address
 from .theme import Dedent, TemplateCache, with_job_posting
 from ..kinds import posting_page
 
@@ -51,6 +51,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.templates = TemplateCache()
         self.outputs: Outputs | None = None
         self.media_cache = MediaCache()  # picture -> its re-encoded bytes, by (mtime, size)
+        self.search = Search()  # the pages' content for the search index (kept by `serve`)
 
     def on_startup(self, *, command, dirty):
         # Once per process, before the first build.
@@ -69,6 +70,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         except clock.ClockError as err:
             raise PluginError(str(err)) from None
         config.extra["jobsite_fixed_day"] = preview.fixed_day()  # <meta name="jobsite-now">, the preview banner
+        config.extra["jobsite_search"] = search_address(config.use_directory_urls)  # the header's search form
         self.staged = None if self.serving else StagedSite(config.site_dir, self.dirty, config.strict)
         if self.staged:  # written beside site/, published in on_post_build
             config.site_dir = str(self.staged.staging)
@@ -84,6 +86,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
                       self.media_cache if self.serving else None)
         self.postings = {posting_page(job.id): job for job in self.listing.jobs}
         add_generated_pages(files, config, self.listing, self.content, self.page_texts)
+        self.search.add_page(files, config)  # "Søg"
         if self.serving:  # under --dirty, a page with markers is rebuilt when what fills them changed
             mark_filled_pages(files, config, self.page_texts, self._filled)
         add_editor(files, config, Path(self.config.root or Path(config.config_file_path).parent).resolve(),
@@ -117,6 +120,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # (with the stylesheet and images of docs_dir) while MkDocs builds the rest.
         if doc := self.documents.get(page.file.dest_uri):
             self.outputs.submit(f"PDF'en {doc.out}", pdf.make_pdf, doc, html, config.docs_dir, config.site_url or "")
+        self.search.collect(page, html, self.listing)  # its text for the search index
         return html
 
     def on_post_page(self, output, page, config):
@@ -124,17 +128,18 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # (not under `serve`: its livereload script comes after this).
         if job := self.postings.get(page.file.src_uri):
             output = with_job_posting(output, job)
-        return output if self.serving else csp.add_csp(output, offline=not config.use_directory_urls)
+        return output if self.serving else csp.add_csp(output)
 
     def on_post_template(self, output, template_name, config):
         # 404.html is a template, not a page: its CSP is added here.
-        return output if self.serving else csp.add_csp(output, offline=not config.use_directory_urls)
+        return output if self.serving else csp.add_csp(output)
 
     @event_priority(-100)
     def on_post_build(self, config):
-        # Last, after the other plugins' files (search): the workers' files, then the site is published.
+        # Last, after the other plugins' files: the workers' files and the search index (Pagefind),
+        # then the site is published.
         self.outputs.write(Path(config.site_dir), self.serving)
-        shape_search_index(config.site_dir, self.listing, self.content, config.use_directory_urls)
+        self.search.write(config, self.listing, self.content)
         self.page_texts.keep()
         if self.staged:
             config.site_dir = str(self.staged.publish() or self.staged.final)

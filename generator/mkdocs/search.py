@@ -1,41 +1,104 @@
-"""Material's search index, shaped by the core (generator/render/search_index.py) after the
-search plugin wrote it.
+"""The site's search for MkDocs: the search page, the pages' content collected as MkDocs renders
+it, and Pagefind's bundle written into the site (the core decides what is indexed and how:
+generator/render/search_index.py).
 
-Runs in the jobsite plugin's on_post_build (priority -100, after the search plugin's). The
-offline plugin (the preview) inlines the index into search/search_index.js in the same event;
-whichever of the two runs first, the script ends up with the shaped index.
+The jobsite plugin calls, in MkDocs' order:
+
+- `add_page(files, config)` (on_files): the search page "Søg" (kinds.SEARCH_PAGE);
+- `collect(page, html)` (on_page_content): each page's content, as MkDocs rendered it. Kept
+  between `serve --dirty` rebuilds, which render only the pages that changed;
+- `write(config, files)` (on_post_build): one small HTML file per searchable page in a
+  temporary folder, Pagefind's CLI run over it into site/pagefind/, and in the preview
+  (no directory URLs: opened from disk, where Pagefind cannot fetch its files) the light
+  index as a script beside it.
+
+Pagefind reads our files, not the theme's pages: the pages carry nothing for the search, so
+a visitor who does not search downloads none of it.
 """
 from __future__ import annotations
 
-import json
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
-from ..site import Content
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..kinds import SEARCH_PAGE, page_url, posting_page
 from ..listing import Listing
-from ..kinds import JOB_LIST, page_url, posting_page
-from ..render.search_index import shape_index, vocabulary
+from ..render import pages
+from ..render.search_index import (Document, Shaper, Shaped, index_html, is_searchable, light_index_script,
+                                   page_document, plain_title, posting_document, search_options, shape,
+                                   vocabulary)
+from ..site import Content
 
-INDEX = Path("search") / "search_index.json"
-OFFLINE_SCRIPT = Path("search") / "search_index.js"  # Material's offline plugin: "var __index = <json>"
-OFFLINE_PREFIX = "var __index = "
+BUNDLE = "pagefind"  # the folder in the site: pagefind.js, its worker, wasm, index, fragments
+LIGHT_INDEX = f"{BUNDLE}/jobsite-preview.js"  # the preview's index (search.js loads it on file://)
+# Pagefind writes its own search interfaces too; the search page uses its API only.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+          "wasm.unknown.pagefind")  # every document is Danish (--force-language da)
 
 
-def page_location(src_uri: str, use_directory_urls: bool) -> str:
-    """A generated page's location in the index, as MkDocs makes its URL: 'job/x.md' -> 'job/x/'."""
-    return page_url(src_uri) if use_directory_urls else src_uri[:-3] + ".html"
+def search_address(use_directory_urls: bool) -> str:
+    """Where the header's form sends its words: 'soeg/', or 'soeg.html' in the preview."""
+    return page_url(SEARCH_PAGE) if use_directory_urls else SEARCH_PAGE[:-3] + ".html"
 
 
-def shape_search_index(site_dir: str, listing: Listing, content: Content, use_directory_urls: bool) -> None:
-    """Rewrite the written index (and the offline plugin's copy of it), if search is on."""
-    path = Path(site_dir) / INDEX
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text("utf-8"))
-    postings = {page_location(posting_page(job.id), use_directory_urls): job for job in listing.open}
-    shaped = shape_index(index, postings, page_location(JOB_LIST, use_directory_urls), listing,
-                         vocabulary(content, listing))
-    data = json.dumps(shaped, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, "utf-8")
-    script = Path(site_dir) / OFFLINE_SCRIPT
-    if script.is_file():
-        script.write_text(OFFLINE_PREFIX + data, "utf-8")
+def search_page_markdown() -> str:
+    return pages.ENV.get_template("search.md.j2").render(options=search_options())
+
+
+class Search:
+    def __init__(self) -> None:
+        self.present: set[str] = set()
+        self.docs: dict[str, Document] = {}  # src_uri -> the page as last rendered (kept by `serve`)
+        self.shaped: dict[str, tuple[Document, frozenset[str], Shaped]] = {}  # kept: unchanged pages are not shaped again
+
+    def add_page(self, files: Files, config) -> None:
+        """The search page joins the site's files; the pages of this build are noted (a page
+        deleted since the last `serve` rebuild leaves the index)."""
+        files.append(File.generated(config, SEARCH_PAGE, content=search_page_markdown()))
+        self.present = {f.src_uri for f in files.documentation_pages()}
+
+    def collect(self, page, html: str, listing: Listing) -> None:
+        src_uri = page.file.src_uri
+        if not is_searchable(src_uri, listing):
+            self.docs.pop(src_uri, None)
+            return
+        jobs = {posting_page(job.id): job for job in listing.open}
+        if job := jobs.get(src_uri):
+            self.docs[src_uri] = posting_document(job, page.file.dest_uri, html)
+        else:
+            self.docs[src_uri] = page_document(page.file.dest_uri, plain_title(page.title or ""), html)
+
+    def write(self, config, listing: Listing, content: Content) -> None:
+        self.docs = {k: d for k, d in self.docs.items() if k in self.present and is_searchable(k, listing)}
+        vocab = vocabulary(content, listing)
+        shaper = Shaper(vocab)
+        key = frozenset(vocab)
+        shaped = {}
+        for src_uri, doc in self.docs.items():
+            kept = self.shaped.get(src_uri)
+            shaped[src_uri] = kept if kept and kept[0] == doc and kept[1] == key else (doc, key, shape(doc, shaper))
+        self.shaped = shaped
+        items = [s for _, _, s in shaped.values()]
+        site = Path(config.site_dir)
+        out = site / BUNDLE
+        with tempfile.TemporaryDirectory(prefix="jobsite-search-") as tmp:
+            for item in items:
+                path = Path(tmp) / item.doc.url
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(index_html(item), "utf-8")
+            if out.exists():
+                shutil.rmtree(out)
+            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out),
+                                  "--force-language", "da", "--silent"], capture_output=True, text=True)
+            if run.returncode != 0:
+                raise PluginError(f"Søgeindekset kunne ikke laves (Pagefind): {run.stdout}{run.stderr}")
+        for name in UNUSED:
+            (out / name).unlink(missing_ok=True)
+        if not config.use_directory_urls:  # the preview, opened from disk
+            (site / LIGHT_INDEX).write_text(light_index_script(items), "utf-8")

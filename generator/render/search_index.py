@@ -1,54 +1,53 @@
-"""The search index shaped for what applicants type (Material's search/search_index.json).
+"""What the site's search finds: the documents the search engine (Pagefind) indexes, and the
+light index the preview searches from disk.
 
-Material's search (lunr in a Web Worker) appends a wildcard to every query
-term, and lunr skips its pipeline (stemmer included) for wildcard terms: a
-query matches a document when it is the *start* of one of the document's
-tokens. So, to be found, a document must hold tokens that start with what
-an applicant types. This module adds them:
+Each page the search may find is one document: the page's content (its whole text: a
+posting's facts, contacts, sections and the about texts shown on it), a title, and metadata
+the search page shows or ranks by. Closed postings, the archive and the search page itself
+are not documents, so a closed posting is never found.
 
-- the other spelling of every word with æ/ø/å or ae/oe/aa ('paedagog' for
-  'pædagog', 'århus' for 'aarhus');
-- the later parts of compounds, split against the site's vocabulary
-  ('pædagog' in 'ressourcepædagog', 'leder' in 'distriktsleder');
-- the longest inflected forms of the site's daycare nouns ('pædagogernes'
-  starts with 'pædagoger', 'børnehavens' with 'børnehaven').
+Pagefind stems Danish words ('pædagoger' finds 'pædagog', 'handleplaner' 'handleplan') and
+matches a query word against the start of the site's words. What it cannot do this module
+adds, as text after the page's own (behind the mark FORMS_MARK, where the search page's
+excerpts stop, so the result never shows them):
 
-They go into a companion field of each field (title_forms beside title, and
-so on), with the same boost, that the index holds and the result list never
-shows: Material's worker indexes every field the index's config names, and
-renders only title, text and tags. A token that starts another token of
-the same field is dropped: the longer one finds it too.
+- the other spelling of every word with æ/ø/å or ae/oe/aa ('paedagog' for 'pædagog',
+  'århus' for 'aarhus');
+- the later parts of compounds, split against the site's vocabulary ('pædagog' in
+  'ressourcepædagog', 'leder' in 'distriktsleder');
+- the longest inflected forms of the site's daycare nouns ('pædagogernes', 'børnehavens'),
+  where the stemmer's forms differ.
 
-An open posting is indexed as one document made from the model: its title,
-then one paragraph (Material shows a text's matching paragraph, or the whole
-text when only another field matched) that starts with workplace, kommune
-and deadline, then the facts and the summary (or, without one, the start of
-the intro); not the rest of the text, its sections or the about texts, which
-would make the index too heavy to download at a thousand postings. The job list's entry keeps only its count
-line (its cards repeat the postings).
+An open posting also carries `emner` (its kommune, district, workplace, role and age groups,
+and the other forms of its title's words), which the search page weighs above the text, so
+the posting ranks above a role description or a leaflet for the words an applicant types
+for a job ('pædagog', 'leder', 'Ballerup'); and `sted` and `frist`, the line under its title.
 
-The index's text is HTML (Material renders it with innerHTML): every text
-from content is escaped here, and the added tokens are letters only.
+Content is untrusted: the documents are HTML written with every text escaped, the
+metadata is text (the search page puts it in the page with textContent), and the added
+forms are letters only.
 """
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape, unescape
+from html import unescape
 from typing import Iterable
 
-import nh3
+import lxml.html
+from markupsafe import escape
 
-from ..site import Content
+from ..kinds import ARCHIVE, SEARCH_PAGE, posting_page
 from ..listing import Job, Listing
 from ..model import AGE_GROUPS, ORG_KINDS, ROLE_TYPES
-from . import danish, markup
+from ..site import Content
+from . import danish
 
 # Daycare nouns and their longest inflected forms (definite plural genitive, definite singular
 # genitive, ...): each form starts with the shorter ones, so 'pædagogernes' is found by
 # 'pædagoge', 'pædagoger', 'pædagogerne'. Written out, not guessed by rules: Danish nouns differ.
-# Not the words every posting carries ('Kommune', 'Fast stilling', 'Afdeling'): their forms would
-# cost bytes in every document and tell no posting from another.
 NOUNS: dict[str, tuple[str, ...]] = {
     "pædagog": ("pædagogernes", "pædagogens"),
     "leder": ("ledernes", "lederens", "lederes"),
@@ -75,18 +74,45 @@ ENDINGS: dict[str, frozenset[str]] = {
 MIN_PART = 4  # shortest vocabulary word found inside a compound
 MIN_LEFT = 3  # shortest first part of a compound ('med' in 'medarbejder')
 NOT_PARTS = frozenset({"eller", "efter", "inden", "under", "over", "samt", "søges", "til", "hos", "med"})
-# lunr's Danish stop words (lunr.da.stopWordFilter): never searched for, so never spelt otherwise.
+# Danish stop words: never worth a form of their own.
 STOP_WORDS = frozenset(
     "ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din disse dog du efter "
     "eller en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvis hvor i ikke ind jeg "
     "jer jo kunne man mange med meget men mig min mine mit mod ned noget nogle nu når og også om op os over på selv "
     "sig sin sine sit skal skulle som sådan thi til ud under var vi vil ville vor være været".split())
-MIN_TOKEN = 4  # shorter added tokens ('aar' for 'år') find too much to be worth their bytes
+MIN_TOKEN = 4  # shorter added forms ('aar' for 'år') find too much to be worth their bytes
 WORD = re.compile(r"[^\W\d_]+")
-TAG = re.compile(r"<[^>]*>")
+SPACE = re.compile(r"\s+")
 FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-INTRO_CHARS = 160  # the start of the intro indexed when there is no summary: two lines on a phone
-FORMS = {"tags": "tags_forms", "title": "title_forms", "text": "text_forms"}  # field -> its added tokens, by weight
+
+# What of a page is not searched: links back and around, the posting's calendar, share and
+# print lines, the filter and sort of the job list, the home page's cards of open jobs (the
+# postings themselves are found), and anything a template marks `data-search-exclude`.
+EXCLUDE = ("//*[@data-search-exclude and not(contains(concat(' ', @class, ' '), ' jobsite-facts ')) "
+           "and not(contains(concat(' ', @class, ' '), ' jobsite-about '))]"
+           " | //form | //script | //style | //template"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-back ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-calendar ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-share ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-print-url ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-map ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-home-jobs ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-cards ')]"
+           " | //*[contains(concat(' ', @class, ' '), ' jobsite-card ')]")
+
+# How the search page weighs the metadata against the text (Pagefind's ranking.metaWeights):
+# the title as Pagefind does by default; a posting's subjects far above any text, so for a
+# role, place or age group every open posting that has it comes before the other pages
+# (Pagefind adds weight x the query word's rarity: 50 is what it takes for a word as common
+# as 'pædagog', measured on the example site and tests/search_project.py); the place and
+# deadline line is for showing only (its words are in the subjects and the text).
+#
+# The added forms are text, not metadata: Pagefind 1.5 boosts a metadata field by the square
+# of the number of distinct words in it that a query starts ('paedagog' starts 'paedagogen',
+# 'paedagoger', 'paedagogerne', ...), so a page with many forms in a field of its own would
+# outrank every posting; in the text each form counts once, as a word of the page does.
+META_WEIGHTS = {"title": 5.0, "emner": 50.0, "sted": 0.0, "frist": 0.0}
+FORMS_MARK = "⁂"  # a word of its own before the added forms; the search page's excerpts end there
 
 
 def fold(word: str) -> str:
@@ -115,7 +141,7 @@ def vocabulary(content: Content, listing: Listing) -> frozenset[str]:
 
 
 class Shaper:
-    """Adds the tokens to documents; remembers each word's tokens (words repeat across pages)."""
+    """Finds the forms to add for a text; remembers each word's forms (words repeat across pages)."""
 
     def __init__(self, vocab: Iterable[str]):
         self.by_start: dict[str, list[str]] = {}
@@ -148,9 +174,9 @@ class Shaper:
         return tuple(t for t in dict.fromkeys(found) if len(t) >= MIN_TOKEN)
 
     def extra(self, *texts: str, covered: frozenset[str] | set[str] = frozenset(), inflect: bool = True) -> list[str]:
-        """The tokens to add to a field whose text is `texts` (HTML), shortest set: none that the
-        field holds, none in `covered` (what a field of more weight holds), none that starts another."""
-        own = {w for t in texts for w in words(unescape(TAG.sub(" ", t)))}
+        """The forms to add for plain `texts`, shortest set: none that the texts hold, none in
+        `covered` (what is added elsewhere already), none that starts another."""
+        own = {w for t in texts for w in words(t)}
         every = set(own) | set(covered)
         for w in own - STOP_WORDS:
             every.update(self.tokens(w, inflect))
@@ -162,73 +188,143 @@ class Shaper:
             keep.append(t)
         return keep
 
-    def shape(self, doc: dict) -> dict:
-        """The document with the added tokens of each field in that field's companion: tags first
-        (their words are names, not inflected), then title and text, each without what a field
-        of more weight already finds."""
-        doc, covered = dict(doc), set()
-        for field, companion in FORMS.items():
-            value = doc.get(field)
-            texts = (value if isinstance(value, list) else [value]) if value else []
-            extra = self.extra(*texts, covered=covered, inflect=field != "tags")
-            if extra:
-                doc[companion] = " ".join(extra)
-            covered |= {w for t in texts for w in words(unescape(TAG.sub(" ", t)))} | set(extra)
-        return doc
+
+# --- the documents -----------------------------------------------------------------------
+
+def is_searchable(src_uri: str, listing: Listing) -> bool:
+    """Whether a page is found by the search: not a closed posting, the archive or the search page."""
+    if src_uri in (ARCHIVE, SEARCH_PAGE):
+        return False
+    closed = {posting_page(job.id) for job in listing.closed}
+    return src_uri not in closed
 
 
-def _plain(html: str, limit: int) -> str:
-    """A content HTML as escaped text for the index, cut at a word near `limit` characters."""
-    text = re.sub(r"\s+", " ", unescape(nh3.clean(html[:limit * 4], tags=set()))).strip()  # the start is enough
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + " …"
-    return escape(text, quote=False)
+@dataclass(frozen=True)
+class Document:
+    """One page as the search sees it. `html` is the page's content (the site's own rendering,
+    its texts escaped); title and metadata are plain text."""
+
+    url: str  # the built file's path in the site: 'job/x/index.html', or 'job/x.html' in the preview
+    title: str
+    html: str
+    meta: dict[str, str] = field(default_factory=dict)  # shown: sted, frist (a posting's line)
+    subjects: tuple[str, ...] = ()  # a posting's kommune, district, workplace, role and age groups
+
+    @property
+    def is_posting(self) -> bool:
+        return bool(self.subjects)
 
 
-def posting_text(job: Job) -> str:
-    """The indexed text of an open posting; it starts with the workplace and the deadline,
-    which Material shows as the result's preview."""
+def posting_meta(job: Job) -> dict[str, str]:
+    """The line under an open posting's title in the results: where, and the deadline."""
     p = job.posting
     deadline = danish.short_date(p.deadline)
     if p.deadline_time is not None:
         deadline += " " + danish.clock_time(job.closes_at)
     where = f"{job.workplace.name}, {job.kommune.name}" if job.workplace is not job.kommune else job.kommune.name
-    facts = " · ".join([ROLE_TYPES[p.role], ", ".join(AGE_GROUPS[a] for a in p.age_groups),
-                        "Fuldtid" if danish.is_full_time(p) else "Deltid", danish.employment_text(p)])
-    lines = [escape(f"{where} · Ansøgningsfrist {deadline}", quote=False), escape(facts, quote=False),
-             # the posting's one sentence for the list, else the start of its intro: text of its own in
-             # every posting is what makes the index heavy, so it is one sentence, not the whole intro
-             escape(p.summary, quote=False) if p.summary else _plain(markup.markdown(p.intro), INTRO_CHARS)]
-    return "<p>" + "<br/>".join(lines) + "</p>"  # one paragraph: shown whole whichever word of it matched
+    return {"sted": where, "frist": f"Ansøgningsfrist {deadline}"}
 
 
-def posting_document(job: Job, location: str, page_entry: dict) -> dict:
-    """One open posting as one search document; tags and boost as the page's entry has them."""
-    doc = {"location": location, "title": escape(job.posting.title, quote=False), "text": posting_text(job)}
-    for key in ("tags", "boost"):
-        if key in page_entry:
-            doc[key] = page_entry[key]
-    return doc
+def posting_subjects(job: Job) -> tuple[str, ...]:
+    p = job.posting
+    found = [job.kommune.name, job.district.name if job.district else "", job.workplace.name,
+             ROLE_TYPES[p.role], *(AGE_GROUPS[a] for a in p.age_groups)]
+    return tuple(dict.fromkeys(s for s in found if s))
 
 
-def shape_index(index: dict, postings: dict[str, Job], job_list: str, listing: Listing,
-                vocab: Iterable[str]) -> dict:
-    """Material's search index (parsed JSON), shaped: `postings` maps a posting page's location
-    to its job (open postings only: the others are excluded by their pages); `job_list` is the
-    job list's location."""
-    shaper = Shaper(vocab)
-    docs, done = [], set()
-    for doc in index["docs"]:
-        path = doc["location"].split("#", 1)[0]
-        if path in postings:
-            if path not in done:  # the page's own entry comes first; its sections are left out
-                done.add(path)
-                docs.append(shaper.shape(posting_document(postings[path], path, doc)))
-            continue
-        if doc["location"] == job_list:
-            doc = {**doc, "text": f"<p>{escape(danish.open_count_text(len(listing.open)), quote=False)}</p>"}
-        docs.append(shaper.shape(doc))
-    fields = dict(index.get("config", {}).get("fields", {}))
-    for field, companion in FORMS.items():  # as much weight as the field it belongs to
-        fields.setdefault(companion, {"boost": fields.get(field, {}).get("boost", 1.0)})
-    return {**index, "config": {**index.get("config", {}), "fields": fields}, "docs": docs}
+def posting_document(job: Job, url: str, html: str) -> Document:
+    return Document(url, job.posting.title, html, posting_meta(job), posting_subjects(job))
+
+
+def page_document(url: str, title: str, html: str) -> Document:
+    return Document(url, title, html)
+
+
+def _searched(html: str) -> lxml.html.HtmlElement:
+    """The content as searched: without what EXCLUDE names."""
+    root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
+    for el in root.xpath(EXCLUDE):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return root
+
+
+def text_of(root: lxml.html.HtmlElement) -> str:
+    """The visible words of an element, one space between them (block elements do not run together)."""
+    return SPACE.sub(" ", " ".join(t for t in root.itertext())).strip()
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """A document as indexed: the content searched, its text, the metadata and the added forms."""
+
+    doc: Document
+    body: str  # HTML
+    text: str
+    meta: dict[str, str]
+    forms: str  # space-separated
+
+
+def shape(doc: Document, shaper: Shaper) -> Shaped:
+    root = _searched(doc.html)
+    text = text_of(root)
+    meta = dict(doc.meta)
+    covered: set[str] = set()
+    if doc.subjects:
+        subjects = " · ".join(doc.subjects)
+        title_forms = shaper.extra(doc.title, subjects)
+        meta["emner"] = " ".join([subjects, *title_forms])
+        covered = set(title_forms)
+    forms = shaper.extra(doc.title, text, covered=covered | ({w for s in doc.subjects for w in words(s)}))
+    body = lxml.html.tostring(root, encoding="unicode", method="html")
+    return Shaped(doc, body, text, meta, " ".join(forms))
+
+
+def index_html(shaped: Shaped) -> str:
+    """The HTML file Pagefind indexes for a document: the content is the searched body; the title
+    and metadata are elements outside it (Pagefind reads metadata anywhere, text only in the body)."""
+    metas = [("title", shaped.doc.title), *shaped.meta.items()]
+    parts = "".join(f'<p data-pagefind-meta="{key}">{escape(value)}</p>' for key, value in metas)
+    forms = f"<p>{FORMS_MARK} {escape(shaped.forms)}</p>" if shaped.forms else ""
+    return (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>{escape(shaped.doc.title)}'
+            f'</title></head><body>{parts}<main data-pagefind-body>{shaped.body}{forms}</main></body></html>')
+
+
+def light_index(items: Iterable[Shaped]) -> list[dict]:
+    """The preview's index (searched by the search page's own code where Pagefind cannot load its
+    files, from disk): each page's address, title, line, text, subjects and forms."""
+    out = []
+    for s in items:
+        entry = {"url": page_address(s.doc.url), "title": s.doc.title, "text": s.text}
+        for key in ("sted", "frist", "emner"):
+            if s.meta.get(key):
+                entry[key] = s.meta[key]
+        if s.forms:
+            entry["former"] = s.forms
+        out.append(entry)
+    return out
+
+
+def page_address(url: str) -> str:
+    """'job/x/index.html' -> 'job/x/' (as Pagefind names a folder's page); 'job/x.html' stays."""
+    return url[:-len("index.html")] if url == "index.html" or url.endswith("/index.html") else url
+
+
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                                "\u2029": "\\u2029"})
+
+
+def light_index_script(items: Iterable[Shaped]) -> str:
+    """The preview's index as a script (a file:// page may load a script, not fetch a file)."""
+    data = json.dumps(light_index(items), ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE)
+    return f"window.jobsiteSearchIndex={data};\n"
+
+
+def search_options() -> dict:
+    """What the search page needs: Pagefind's ranking (pagefind.options) and the mark before the forms."""
+    return {"ranking": {"metaWeights": META_WEIGHTS}, "formsMark": FORMS_MARK}
+
+
+def plain_title(title: str) -> str:
+    """A page title as MkDocs hands it (escaped Markup for the front matter's title) as text."""
+    return unescape(str(title))
