@@ -134,6 +134,11 @@ def _field(name: str, prop: dict, required: bool, defs: dict, model: type[BaseMo
         field.update(widget="select", options=list(body["enum"]))
     elif body.get("format") == "date":
         field.update(copy.deepcopy(DATE))
+        # The picker shows the day in the browser's own order (dd.mm.åååå in Danish), not as the file
+        # has it: a hint naming ÅÅÅÅ-MM-DD would contradict what HR sees.
+        if "hint" in field:
+            field["hint"] = field["hint"].replace(", ÅÅÅÅ-MM-DD", "").replace(" ÅÅÅÅ-MM-DD", "").rstrip(" ,")
+            field["hint"] = field["hint"].rstrip(".") + ". Vælg dagen i kalenderen."
     elif kind == "integer":
         field.update(widget="number", value_type="int", min=body.get("minimum"), max=body.get("maximum"))
         if "default" in body:

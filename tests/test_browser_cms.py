@@ -150,6 +150,20 @@ def test_a_posting_made_in_the_form_passes_check_and_is_on_the_site(editor, repo
     assert "Pædagog til Børnehuset Stjernehuset" in page and "elsker at synge" in page
 
 
+def test_a_new_form_says_nothing_is_saved_and_shows_only_what_its_fonts_have(editor):
+    """A brand-new form has nothing saved (Decap's Danish said "Ændringer gemt"), its dates are picked in
+    the browser's own order (no ÅÅÅÅ-MM-DD hint beside a dd.mm.åååå picker), and the new-posting
+    button's plus is the ASCII one (the fullwidth "＋" is a box in fonts without it)."""
+    new = editor.get_by_role("link", name="Opret dokument af typen jobopslag")
+    assert new.inner_text().strip().startswith("+ ") and "＋" not in new.inner_text()
+    new.click()
+    editor.get_by_label("Titel", exact=True).wait_for()
+    shown = editor.locator("body").inner_text()
+    assert "ændringer gemt" not in shown.lower(), shown
+    assert "ÅÅÅÅ" not in shown and "Vælg dagen i kalenderen" in shown
+    expect(editor.get_by_text("Ingen ugemte ændringer", exact=True)).to_be_visible()
+
+
 def test_an_edited_posting_keeps_its_other_fields(editor, repo):
     posting_id = "paedagogisk-leder-stjernehuset"
     before = as_text((repo / "jobs" / f"{posting_id}.yml").read_text(encoding="utf-8"))
