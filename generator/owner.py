@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .kinds import ROLE_SECTION, posting_page
 from .model import Organisation
+from .render import danish
 
 if TYPE_CHECKING:
     from .listing import Listing
@@ -42,7 +43,12 @@ class Owner:
     @property
     def tel(self) -> str | None:
         """The phone as a tel: link ('tel:+4544772000')."""
-        return "tel:+45" + "".join(self.phone.split()) if self.phone else None
+        return danish.tel_href(self.phone) if self.phone else None
+
+    @property
+    def phone_text(self) -> str | None:
+        """The phone as the site shows every phone ('44 77 20 00', non-breaking: danish.phone_text)."""
+        return danish.phone_text(self.phone) if self.phone else None
 
     @property
     def website_text(self) -> str | None:

@@ -176,6 +176,68 @@ def test_the_home_page_is_titled_with_the_sites_name_once_and_other_pages_page_t
             assert title(html).count("Job og viden i dagtilbud") == 1, page
 
 
+# --- Phone numbers: one form everywhere (danish.phone_text), never broken across lines ---
+
+NBSP = "\u00a0"
+ONE_FORM = re.compile(r"(?:\+45\u00a0)?\d\d\u00a0\d\d\u00a0\d\d\u00a0\d\d")
+# Anything a reader would take for a phone number: eight digits in pairs or fours, with spaces of any
+# kind, or after +45. Eight digits in a row (a CVR number, an iCalendar date) are no phone number.
+PHONE_LIKE = re.compile(r"(?<![\w.,/+-])(?:\+45\s?)?\d\d(?:\s?\d\d){3}(?![\w]|[.,/-]\d)")
+TEL_LINK = re.compile(r'<a [^>]*href="tel:([^"]*)"[^>]*>(.*?)</a>', re.S)
+
+
+def readable_text(path) -> str:
+    """What a person reads in a page, feed or calendar: HTML without scripts, styles and tags, entities
+    decoded; an iCalendar file unfolded."""
+    import html as html_module
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".ics":
+        return text.replace("\r\n ", "").replace("\\n", "\n").replace("\\,", ",")
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    return html_module.unescape(re.sub(r"<[^>]*>", " ", text))
+
+
+def test_every_phone_number_in_every_page_feed_and_calendar_is_in_the_one_form_and_never_breaks(built_site):
+    site = built_site("2026-01-05")
+    shown: dict[str, set[str]] = {}
+    wrong = []
+    for path in sorted(site.root.rglob("*")):
+        if path.suffix not in (".html", ".xml", ".ics", ".json", ".xsl") or not path.is_file():
+            continue
+        rel = path.relative_to(site.root).as_posix()
+        for m in PHONE_LIKE.finditer(readable_text(path)):
+            number = m[0]
+            if re.fullmatch(r"\d{8}", number) or re.fullmatch(r"(?:19|20)\d\d (?:19|20)\d\d", number):
+                continue
+            shown.setdefault(number, set()).add(rel)
+            if not ONE_FORM.fullmatch(number):
+                wrong.append(f"{rel}: {number!r}")
+        if path.suffix == ".html":
+            import html as html_module
+            for href, text in TEL_LINK.findall(path.read_text(encoding="utf-8")):
+                text = html_module.unescape(re.sub(r"<[^>]*>", "", text)).strip()
+                if not ONE_FORM.fullmatch(text) or href != "+45" + re.sub(r"\D", "", text)[-8:]:
+                    wrong.append(f"{rel}: <a href=\"tel:{href}\">{text!r}</a>")
+    assert wrong == []
+    # Each number of the example content is found: the contacts, the numbers in a posting's text, the footer.
+    for digits in ("44772000", "44771847", "24465945", "23361876"):
+        assert NBSP.join(digits[i:i + 2] for i in range(0, 8, 2)) in shown, (digits, sorted(shown))
+    assert len(shown["44\u00a077\u00a020\u00a000"]) > 10  # the footer of every page
+    assert " " not in "".join(shown)  # no ordinary space inside a number: none breaks across lines
+
+
+def test_one_function_formats_every_phone_and_its_link_keeps_the_digits():
+    from generator.render.danish import phone_text, phones_in_html, tel_href
+    for written in ("4477 2000", "44 77 20 00", "44772000", 44772000, "4477-2000"):
+        assert phone_text(str(written)) == "44\u00a077\u00a020\u00a000"
+        assert tel_href(str(written)) == "tel:+4544772000"
+    assert phone_text("+45 4477 2000") == phone_text("+4544772000") == "+45\u00a044\u00a077\u00a020\u00a000"
+    assert tel_href("+45 44 77 20 00") == "tel:+4544772000"
+    assert phones_in_html('<p>Ring på 4477 1847 eller <a href="tel:+4523361876">2336 1876</a>, CVR 58271713, '
+                          "i 2025 2026.</p>") == ('<p>Ring på 44\u00a077\u00a018\u00a047 eller <a href="tel:+4523361876">'
+                                                  "23\u00a036\u00a018\u00a076</a>, CVR 58271713, i 2025 2026.</p>")
+
+
 # --- The home page leads with what visitors come for: the open jobs, the soonest deadlines, the leaflets ---
 
 def home_parts(html: str) -> tuple[str, list[str]]:

@@ -28,11 +28,13 @@ from generator.content import load_site
 from generator.fieldtypes import text_problem
 from generator.model import Posting
 from generator.problems import ContentError
+from generator.render import danish
 from generator.validation import validate
 
 MODULES = (fieldtypes, consistency, validation, yamlsource, lint, glyphs, structure,  # the text rules
            kinds, frontmatter, read_data, read_postings, read_leaflets, read_pages, textchecks, media,  # loading
-           hosts, summary)  # what the reviewer is shown
+           hosts, summary,  # what the reviewer is shown
+           danish)  # phone numbers found in the texts as they are shown
 SIZE = 200_000
 RATIO, SLACK = 20, 1.0  # seconds of process time
 
@@ -165,6 +167,15 @@ ADVERSARIAL: dict[str, list[str]] = {
     "generator.summary._PUNCTUATION": [fill("!"), fill("a")],
     r" \([^()]*\)$": [fill(" ("), " (" + fill("a"), fill(" (a)")],
     "`+": [fill("`"), fill("a`")],
+    # a sentence that promises a link (textchecks.promised_links)
+    "generator.textchecks.SENTENCE_END": [fill(". "), fill("."), fill("\n"), fill("\n \n"), "\n" + fill(" "),
+                                          fill("\n- "), fill("\n" + " " * 50 + "-"), fill("!?")],
+    "generator.textchecks.WORD": [fill("a"), fill("a1"), fill("æ_"), fill(" ")],
+    # phone numbers in a shown text (render/danish.py)
+    "generator.render.danish.PHONE_IN_TEXT": [fill("1"), fill("12 "), fill("+45 "), fill("12 34 56 7"),
+                                              fill("1234 567"), fill("+4512 34 56 7"), fill("\u00a01")],
+    "generator.render.danish._YEARS": [fill("2025 "), fill("20"), fill("1")],
+    "generator.render.danish._TAG": [fill("<"), "<" + fill("a"), fill("<a>")],
 }
 for _pattern, _regexp in module_patterns().items():  # yamlsource's resolvers: anchored, bounded
     if "resolver" in _pattern:
@@ -290,6 +301,20 @@ def test_every_date_a_text_mentions_is_warned_about_at_its_place(units):
     assert len(found) == 8000
     assert found[1].line == 17 + 1 and found[1].column == 3 + len("den 1/2 den ")
     assert found[0].message.startswith("Teksten nævner 1/2, som ikke er en af opslagets datoer")
+
+
+@pytest.mark.parametrize("text", [
+    fill("Læs mere her. "), fill("Læs mere her "), fill("klik her "), fill("læs mere på "), fill("information på "),
+    fill("her "), fill("se "), fill("Se a her.\n\n"), fill("læs "), fill("[a](https://a.dk) her. "), fill("Læs mere.\n- "),
+], ids=lambda t: repr(t[:12]))
+def test_a_promised_link_is_found_in_linear_time(text):
+    assert_linear(textchecks.promised_links, text)
+
+
+def test_every_phone_number_in_a_text_is_formatted_in_linear_time():
+    assert_linear(danish.phones_in_html, "<p>" + fill("4477 1847 ") + "</p>")
+    assert_linear(danish.phones_in_html, fill("<p>1</p>"))
+    assert danish.phones_in_text(fill("4477 1847 ", 100_000)).count("44\u00a077\u00a018\u00a047") == 10_000
 
 
 def posting_project(tmp_path: Path, text: str) -> Path:

@@ -4,6 +4,7 @@ Dates are formatted by Babel (da_DK), never with hand-written month names.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -136,5 +137,64 @@ def is_new(published: date, today: date) -> bool:
     return 0 <= (today - published).days < NEW_DAYS
 
 
+# --- phone numbers ------------------------------------------------------------------------------------
+# One way everywhere a visitor reads a phone number: Danish groups of two, '44 77 20 00', or
+# '+45 44 77 20 00' for a number written with the country code, joined by non-breaking spaces so a
+# number never breaks across lines (on a phone's narrow screen, in a PDF). The tel: link keeps the
+# digits: 'tel:+4544772000'. The model stores a contact's number as '44 77 20 00' (fieldtypes._phone);
+# mkdocs.yml's footer number and the numbers HR writes in a text are formatted here as they are shown.
+
+NBSP = "\u00a0"
+COUNTRY_CODE = "+45"
+_PHONE_SEPARATORS = str.maketrans("", "", " -\u00a0\u202f\t")
+
+
+def _phone_parts(phone: str) -> tuple[bool, str]:
+    """(written with the country code, the digits without it): '+45 4477 2000' -> (True, '44772000')."""
+    digits = str(phone).strip().translate(_PHONE_SEPARATORS)
+    for code in (COUNTRY_CODE, "0045"):
+        if digits.startswith(code) and len(digits) == len(code) + 8:
+            return True, digits[len(code):]
+    return False, digits
+
+
+def phone_text(phone: str) -> str:
+    """'4477 2000' -> '44 77 20 00', '+45 4477 2000' -> '+45 44 77 20 00', with non-breaking spaces.
+    Anything but a Danish eight-digit number is shown as written, its spaces non-breaking."""
+    with_code, digits = _phone_parts(phone)
+    if len(digits) != 8 or not digits.isdigit():
+        return NBSP.join(str(phone).split())
+    grouped = NBSP.join(digits[i:i + 2] for i in range(0, 8, 2))
+    return COUNTRY_CODE + NBSP + grouped if with_code else grouped
+
+
 def tel_href(phone: str) -> str:
-    return "tel:+45" + phone.replace(" ", "")
+    """'44 77 20 00' -> 'tel:+4544772000' (the digits, with Denmark's country code)."""
+    with_code, digits = _phone_parts(phone)
+    return "tel:" + (COUNTRY_CODE + digits if len(digits) == 8 and digits.isdigit() else digits)
+
+
+# A phone number HR wrote in a text: '4477 1847', '44 77 18 47', '+45 4477 1847', '+4544771847'.
+# Eight digits without a space (a CVR number, 58271713) are left alone unless +45 stands before them.
+# Each try is a bounded number of characters, so finding them is linear in the text.
+PHONE_IN_TEXT = re.compile(
+    r"(?<![\w+.,/-])(?:\+45[ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d"
+    r"|\d\d[ \u00a0]?\d\d[ \u00a0]\d\d[ \u00a0]?\d\d)(?![\w]|[.,/-]\d)")
+_YEARS = re.compile(r"(?:19|20)\d\d (?:19|20)\d\d")  # '2025 2026' is two years, not a number
+_TAG = re.compile(r"(<[^<>]*>)")  # sanitised HTML: every '<' in its text is &lt;
+
+
+def _phone_match(m: re.Match) -> str:
+    return m[0] if _YEARS.fullmatch(m[0]) else phone_text(m[0])
+
+
+def phones_in_text(text: str) -> str:
+    """Every phone number in a plain text in the one form (phone_text)."""
+    return PHONE_IN_TEXT.sub(_phone_match, text) if any(ch.isdigit() for ch in text) else text
+
+
+def phones_in_html(html: str) -> str:
+    """Every phone number in the text of sanitised HTML in the one form; tags and attributes untouched."""
+    if not any(ch.isdigit() for ch in html):
+        return html
+    return "".join(part if part.startswith("<") else phones_in_text(part) for part in _TAG.split(html))

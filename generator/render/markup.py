@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from .. import structure
 from ..fieldtypes import is_local, is_safe
+from . import danish
 
 TAGS = {"p", "br", "strong", "em", "b", "i", "del", "ul", "ol", "li", "a", "blockquote", "h1", "h2", "h3", "h4",
         "h5", "h6", "code", "pre", "hr", "img", "table", "thead", "tbody", "tr", "th", "td"}
@@ -59,8 +60,9 @@ def sanitise(html: str) -> Markup:
 
 @lru_cache(maxsize=8192)
 def markdown(text: str) -> Markup:
-    """A content text written in Markdown, as sanitised HTML (converted once per text)."""
-    return sanitise(structure.html(text).strip())
+    """A content text written in Markdown, as sanitised HTML (converted once per text), its phone
+    numbers in the site's one form (danish.phones_in_html)."""
+    return Markup(danish.phones_in_html(sanitise(structure.html(text).strip())))
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown lets a backslash escape

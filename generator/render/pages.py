@@ -81,6 +81,7 @@ def _env() -> Environment:
         positions=danish.positions_text,
         short_date=danish.short_date,
         tel=danish.tel_href,
+        phone=danish.phone_text,
         mailto=urls.mailto_href,
         role_label=lambda r: ROLE_TYPES[r],
         age_label=lambda a: AGE_GROUPS[a],
