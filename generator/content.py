@@ -48,7 +48,7 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,
                              text_checks, processes)
-    leaflets = load_leaflets(root, inventory.of(LEAFLET), units, problems)
+    leaflets = load_leaflets(root, inventory.of(LEAFLET), units, problems, warnings if text_checks else None)
     owners = page_kommuner(root, inventory.of(PAGE), units, problems)
     for entry in inventory.of(MEDIA):  # decoded as they will be published (media.py)
         problems += media.check_file(root, entry.rel)

@@ -13,7 +13,7 @@ from .kinds import CMS_SETTINGS, ORGANISATIONS, RESERVED_IDS, ROLES, SYMLINK, ro
 from .model import CmsSettings, Organisation, Organisations, RoleCatalogue
 from .problems import Problem
 from .site import Unit
-from .textchecks import missing_images_in, unprintable_in, written_at
+from .textchecks import missing_images_in, promise_warnings, unprintable_in, written_at
 from .validation import validate
 from .yamlsource import Source, load
 
@@ -73,6 +73,7 @@ def load_organisations(root: Path, problems: list[Problem], warnings: list[Probl
         units.setdefault(org.id, Unit(org, chain + (org,)))
         if warnings is not None and org.about is not None:  # shown on every posting of the unit
             warnings.extend(about_warnings(org, source, (chain + (org,))[0], path))
+            warnings.extend(promise_warnings(source, org.about, path + ("about",)))
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
 

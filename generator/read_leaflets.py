@@ -15,7 +15,7 @@ from .model import Leaflet
 from .problems import Problem
 from .read_data import ORGANISATIONS_FILE
 from .site import LeafletFile, Unit
-from .textchecks import line_col, missing_images, unprintable_in
+from .textchecks import PROMISED_LINK, line_col, missing_images, promised_links, unprintable_in
 from .validation import validate
 from .frontmatter import front_matter, read_text
 from .yamlsource import Source
@@ -57,9 +57,10 @@ def leaflet_parts(body: str) -> list[LeafletPart]:
 
 
 def load_leaflets(root: Path, entries: list[Entry], units: dict[str, Unit], problems: list[Problem],
-                  ) -> list[LeafletFile]:
+                  warnings: list[Problem] | None = None) -> list[LeafletFile]:
     """Every leaflet the registry found: front matter checked by the model, its kommune named by
-    id in data/organisations.yml, the body as untrusted Markdown."""
+    id in data/organisations.yml, the body as untrusted Markdown; with `warnings`, each sentence
+    that promises a link it does not have ("Læs mere her.") is warned about at its line."""
     out: list[LeafletFile] = []
     for entry in entries:
         rel = entry.rel
@@ -80,6 +81,9 @@ def load_leaflets(root: Path, entries: list[Entry], units: dict[str, Unit], prob
         if found := _text_problems(root, rel, text, body_at, source, leaflet is not None):
             problems.extend(found)
         elif leaflet is not None:
+            if warnings is not None:
+                warnings.extend(Problem(rel, *line_col(text, body_at + index), "", PROMISED_LINK, "warning")
+                                for index in promised_links(text[body_at:]))
             out.append(LeafletFile(entry.id, rel, rel.removeprefix("content/"), leaflet, text[body_at:],
                                    units[leaflet.kommune].org.name if units else leaflet.kommune))
     return out

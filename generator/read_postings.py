@@ -18,7 +18,7 @@ from .model import Posting
 from .problems import Problem, people
 from .read_data import ORGANISATIONS_FILE, read_yaml
 from .site import PostingFile, Unit
-from .textchecks import missing_images_in
+from .textchecks import missing_images_in, promise_warnings
 from .validation import id_hint, validate
 from .yamlsource import Source, dotted
 
@@ -98,7 +98,7 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
         if not invalid:
             found += missing_images_in(root, source, posting, posting_url(Path(rel).stem))
             if text_checks:
-                source.warnings = text_warnings(posting, source, units, names)
+                source.warnings = text_warnings(posting, source, units, names) + promise_warnings(source, posting)
         source = source.positions_only()
     if cache is not None and stamp:
         cache[rel] = (stamp, (source, posting, found))

@@ -1,11 +1,13 @@
 """Checks of the texts inside a validated file that need more than the text: the images a
-text shows must be files of the site, and a printed text must have a font for every character;
-each problem is placed at the line and column in the file where it is written.
+text shows must be files of the site, a printed text must have a font for every character, and
+a sentence that promises a link ("Læs mere her.") must have one; each problem is placed at the
+line and column in the file where it is written.
 """
 from __future__ import annotations
 
 import html
 import posixpath
+import re
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
@@ -85,3 +87,73 @@ def unprintable_in(where: Callable[[tuple, str], tuple[int, int]], file: str, va
     if not isinstance(value, str) or (i := glyphs.first_unprintable(text := html.unescape(value))) is None:
         return []
     return [Problem(file, *where(path, text[i]), dotted(path), glyphs.message(text[i]), label=people(path))]
+
+
+# --- a sentence that promises a link it does not have ---------------------------------------------
+# "Læs mere her." copied from a web page, where "her" was the link: on the site the promise is empty.
+# A text is cut into sentences (a full stop, ! or ? before a space, a blank line, a list item or a
+# heading), its words read in lower case; each pattern is one character wide or bounded, so the
+# whole check is linear in the text.
+
+PROMISED_LINK = ("Sætningen lover et link, men der er intet link: skriv adressen som et link, "
+                 "[Læs mere om ressourcegrupper](https://…), eller skriv sætningen uden løftet.")
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-*+#>][ \t])")
+WORD = re.compile(r"[^\W\d_]+")
+_LINK_MARKS = ("](", "][", "<http", "http://", "https://", "www.", "@", "mailto:", "tel:")  # a link in the sentence
+_POINTING = frozenset({"læs", "læse", "se", "find", "finde", "hent", "hente", "download", "downloade", "tilmeld",
+                       "booke", "information", "info", "oplysninger"})  # "... her." with one of these promises a link
+_NOT_A_PLACE = frozenset({"dig", "jer", "os", "mig"})  # "vi glæder os til at se dig her": here, at the workplace
+_CLICK = frozenset({"klik", "tryk"})
+_READ_MORE = frozenset({"læs", "læse", "se"})
+_INFORMATION = frozenset({"information", "info", "oplysninger"})
+
+
+def promised_links(text: str) -> list[int]:
+    """Where each sentence of a Markdown text promises a link it does not have: "Læs mere her.",
+    "Klik her", "Se politikken her.", "Find mere information her", "Læs mere på hjemmesiden."
+    (the index of the word that promises). A sentence with a link, an address or an e-mail keeps
+    its promise; one that ends in ':' introduces what follows."""
+    lowered = text.lower()
+    if "her" not in lowered and "på" not in lowered and "mere" not in lowered:  # no word a promise is made of
+        return []
+    found, start = [], 0
+    for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence, at = text[start:end], start
+        start = end
+        lowered = sentence.lower()
+        if any(mark in lowered for mark in _LINK_MARKS) or sentence.rstrip().endswith(":"):
+            continue
+        words = [(m.start(), m[0].lower()) for m in WORD.finditer(sentence)]
+        if (index := _promise(words, sentence)) is not None:
+            found.append(at + index)
+    return found
+
+
+def _promise(words: list[tuple[int, str]], sentence: str) -> int | None:
+    """The index in `sentence` of the word that promises a link, or None."""
+    names = [w for _, w in words]
+    for i, word in enumerate(names):
+        following = names[i + 1:i + 3]
+        if word in _CLICK and following[:1] == ["her"]:  # "klik her", "tryk her"
+            return words[i][0]
+        if (word in _READ_MORE and following == ["mere", "på"]) or (word in _INFORMATION and following[:1] == ["på"]):
+            return words[i][0]  # "læs mere på", "mere information på": on a page it does not name
+    if names == ["læs", "mere"] or names == ["se", "mere"]:
+        return words[0][0]
+    if len(names) >= 2 and names[-1] == "her" and names[-2] not in _NOT_A_PLACE and _POINTING.intersection(names) \
+            and not sentence[words[-1][0] + 3:].strip(" \t\n.!?*_\"'»”)"):
+        return words[-1][0]  # "Læs mere om X her.", "Se politikken her."
+    return None
+
+
+def promise_warnings(source: Source, model: BaseModel, path: tuple = ()) -> list[Problem]:
+    """A warning at its line for each sentence in a Markdown field of a YAML file (as written in the
+    file) that promises a link it does not have (promised_links)."""
+    found = []
+    for where, text in markdown_texts(model, path):
+        start, end = source.spans.get(where, (0, 0))
+        raw, base = (source.text[start:end], start) if end > start else (text, None)
+        for index in promised_links(raw):
+            line, col = line_col(source.text, base + index) if base is not None else source.position(where)
+            found.append(Problem(source.file, line, col, dotted(where), PROMISED_LINK, "warning", label=people(where)))
+    return found

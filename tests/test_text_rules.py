@@ -170,3 +170,72 @@ def test_what_fontconfig_says_that_is_no_character_set_is_skipped(monkeypatch):
         assert glyphs.first_unprintable("你") is None  # nothing known: nothing refused (no PDFs there either)
     finally:
         glyphs._coverage.cache_clear()
+
+
+# --- a sentence that promises a link it does not have (generator/textchecks.py) -------------------
+
+from generator.content import load_site  # noqa: E402
+from generator.textchecks import PROMISED_LINK, promised_links  # noqa: E402
+
+
+@pytest.mark.parametrize("text, promise", [
+    ("Ballerup Kommune har indført røgfri arbejdstid. Læs mere her.", "her"),
+    ("Klik her for at søge.", "Klik"),
+    ("Tryk her", "Tryk"),
+    ("Se Børne- og Ungepolitikken her.", "her"),
+    ("Du kan læse mere om uddannelsen som meritpædagog på KPs hjemmeside her.", "her"),
+    ("Find mere information her", "her"),
+    ("Læs mere på hjemmesiden.", "Læs"),
+    ("Der er flere oplysninger på kommunens side.", "oplysninger"),
+    ("Læs mere.", "Læs"),
+    ("Vi arbejder med natur.\n\nSe hvilke ting du kan booke her.", "her"),
+    ("Skriv til os på job@ballerup.dk. Læs mere her!", "her"),
+])
+def test_a_sentence_that_promises_a_link_without_one_is_found_at_its_promise(text, promise):
+    found = promised_links(text)
+    assert len(found) == 1 and text[found[0]:].startswith(promise), (found, text)
+
+
+@pytest.mark.parametrize("text", [
+    "[Læs mere om Midtbyens Dagtilbud her](https://midtbyensdagtilbud.aarhus.dk/).",
+    "Læs mere her: https://ballerup.dk/job",
+    "Læs mere på www.ballerup.dk.",
+    "Læs mere her:\n\n- [Om os](https://ballerup.dk/om)",
+    "Klik her, eller skriv til job@ballerup.dk.",
+    "Vi glæder os til at se dig her.",
+    "Her kan man finde sprogposer, popcornmaskiner og meget mere.",
+    "Se hvad vi kan tilbyde her [på siden](/vaer-med/).",
+    "Læs mere om stillingen nedenfor.",
+    "Vi har været her i 30 år.",
+])
+def test_a_sentence_with_its_link_or_without_a_promise_is_fine(text):
+    assert promised_links(text) == []
+
+
+def test_check_warns_at_the_line_of_the_promise_in_postings_about_texts_and_leaflets(project):
+    posting = project / "jobs" / "paedagogisk-leder-stjernehuset.yml"
+    text = posting.read_text(encoding="utf-8")
+    posting.write_text(text.replace("Ballerup Kommune har indført røgfri arbejdstid.",
+                                    "Ballerup Kommune har indført røgfri arbejdstid. Læs mere her."), encoding="utf-8")
+    organisations = project / "data" / "organisations.yml"
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace(
+        "ca. 200 medarbejdere.\n", "ca. 200 medarbejdere. Klik her for at se husene.\n", 1), encoding="utf-8")
+    leaflet = project / "content" / "foldere" / "ressourcegrupper-haderslev.md"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8") + "\nFind mere information her.\n", encoding="utf-8")
+    warned = [w for w in load_site(project).warnings if w.message == PROMISED_LINK]
+    assert [(w.file, w.severity) for w in warned] == [
+        ("data/organisations.yml", "warning"), ("jobs/paedagogisk-leder-stjernehuset.yml", "warning"),
+        ("content/foldere/ressourcegrupper-haderslev.md", "warning")]
+    for w in warned:
+        line = (project / w.file).read_text(encoding="utf-8").split("\n")[w.line - 1]
+        assert line[w.column - 1:].startswith(("her.", "Klik her", "her.")), (w.format(), line)
+    by_file = {w.file: w for w in warned}
+    assert by_file["jobs/paedagogisk-leder-stjernehuset.yml"].format().endswith(
+        "advarsel: vilkår (terms): " + PROMISED_LINK)
+    assert PROMISED_LINK.startswith("Sætningen lover et link, men der er intet link: skriv adressen som et link, "
+                                    "[Læs mere om ressourcegrupper](https://…), eller skriv sætningen uden løftet.")
+
+
+def test_the_example_content_promises_no_link_it_does_not_have():
+    assert [w.format() for w in load_site(Path(__file__).resolve().parents[1]).warnings
+            if w.message == PROMISED_LINK] == []
