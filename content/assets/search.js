@@ -37,7 +37,7 @@
     return text.split(/[\r\n\s]+/).filter(function (w) { return w !== ""; });
   }
 
-  // The start of the densest run of matching words (as Pagefind picks its excerpt).
+  // The start of an excerpt: a few words before the first match of the densest run of matches.
   function excerptStart(locations, count) {
     if (!locations.length || count <= EXCERPT) return 0;
     var hits = [];
@@ -49,7 +49,8 @@
       sum += (hits[i + EXCERPT] || 0) - (hits[i] || 0);
       if (sum > best) { best = sum; bestAt = i + 1; }
     }
-    return Math.max(0, bestAt - 3);
+    var first = locations.filter(function (l) { return l >= bestAt; }).sort(function (a, b) { return a - b; })[0];
+    return Math.max(0, (first === undefined ? bestAt : first) - 8);
   }
 
   // A paragraph of about EXCERPT words of `text` from `start`, the words at `locations` marked.

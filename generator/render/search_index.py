@@ -240,12 +240,21 @@ def page_document(url: str, title: str, html: str) -> Document:
     return Document(url, title, html)
 
 
+# Elements whose text is a word apart from the next element's (Pagefind runs <dt>Arbejdstid</dt>
+# <dd>37 timer</dd> together into 'Arbejdstid37'): a space is written after each.
+APART = frozenset("address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+                  "header li nav ol p pre section summary table td th tr ul br".split())
+
+
 def _searched(html: str) -> lxml.html.HtmlElement:
-    """The content as searched: without what EXCLUDE names."""
+    """The content as searched: without what EXCLUDE names, each block's words apart."""
     root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
     for el in root.xpath(EXCLUDE):
         if el.getparent() is not None:
             el.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag in APART and el is not root:
+            el.tail = " " + (el.tail or "")
     return root
 
 
@@ -295,7 +304,7 @@ def light_index(items: Iterable[Shaped]) -> list[dict]:
     files, from disk): each page's address, title, line, text, subjects and forms."""
     out = []
     for s in items:
-        entry = {"url": page_address(s.doc.url), "title": s.doc.title, "text": s.text}
+        entry = {"url": s.doc.url, "title": s.doc.title, "text": s.text}  # the preview's files: 'job/x.html', 'index.html'
         for key in ("sted", "frist", "emner"):
             if s.meta.get(key):
                 entry[key] = s.meta[key]
@@ -303,11 +312,6 @@ def light_index(items: Iterable[Shaped]) -> list[dict]:
             entry["former"] = s.forms
         out.append(entry)
     return out
-
-
-def page_address(url: str) -> str:
-    """'job/x/index.html' -> 'job/x/' (as Pagefind names a folder's page); 'job/x.html' stays."""
-    return url[:-len("index.html")] if url == "index.html" or url.endswith("/index.html") else url
 
 
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
