@@ -97,6 +97,19 @@ def _serve(directory: Path) -> tuple[str, object]:
         def log_message(self, *args):  # keep test output readable
             pass
 
+        def send_error(self, code, message=None, explain=None):
+            # As GitHub Pages does: a missing address gets the site's own 404.html, with status 404.
+            page = directory / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -30,7 +30,9 @@ def test_filter_form_offers_every_choice_the_data_defines(built_site):
     html = built_site("2026-01-05").page("job/")
     start = html.index('<form class="jobsite-filter"')
     form = html[start:html.index("</form>", start)]
-    assert " hidden>" in form.split("\n", 1)[0]  # shown by the script; without it the full list is the page
+    # There without the script too: a GET form to the list's own address with a submit button.
+    assert " hidden" not in form.split("\n", 1)[0] and 'method="get" action="./"' in form.split("\n", 1)[0]
+    assert '<button type="submit" class="md-button md-button--primary">Vis stillinger</button>' in form
     for name, label in [("kommune", "Kommune"), ("distrikt", "Distrikt eller dagtilbud"),
                         ("stilling", "Stillingstype"), ("alder", "Aldersgruppe"), ("tid", "Arbejdstid"),
                         ("ansaettelse", "Ansættelse")]:
@@ -45,7 +47,7 @@ def test_filter_form_offers_every_choice_the_data_defines(built_site):
     assert options(html, "tid") == ["", "fuldtid", "deltid"]
     assert options(html, "ansaettelse") == ["", "fast", "tidsbegraenset"]
     # Each choice matches a data attribute of the cards.
-    assert 'data-kommune="ballerup" data-district="distrikt-baltorp" data-role="paedagogisk-leder" data-age="0-3"' in html
+    assert 'data-kommune="ballerup" data-district="distrikt-baltorp" data-role="paedagogisk-leder" data-age="0-3 0-6"' in html
     assert 'id="jobsite-count" aria-live="polite"' in html
 
 
@@ -119,3 +121,48 @@ def test_job_sitemap_lists_the_open_postings(built_site):
         assert [loc.split("/job/", 1)[1] for loc in locs] == [""] + [f"{i}/" for i in ids]
         assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", u.findtext("s:lastmod", namespaces=ns))
                    for u in root.findall("s:url", ns))
+
+
+# --- A missing address: the Danish 404 page, served at any depth (overrides/404.html) ---
+
+def test_the_404_page_is_danish_with_the_way_to_the_open_jobs_and_a_search_and_absolute_links(built_site):
+    html = built_site("2026-01-05").page("404.html")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<article"):html.index("</article>")]).split())
+    assert text.startswith("Siden findes ikke")
+    assert "stillingsopslag, er stillingen sandsynligvis lukket" in text
+    assert re.search(r'<a class="md-button md-button--primary" href="/job/">Se de 2 ledige stillinger</a>', html)
+    assert re.search(r"<form class=\"[^\"]*jobsite-notfound-search\" action=\"/soeg/\" method=\"get\" role=\"search\"", html)
+    assert '<label for="jobsite-notfound-q">' in html and 'id="jobsite-notfound-q" name="q"' in html
+    assert "<title>Siden findes ikke - Job og viden i dagtilbud</title>" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'class="md-tabs' in html or 'class="md-nav' in html  # the site's header and menu
+    # Served at any depth: every address is absolute from the site's root, or another site's.
+    for address in re.findall(r'\s(?:href|src|action)="([^"]*)"', html):
+        assert address.startswith(("/", "https://", "mailto:", "tel:")), address
+    # The count follows the day: one open job after the first deadline, none when both have passed.
+    assert "Se den 1 ledig stilling<" in built_site("2026-01-11").page("404.html")
+    assert "Se listen over ledige stillinger<" in built_site("2026-11-22").page("404.html")
+
+
+@pytest.mark.parametrize("missing", ["job/en-lukket-stilling/", "findes/ikke/i/flere/lag/side.html"])
+def test_a_missing_address_shows_the_danish_page_whose_links_work(served_site, page, missing):
+    from playwright.sync_api import expect
+
+    base = served_site("2026-01-05")
+    response = page.goto(base + missing)
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Siden findes ikke")
+    expect(page).to_have_title("Siden findes ikke - Job og viden i dagtilbud")
+    # The theme's stylesheet loaded from this depth too: the header is the theme's colour, not unstyled.
+    expect(page.locator(".md-header")).to_have_css("position", "sticky")
+    page.get_by_role("link", name="Se de 2 ledige stillinger").click()
+    expect(page).to_have_url(base + "job/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ledige stillinger")
+    page.goto(base + missing)
+    search = page.get_by_label("Skriv et eller flere ord, fx en stilling, et børnehus eller en by")
+    search.fill("pædagog")
+    search.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(base) + r"soeg/\?q=p%C3%A6dagog$"))
+    page.goto(base + missing)
+    page.get_by_role("link", name="forsiden").click()
+    expect(page).to_have_url(re.compile(re.escape(base) + r"\.?$"))
