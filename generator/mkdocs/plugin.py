@@ -23,6 +23,7 @@ from ..render import csp, home, pages, pdf
 from ..render.files import site_data_files
 from .admin import add_editor
 from .media import MediaCache, publish_media
+from .notfound import not_found
 from .outputs import Outputs
 from .pages import PageTexts, add_generated_pages, mark_filled_pages, without_directory_urls
 from .publish import StagedSite
@@ -71,6 +72,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             raise PluginError(str(err)) from None
         config.extra["jobsite_fixed_day"] = preview.fixed_day()  # <meta name="jobsite-now">, the preview banner
         config.extra["jobsite_search"] = search_address(config.use_directory_urls)  # the header's search form
+        config.extra["jobsite_not_found"] = not_found(self.listing, config.use_directory_urls)  # 404.html
         self.staged = None if self.serving else StagedSite(config.site_dir, self.dirty, config.strict)
         if self.staged:  # written beside site/, published in on_post_build
             config.site_dir = str(self.staged.staging)
