@@ -259,7 +259,7 @@ def config(root: Path) -> dict[str, Any]:
             "name": "foldere",
             "label": "Foldere til forældre",
             "label_singular": "folder",
-            "description": "En folder er én Markdown-fil i content/foldere/.",
+            "description": "En folder er én tekstfil i mappen content/foldere/.",
             "folder": f"content/{LEAFLET_SECTION}",
             "extension": "md",
             "format": "frontmatter",

@@ -175,31 +175,32 @@ def text_warnings(posting: Posting, source: Source, units: dict, names: Names | 
                 if name in own:
                     continue
                 chain = " · ".join(o.name for o in reversed(units[posting.workplace].chain))
-                found.append(warn(text, offset, f"Teksten nævner {name}, men workplace er {posting.workplace} "
-                                  f"({chain}): ret teksten eller feltet"))
+                found.append(warn(text, offset, f"Teksten nævner {name}, men arbejdsstedet (workplace) er "
+                                  f"{posting.workplace} ({chain}): ret teksten eller feltet"))
     return found
 
 
 @dataclass(frozen=True)
 class _Date:
     field: str  # key in CONTEXT
-    shown: str  # how HR finds it in the file: "deadline", "interviews nr. 2 (2. samtale)"
+    shown: str  # what HR calls it, and the field it is written in: "ansøgningsfristen (deadline)"
     day: date
     label: str = ""  # an interview's label, to tell rounds apart
 
 
 def _posting_dates(p: Posting) -> list[_Date]:
-    dates = [_Date("published", "published", p.published), _Date("deadline", "deadline", p.deadline)]
+    dates = [_Date("published", "dagen opslaget vises fra (published)", p.published),
+             _Date("deadline", "ansøgningsfristen (deadline)", p.deadline)]
     if p.start.date:
-        dates.append(_Date("start", "start: date", p.start.date))
+        dates.append(_Date("start", "første arbejdsdag (start: date)", p.start.date))
     if p.employment_end:
-        dates.append(_Date("employment_end", "employment_end", p.employment_end))
+        dates.append(_Date("employment_end", "sidste ansættelsesdag (employment_end)", p.employment_end))
     for i, interview in enumerate(p.interviews):
         label = interview.label or ""
-        dates.append(_Date("interviews", f"interviews nr. {i + 1}" + (f" ({label})" if label else ""),
+        dates.append(_Date("interviews", f"samtale nr. {i + 1}" + (f" «{label}»" if label else "") + " (interviews)",
                            interview.date, label.casefold()))
     if p.withdrawn:
-        dates.append(_Date("withdrawn", "withdrawn: date", p.withdrawn.date))
+        dates.append(_Date("withdrawn", "dagen stillingen blev trukket tilbage (withdrawn: date)", p.withdrawn.date))
     return dates
 
 
@@ -297,7 +298,7 @@ def _hour_mentions(raw: str, p: Posting):
         agrees = n == FULL_TIME_HOURS if p.hours == UNLIMITED_HOURS else n == p.hours
         if not agrees:
             written = " ".join(m[0].split())
-            yield m.start(), f"Teksten nævner {written}, men hours er {_hours_shown(p)}: ret teksten eller feltet"
+            yield m.start(), f"Teksten nævner {written}, men de ugentlige timer (hours) er {_hours_shown(p)}: ret teksten eller feltet"
     if "tid" not in raw.lower():
         return  # no "fuldtid" or "deltid"
     both = [(m.start(), m.end()) for m in BOTH.finditer(raw)]  # "fuld- eller deltid": both are offered
@@ -308,5 +309,5 @@ def _hour_mentions(raw: str, p: Posting):
         full = m["kind"].lower() == "fuld"
         if full != is_full_time(p):
             what = "deltid" if full else "fuldtid"
-            yield m.start(), (f"Teksten nævner {m[0]}, men hours er {_hours_shown(p)} ({what}; fuldtid er "
+            yield m.start(), (f"Teksten nævner {m[0]}, men de ugentlige timer (hours) er {_hours_shown(p)} ({what}; fuldtid er "
                               f"{FULL_TIME_HOURS} timer om ugen eller mere): ret teksten eller feltet")

@@ -323,7 +323,8 @@ def text_problem(text: str, multiline: bool) -> tuple[int, str] | None:
     if "<" in text and (tag := TAG.search(unlinked)):
         written = re.match(r"<[^<>\n]{0,60}>?", unlinked[tag.start():])[0]
         return tag.start(), (f"HTML ({written}) er ikke tilladt i teksten; skriv almindelig tekst"
-                             + (" eller Markdown (fx **fed**, - punkter, [link](https://...))" if multiline else "")
+                             + (" (fed skrift med **fed**, punkter med - i starten af linjen, links som [tekst](https://...))"
+                                if multiline else "")
                              + ". Er det et mindre-end-tegn, så skriv et mellemrum efter det (fx '< 5')")
     if "{" in text and (braces := ATTRIBUTE_LIST.search(text)):
         return braces.start(), (f"krøllede parenteser ({shown(braces[0])}) styrer sidens HTML og er ikke "
@@ -427,7 +428,7 @@ def _markdown(value: object) -> str:
     """Markdown as HR writes it: no raw HTML or attribute lists, links only to safe places, images only from the
     site; bullets pasted from Word become list items."""
     if not isinstance(value, str):
-        raise _fail("skal være tekst (Markdown)")
+        raise _fail("skal være tekst")
     text = value.strip()
     if found := text_problem(text, multiline=True):
         if "\n" in text and found == structure.problem(text):  # the problem is put at the field's line

@@ -65,7 +65,8 @@ class Start(Strict):
     @model_validator(mode="after")
     def _some(self):
         if self.date is None and not self.asap:
-            raise PydanticCustomError("jobsite", "skriv en dato (date: 2026-03-01) og/eller asap: ja")
+            raise PydanticCustomError("jobsite", "skriv første arbejdsdag (date: 2026-03-01), eller asap: ja for "
+                                                "snarest muligt (begge dele går også)")
         return self
 
 
@@ -95,7 +96,7 @@ class Apply(Strict):
 
 class Section(Strict):
     heading: Plain = Field(description="Overskrift, fx 'Dine vigtigste opgaver'.")
-    text: Markdown = Field(description="Teksten i Markdown; punkter skrives med '- '.")
+    text: Markdown = Field(description="Teksten; punkter skrives med '- ' i starten af linjen.")
 
 
 class Link(Strict):
@@ -113,13 +114,13 @@ class Posting(Strict):
     """One job posting: jobs/<id>.yml, where the file name is its id and web address."""
 
     title: Plain = Field(max_length=160, description="Stillingens titel, som den står i opslaget.")
-    workplace: Slug = Field(description="Id på arbejdsstedet i data/organisations.yml, fx 'stjernehuset'.")
+    workplace: Slug = Field(description="Id på arbejdsstedet, fx 'stjernehuset'.")
     positions: int = Field(1, ge=1, le=100, description="Antal stillinger.")
     hours: Annotated[float, Field(ge=1, le=60, allow_inf_nan=False)] | Literal[UNLIMITED_HOURS] = Field(
         description=f"Ugentlige timer, fx 37, eller '{UNLIMITED_HOURS}' (fuldtid uden øvre grænse).")
     employment: Annotated[Literal[tuple(EMPLOYMENT)], choice(*EMPLOYMENT)] = Field(description="'fast' eller 'tidsbegrænset'.")
     employment_end: Day | None = Field(None, description="Sidste dag, når stillingen er tidsbegrænset.")
-    start: Start = Field(description="Tiltrædelse: date og/eller asap.")
+    start: Start = Field(description="Tiltrædelse: en dato (date) og/eller snarest muligt (asap: ja).")
     published: Day = Field(description="Dagen opslaget kommer på sitet, ÅÅÅÅ-MM-DD.")
     deadline: Day = Field(description="Ansøgningsfrist, ÅÅÅÅ-MM-DD. Åben til og med dagens udgang.")
     deadline_time: Clock | None = Field(None, description="Klokkeslæt for fristen, hvis ikke midnat, fx \"12:00\".")
@@ -127,14 +128,14 @@ class Posting(Strict):
     role: RoleType = Field(description="Stillingstype: " + ", ".join(ROLE_TYPES) + ".")
     age_groups: list[AgeGroup] = Field(min_length=1, description="Aldersgrupper: '0-3', '3-6' og/eller '0-6'.")
     summary: Plain | None = Field(None, max_length=300, description="Én sætning til oversigten og deling.")
-    intro: Markdown = Field(description="Indledningen (Markdown).")
+    intro: Markdown = Field(description="Indledningen.")
     sections: list[Section] = Field(default_factory=list, description="Afsnit med overskrift og tekst.")
     contacts: list[Contact] = Field(default_factory=list, description="Hvem man kan ringe til.")
     apply: Apply = Field(description="Hvordan man søger.")
-    terms: Markdown | None = Field(None, description="Løn og ansættelsesvilkår (Markdown).")
+    terms: Markdown | None = Field(None, description="Løn og ansættelsesvilkår.")
     requirements: list[Annotated[Literal[REQUIREMENTS], choice(*REQUIREMENTS)]] = Field(
         default_factory=list, description="Attester der indhentes.")
-    role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse i data/roles.yml.")
+    role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse, fx 'paedagog'.")
     links: list[Link] = Field(default_factory=list, description="Links til mere viden.")
     withdrawn: Withdrawn | None = Field(None, description="Udfyldes når stillingen er besat før tid eller annulleret.")
 
@@ -220,7 +221,7 @@ class Leaflet(Strict):
 
     title: Plain
     tagline: Plain | None = None
-    kommune: Slug = Field(description="Id på kommunen i data/organisations.yml, fx 'haderslev'.")
+    kommune: Slug = Field(description="Id på kommunen, fx 'haderslev'.")
     topic: Plain
     audience: Plain
     summary: Plain

@@ -16,7 +16,7 @@ from .kinds import ROLE_INDEX, Entry, GENERATED_PAGES, page_path, page_url, post
 from .lint import posting_warnings
 from .model import Posting
 from .problems import Problem, people
-from .read_data import ORGANISATIONS_FILE, read_yaml
+from .read_data import read_yaml
 from .site import PostingFile, Unit
 from .textchecks import missing_images_in, promise_warnings
 from .validation import id_hint, validate
@@ -146,8 +146,9 @@ def posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: 
                                         "side, fx /vaer-med/ eller /" + page_url(ROLE_INDEX)))
     if p.workplace not in units:
         known = ", ".join(sorted(i for i, u in units.items() if u.org.kind != "kommune"))
-        found.append(source.problem(("workplace",), f"ukendt arbejdssted '{p.workplace}'; det skal stå i "
-                                    f"{ORGANISATIONS_FILE}. Kendte id'er: {known}"))
+        found.append(source.problem(("workplace",), f"ukendt arbejdssted '{p.workplace}'. Kendte id'er: {known}. Er "
+                                    "arbejdsstedet nyt, skal det først tilføjes organisationerne (spørg den, "
+                                    "der passer sitet)"))
     elif units[p.workplace].org.kind == "kommune":
         found.append(source.problem(("workplace",), "arbejdsstedet skal være en enhed i kommunen, ikke hele kommunen"))
     if p.role_description and p.role_description not in role_ids:

@@ -59,7 +59,7 @@ class Workplaces:
         ids = [u.org.id for u in self.choices()]
         guess = difflib.get_close_matches(answer, ids, n=1, cutoff=0.6)
         hint = f" Mente du '{guess[0]}'?" if guess else ""
-        raise ScaffoldError(f"ukendt arbejdssted '{answer}'.{hint} Brug et id fra data/organisations.yml: "
+        raise ScaffoldError(f"ukendt arbejdssted '{answer}'.{hint} Brug et af disse id'er: "
                             + ", ".join(ids))
 
     def listing(self) -> str:

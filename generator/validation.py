@@ -76,8 +76,7 @@ def id_hint(value: Any, choices: dict[str, str], field: str) -> str | None:
     guess = difflib.get_close_matches(written, list(by_name) + list(choices), n=1, cutoff=0.6)
     if guess:
         found = by_name.get(guess[0], guess[0])
-        return (f"'{' '.join(value.split())}' er ikke et id; mente du {choices[found]}? Så skriv {field}: {found} "
-                f"(id'er står i data/organisations.yml)")
+        return f"'{' '.join(value.split())}' er ikke et id; mente du {choices[found]}? Så skriv {field}: {found}"
     return None
 
 
@@ -237,7 +236,10 @@ def _explain(model: type[BaseModel], data: Any, e: dict, path: tuple) -> tuple[t
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return path, f"skal være en gruppe af felter, indrykket på linjerne under{hint}"
     if kind == "too_short":
-        return path, f"skal have mindst {ctx.get('min_length')} punkt(er){hint}"
+        least = ctx.get("min_length")
+        if path and path[-1] == "age_groups":  # written as the template writes it
+            return path, "skriv mindst én aldersgruppe, fx age_groups: [\"3-6\"] eller [\"0-3\", \"3-6\"]"
+        return path, f"skriv mindst {'ét punkt' if least == 1 else f'{least} punkter'}{hint}"
     if kind in ("too_long", "string_too_long"):
         return path, f"er for lang; højst {ctx.get('max_length')} tegn{hint}"
     if kind == "greater_than_equal":

@@ -52,13 +52,13 @@ def test_the_seeds_copied_with_new_dates_and_hours_warn_at_each_old_fact(project
     assert lines == [
         "4 advarsler i indholdet:",
         f"{f}:{where(COPIED, '15. januar 2026')}: advarsel: {field}: Teksten nævner 15. januar 2026, men "
-        "interviews nr. 1 (1. samtale) er 2026-02-05: ret teksten eller feltet",
+        "samtale nr. 1 «1. samtale» (interviews) er 2026-02-05: ret teksten eller feltet",
         f"{f}:{where(COPIED, '22. januar 2026')}: advarsel: {field}: Teksten nævner 22. januar 2026, men "
-        "interviews nr. 2 (2. samtale) er 2026-02-12: ret teksten eller feltet",
-        f"{f}:{where(COPIED, 'fuldtid uden')}: advarsel: {field}: Teksten nævner fuldtid, men hours er 32 "
+        "samtale nr. 2 «2. samtale» (interviews) er 2026-02-12: ret teksten eller feltet",
+        f"{f}:{where(COPIED, 'fuldtid uden')}: advarsel: {field}: Teksten nævner fuldtid, men de ugentlige timer (hours) er 32 "
         "(deltid; fuldtid er 37 timer om ugen eller mere): ret teksten eller feltet",
         f"{f}:{where(COPIED, '10. januar 2026')}: advarsel: {field}: Teksten nævner 10. januar 2026, men "
-        "deadline er 2026-02-01: ret teksten eller feltet",
+        "ansøgningsfristen (deadline) er 2026-02-01: ret teksten eller feltet",
     ]
     assert lines[1].startswith("jobs/kopi.yml:65:44:")  # the line HR sees in the editor
 
@@ -81,11 +81,11 @@ def test_the_example_postings_are_clean(capsys):
 
 
 @pytest.mark.parametrize("written, expected", [
-    ("den 15/1", "Teksten nævner 15/1, men deadline er 2026-01-31"),
-    ("15.01.2026", "Teksten nævner 15.01.2026, men deadline er 2026-01-31"),
-    ("15-01-2026", "Teksten nævner 15-01-2026, men deadline er 2026-01-31"),
-    ("den 15. januar", "Teksten nævner 15. januar, men deadline er 2026-01-31"),
-    ("15. jan. 2026", "Teksten nævner 15. jan. 2026, men deadline er 2026-01-31"),
+    ("den 15/1", "Teksten nævner 15/1, men ansøgningsfristen (deadline) er 2026-01-31"),
+    ("15.01.2026", "Teksten nævner 15.01.2026, men ansøgningsfristen (deadline) er 2026-01-31"),
+    ("15-01-2026", "Teksten nævner 15-01-2026, men ansøgningsfristen (deadline) er 2026-01-31"),
+    ("den 15. januar", "Teksten nævner 15. januar, men ansøgningsfristen (deadline) er 2026-01-31"),
+    ("15. jan. 2026", "Teksten nævner 15. jan. 2026, men ansøgningsfristen (deadline) er 2026-01-31"),
     ("den 31. januar 2026", None), ("31.01.26", None), ("31/1", None), ("den 31. januar", None),
 ])
 def test_each_danish_way_of_writing_a_deadline(project, capsys, written, expected):
@@ -105,15 +105,15 @@ def test_a_date_without_a_word_that_names_it_lists_the_postings_dates(project, c
     with_text(project, "aabent-hus", text)
     _, lines = check(project, capsys, "jobs/aabent-hus.yml")
     assert [ln.split(": ", 3)[-1] for ln in lines if "Teksten" in ln] == [
-        "Teksten nævner 20. januar, som ikke er en af opslagets datoer (published 2026-01-01, deadline "
-        "2026-01-31, interviews nr. 1 (1. samtale) 2026-02-03): ret teksten eller datofelterne"]
+        "Teksten nævner 20. januar, som ikke er en af opslagets datoer (dagen opslaget vises fra (published) 2026-01-01, "
+        "ansøgningsfristen (deadline) 2026-01-31, samtale nr. 1 «1. samtale» (interviews) 2026-02-03): ret teksten eller datofelterne"]
 
 
 @pytest.mark.parametrize("sentence, hours, expected", [
-    ("Stillingen er på 37 timer om ugen.", 32, "Teksten nævner 37 timer, men hours er 32"),
-    ("Vi søger en pædagog til en deltidsstilling.", 37, "Teksten nævner deltid, men hours er 37 (fuldtid; "
+    ("Stillingen er på 37 timer om ugen.", 32, "Teksten nævner 37 timer, men de ugentlige timer (hours) er 32"),
+    ("Vi søger en pædagog til en deltidsstilling.", 37, "Teksten nævner deltid, men de ugentlige timer (hours) er 37 (fuldtid; "
                                                          "fuldtid er 37 timer om ugen eller mere)"),
-    ("Stillingen er på fuldtid.", 30, "Teksten nævner fuldtid, men hours er 30 (deltid; fuldtid er 37 timer "
+    ("Stillingen er på fuldtid.", 30, "Teksten nævner fuldtid, men de ugentlige timer (hours) er 30 (deltid; fuldtid er 37 timer "
                                       "om ugen eller mere)"),
     ("Stillingen er på 32 timer om ugen.", 32, None),
     ("Stillingen kan besættes på fuld- eller deltid.", 32, None),
@@ -136,9 +136,9 @@ def test_another_workplace_or_kommune_named_in_the_text(project, capsys):
     chain = "stjernehuset (Børnehuset Stjernehuset · Distrikt Baltorp · Ballerup Kommune)"
     assert [ln for ln in lines if "Teksten" in ln] == [
         f"jobs/andet-sted.yml:{where(text, 'Midtbyens')}: advarsel: indledning (intro): Teksten nævner Midtbyens "
-        f"Dagtilbud, men workplace er {chain}: ret teksten eller feltet",
+        f"Dagtilbud, men arbejdsstedet (workplace) er {chain}: ret teksten eller feltet",
         f"jobs/andet-sted.yml:{where(text, 'Aarhus Kommune')}: advarsel: indledning (intro): Teksten nævner Aarhus "
-        f"Kommune, men workplace er {chain}: ret teksten eller feltet",
+        f"Kommune, men arbejdsstedet (workplace) er {chain}: ret teksten eller feltet",
     ]
 
 
