@@ -72,15 +72,14 @@ def site_path(url: str) -> str:
 
 
 def carries(posting: dict, feed: dict) -> bool:
-    """Whether a posting of jobs.json carries the facet value of a `feeds` entry."""
+    """Whether a posting of jobs.json is listed under the facet value of a `feeds` entry (a role or
+    age choice includes more than its own value: categories.listed_under)."""
     facet, value = feed["facet"], feed["value"]
     if facet == "kommune":
         return posting["kommune"] == value
     if facet == "district":
         return posting["district"] == value and posting["kommune"] == feed["kommune"]
-    if facet == "role":
-        return posting["categories"]["role"] == value
-    return value in posting["categories"]["age_groups"]
+    return value in posting["categories"]["listed_under"][facet]
 
 
 def open_ids(doc: dict, feed: dict) -> set[str]:

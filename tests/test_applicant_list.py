@@ -67,9 +67,9 @@ def test_every_facet_value_is_a_choice_with_its_count_and_its_feeds(built_site):
     kommuner = options(html, "kommune")
     assert [o["text"] for o in kommuner.values()] == ["Alle", "Aarhus Kommune (1)", "Ballerup Kommune (1)",
                                                         "Haderslev Kommune (0)"]
-    assert options(html, "stilling")["paedagog"]["text"] == "Pædagog (0)"
-    assert options(html, "alder")["0-6"]["text"] == "0–6 år (1)"
-    assert options(html, "alder")["3-6"]["text"] == "3–6 år (børnehave) (0)"  # exact value: 0-6 is not 3-6
+    assert options(html, "stilling")["paedagog"]["text"] == "Pædagog (1)"  # the ressourcepædagog post
+    assert options(html, "alder")["0-6"]["text"] == "0–6 år (2)"  # every age of a dagtilbud
+    assert options(html, "alder")["3-6"]["text"] == "3–6 år (børnehave) (1)"  # the 0-6 post has 3-6 children
 
 
 def test_cards_carry_the_facet_keys_the_options_match(built_site):
@@ -84,15 +84,17 @@ def test_cards_carry_the_facet_keys_the_options_match(built_site):
                 assert key in options(html, FACET_SELECT[facet])
 
 
-def test_age_groups_are_matched_exactly_and_the_hint_says_so(built_site):
+def test_age_groups_and_roles_include_what_an_applicant_means_and_the_hints_say_so(built_site):
     html = built_site(TODAY).page("job/")
     assert list(options(html, "alder")) == ["", "0-3", "3-6", "0-6"]
     assert re.search(r'<select id="filter-alder" name="alder"[^>]* aria-describedby="filter-alder-hint">', html)
     hint = re.search(r'<small id="filter-alder-hint"[^>]*>([^<]*)</small>', html)[1]
-    assert "en stilling for 0–6 år står kun under 0–6 år" in hint
-    # The cards carry the same keys the options have.
-    assert re.search(rf'data-id="{RESSOURCE}"[^>]* data-age="0-6"', html)
-    assert re.search(rf'data-id="{LEDER}"[^>]* data-age="0-3"', html)
+    assert "En stilling for 0–6 år står også under 0–3 år og 3–6 år" in hint
+    hint = re.search(r'<small id="filter-stilling-hint"[^>]*>([^<]*)</small>', html)[1]
+    assert hint == "Pædagog viser også stillinger som ressourcepædagog."
+    # The cards carry the key of every choice that includes them.
+    assert re.search(rf'data-id="{RESSOURCE}"[^>]* data-role="paedagog ressourcepaedagog" data-age="0-3 3-6 0-6"', html)
+    assert re.search(rf'data-id="{LEDER}"[^>]* data-role="paedagogisk-leder" data-age="0-3 0-6"', html)
 
 
 def test_hours_and_employment_offer_every_value_with_counts(built_site):
@@ -108,7 +110,7 @@ def test_counts_follow_the_open_postings_of_the_day(built_site):
     html = built_site("2026-01-11").page("job/")  # the Ballerup posting has closed
     assert options(html, "kommune")["ballerup"]["text"] == "Ballerup Kommune (0)"
     assert options(html, "kommune")["aarhus"]["text"] == "Aarhus Kommune (1)"
-    assert options(html, "alder")["0-3"]["text"] == "0–3 år (vuggestue) (0)"
+    assert options(html, "alder")["0-3"]["text"] == "0–3 år (vuggestue) (1)"  # the 0-6 post
 
 
 def test_the_follow_links_and_the_sort_control_are_in_the_page(built_site):
@@ -116,7 +118,7 @@ def test_the_follow_links_and_the_sort_control_are_in_the_page(built_site):
     assert re.search(r'<a href="feed.xml" type="application/atom\+xml" data-jobsite-follow="atom">', html)
     assert re.search(r'<a href="kalender.ics" type="text/calendar" data-jobsite-follow="ics">', html)
     sort = re.search(r'<p class="jobsite-sort" id="jobsite-sort"[^>]* hidden>.*?</p>', html, re.S)[0]
-    assert '<select id="jobsite-sort-select" name="sortering">' in sort
+    assert '<select id="jobsite-sort-select" name="sortering" form="jobsite-filter">' in sort
     assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', sort) == [
         ("", "Korteste frist først"), ("nyeste", "Nyeste først")]
     # The sort sits above the list, outside the folded filters.

@@ -290,6 +290,8 @@
     var wide = window.matchMedia("(min-width: 60em)");
     if (details && wide.matches) details.open = true;  // folded on phones
     count.setAttribute("tabindex", "-1");  // focus lands on the count after a choice is applied
+    var noScript = form.querySelector("[data-jobsite-noscript]");  // "Uden JavaScript ..." is not true here
+    if (noScript) noScript.hidden = true;
 
     /* A shared link's choices; one the page does not have is named in a notice, not silently dropped. */
     var params = new URLSearchParams(window.location.search);
@@ -327,8 +329,12 @@
         var button = chosenBox.appendChild(document.createElement("button"));
         button.type = "button";
         button.className = "jobsite-chosen__value";
-        button.textContent = chosenOption(select).getAttribute("data-label");
-        button.setAttribute("aria-label", fill(text.remove, { label: choiceText(select) }));
+        /* Named by its text ("Fjern valget Ballerup Kommune"), not by aria-label, which label
+           lookups would take for a second "Kommune". */
+        var hiddenText = button.appendChild(document.createElement("span"));
+        hiddenText.className = "md-visually-hidden";
+        hiddenText.textContent = text.remove;
+        button.appendChild(document.createTextNode(" " + chosenOption(select).getAttribute("data-label")));
         var x = button.appendChild(document.createElement("span"));
         x.setAttribute("aria-hidden", "true");
         x.textContent = " ×";

@@ -54,7 +54,7 @@ SCRIPT_TEXT = {
     "wider_intro": "Prøv et bredere valg:",
     "wider_choice": "Vis {n} {jobs} uden »{dropped}«",
     "chosen": "Valgt:",
-    "remove": "Fjern valget {label}",
+    "remove": "Fjern valget",  # before the value, for screen readers: "Fjern valget Ballerup Kommune"
     "follow_several": ("Der er ikke ét feed for netop dit valg: feedet og kalenderen ovenfor har alle stillinger "
                        "for {label}. Du kan også følge hvert af de andre valg for sig:"),
     "follow_partial": "Feedet og kalenderen har alle stillinger for {label}, også dem, der ikke passer til {others}.",
