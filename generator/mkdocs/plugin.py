@@ -29,6 +29,7 @@ from .pages import PageTexts, add_generated_pages, mark_filled_pages, without_di
 from .publish import StagedSite
 from .search import Search, search_address
 from .theme import Dedent, TemplateCache, with_job_posting
+from .toggles import name_toggles
 from ..kinds import posting_page
 
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
@@ -126,14 +127,17 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         return html
 
     def on_post_page(self, output, page, config):
-        # The finished page: an open posting becomes a JobPosting, and the page gets its CSP
-        # (not under `serve`: its livereload script comes after this).
+        # The finished page: an open posting becomes a JobPosting, Material's hidden toggles get
+        # names (toggles.py), and the page gets its CSP (not under `serve`: its livereload script
+        # comes after this).
         if job := self.postings.get(page.file.src_uri):
             output = with_job_posting(output, job)
+        output = name_toggles(output)
         return output if self.serving else csp.add_csp(output)
 
     def on_post_template(self, output, template_name, config):
-        # 404.html is a template, not a page: its CSP is added here.
+        # 404.html is a template, not a page: its toggles' names and its CSP are added here.
+        output = name_toggles(output)
         return output if self.serving else csp.add_csp(output)
 
     @event_priority(-100)
