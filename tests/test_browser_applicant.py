@@ -62,16 +62,16 @@ def test_filtering_by_kommune_leaves_the_matching_postings_and_updates_the_addre
     expect(page).to_have_url(re.compile(r"\?kommune=aarhus&stilling=paedagogisk-leder$"))
 
 
-def test_age_group_filter_matches_the_posted_age_group_exactly(job_list):
-    # As the per-facet feeds do: a 0-6 job is under 0-6, not under 0-3 or 3-6 (the hint says so).
+def test_age_group_filter_includes_the_posts_whose_ages_overlap(job_list):
+    # As the per-facet feeds do (model.AGE_INCLUDES): a 0-6 job is under 0-3 and 3-6 too, and 0-6 is every age.
     page = job_list
     page.get_by_label("Aldersgruppe").select_option("0-3")
-    assert visible_cards(page) == [LEDER]
+    assert visible_cards(page) == [LEDER, RESSOURCE]
     page.get_by_label("Aldersgruppe").select_option("0-6")
-    assert visible_cards(page) == [RESSOURCE]
+    assert visible_cards(page) == [LEDER, RESSOURCE]
     page.get_by_label("Aldersgruppe").select_option("3-6")
-    assert visible_cards(page) == []
-    expect(page.locator("#filter-alder-hint")).to_contain_text("en stilling for 0–6 år står kun under 0–6 år")
+    assert visible_cards(page) == [RESSOURCE]
+    expect(page.locator("#filter-alder-hint")).to_contain_text("En stilling for 0–6 år står også under 0–3 år og 3–6 år")
 
 
 def test_a_shared_filtered_address_restores_the_filter(served_site, page):

@@ -256,7 +256,7 @@ def test_home_page_shows_the_open_count_and_the_soonest_deadlines_first(built_si
     assert f"{count} {'ledig stilling' if count == 1 else 'ledige stillinger'} i dagtilbud lige nu" in text
     html = site.page("")
     for job in cards:
-        assert f'<a href="job/{job}/">' in html and (site.root / "job" / job / "index.html").is_file()
+        assert f'<a class="jobsite-card__link" href="job/{job}/">' in html and (site.root / "job" / job / "index.html").is_file()
     assert 'href="job/"' in html
     # Each posting is found by search as itself, not again as the home page.
     index = json.loads(site.page("search/search_index.json"))
