@@ -1,10 +1,15 @@
 """Synthetic but realistic content for the benchmark: an organisation tree of
 several kommuner and N postings of 500-900 words of Danish text.
 
-Deterministic (seeded), so two runs build the same pages. The text is drawn
-from a pool of sentences a daycare posting really contains; what matters for
-speed and weight is its length and shape (paragraphs, bullet lists, headings),
-which follow the example postings.
+Deterministic (seeded), so two runs build the same pages. The text mixes a pool
+of sentences a daycare posting really contains with sentences made from a
+lexicon of daycare words, where nouns are drawn by rank (a few common, many
+rare, as in real text) and often joined into compounds as Danish does
+('legepladsmiljø', 'forældresamarbejdet'), plus names of people and streets.
+So the postings share their common words but each has words of its own, and a
+search index or a compressor is not flattered by a vocabulary of thirty
+sentences. Length and shape (paragraphs, bullet lists, headings) follow the
+example postings.
 """
 from __future__ import annotations
 
@@ -83,6 +88,65 @@ HEADINGS = ["Dine vigtigste opgaver", "Vi forventer, at du", "Det får du hos os
             "Vores pædagogiske arbejde", "Vil du vide mere", "Ansættelsesproces"]
 
 
+# The lexicon of the made sentences. Nouns by rank: the first are drawn most often (Zipf).
+LEX_NOUNS = """barn børn leg læring trivsel udvikling fællesskab forældre kolleger hverdag personale hus stue
+    gruppe relation sprog natur legeplads køkken mad musik bevægelse skov have værksted projekt tema aktivitet
+    samarbejde dialog omsorg nærvær tryghed ansvar faglighed sparring møde plan læreplan dokumentation evaluering
+    refleksion praksis miljø rum tid overgang skole vuggestue børnehave dagpleje institution område distrikt
+    ledelse team netværk uddannelse kursus viden erfaring kompetence motorik sanser kreativitet fantasi eventyr
+    bog fortælling sang rim leg regel rutine måltid søvn hygiejne påklædning garderobe tur bus strand mark
+    dyr høns kanin drivhus bål bålhytte cykel løbecykel sandkasse gynge rutsjebane bold klodser maling ler
+    papir lim saks perle puslespil teater forestilling fest jul fastelavn sommer vinter efterår forår regn sne
+    sol vind blade kastanjer svampe insekter fugle træ hule bakke sti bro bæk sø hav sten skaller vand
+    inklusion deltagelse mangfoldighed sundhed kost bevægelsesglæde trafik sikkerhed førstehjælp brand
+    arbejdsmiljø trivselsmåling sygefravær vagtplan mødeplan ferieplan budget indkøb vedligehold rengøring""".split()
+LEX_ADJ = """god tryg glad nysgerrig rolig aktiv kreativ faglig tydelig nærværende engageret ansvarlig fleksibel
+    åben varm venlig modig legende undersøgende rummelig stabil positiv humoristisk omsorgsfuld struktureret
+    grøn lys stor lille ny gammel fælles daglig ugentlig fast spontan planlagt fri stille livlig""".split()
+LEX_VERBS = """skaber udvikler styrker understøtter planlægger evaluerer dokumenterer deler bygger former
+    undersøger opdager prøver øver fejrer dyrker plejer passer vedligeholder organiserer""".split()
+LEX_LINK = ["", "", "s", "e"]  # 'leg+plads', 'læring+s+miljø', 'børn+e+have'
+TEMPLATES = [
+    "Vi {verb} {adj} {noun} sammen med børnene, og {noun} er en del af vores {noun}.",
+    "I vores {noun} arbejder vi med {noun} og {adj} {noun} hver dag.",
+    "Du {verb} {noun} for børnene og er med til at gøre {noun} {adj}.",
+    "Om eftermiddagen er der {noun} og {noun} på {street}, hvor vi har {adj} {noun}.",
+    "Vores {noun} bygger på {noun}, {noun} og en {adj} tilgang til {noun}.",
+    "Sammen med {person} {verb} du {noun} i et {adj} {noun}.",
+    "Vi har i år særligt fokus på {noun} og {noun} i {noun}.",
+    "Børnene {verb} {noun} i {noun}, og de voksne følger op med {adj} {noun}.",
+]
+STREET_A = ["Kløver", "Hyld", "Bøge", "Ahorn", "Lyng", "Skov", "Eng", "Mølle", "Kirke", "Sø", "Bakke", "Lærke",
+            "Rønne", "Hassel", "Pil", "Fjord", "Strand", "Mose", "Kilde", "Ager"]
+STREET_B = ["vej", "vænget", "stien", "gade", "allé", "toften", "haven", "parken", "bakken", "marken"]
+
+
+def _noun(rng: random.Random) -> str:
+    """A noun drawn by rank, often a compound of two ('legepladsmiljø')."""
+    n = len(LEX_NOUNS)
+    pick = lambda: LEX_NOUNS[min(n - 1, int(n ** rng.random()) - 1)]  # rank ~ 1/r
+    word = pick()
+    if rng.random() < 0.45:
+        word = word + rng.choice(LEX_LINK) + pick()
+    return word
+
+
+def _made_sentence(rng: random.Random) -> str:
+    text = rng.choice(TEMPLATES)
+    while "{" in text:
+        slot = text[text.index("{") + 1:text.index("}")]
+        fill = {"noun": lambda: _noun(rng), "adj": lambda: rng.choice(LEX_ADJ), "verb": lambda: rng.choice(LEX_VERBS),
+                "street": lambda: rng.choice(STREET_A) + rng.choice(STREET_B) + f" {rng.randint(1, 120)}",
+                "person": lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}"}[slot]()
+        text = text.replace("{" + slot + "}", fill, 1)
+    return text[0].upper() + text[1:]
+
+
+def _sentence(rng: random.Random) -> str:
+    """A sentence of a posting: from the pool a daycare posting really says, or made."""
+    return rng.choice(SENTENCES) if rng.random() < 0.45 else _made_sentence(rng)
+
+
 class _Literal(str):
     """A multi-line text, dumped in YAML's | block style as HR writes it."""
 
@@ -94,7 +158,7 @@ yaml.SafeDumper.add_representer(
 def _paragraph(rng: random.Random, words: int) -> str:
     out: list[str] = []
     while sum(len(s.split()) for s in out) < words:
-        out.append(rng.choice(SENTENCES))
+        out.append(_sentence(rng))
     return " ".join(out)
 
 

@@ -1,5 +1,6 @@
 """A project for the search tests: the example content plus synthetic open postings in other
-kommuner (benchmarks/synthetic.py), and one posting whose texts are hostile."""
+kommuner (benchmarks/synthetic.py), one posting whose texts are hostile, and one closed posting
+with a word of its own (CLOSED_WORD) that the search must not find."""
 from __future__ import annotations
 
 import random
@@ -21,6 +22,8 @@ HOSTILE_ID = "hostile-search"
 HOSTILE_TITLE = 'Pædagog &lt;b&gt;fed&lt;/b&gt; når a < 5 "x" & co'
 HOSTILE_SUMMARY = f"&lt;img src=x onerror={PWN}&gt; og \"citat\" & mere"
 HOSTILE_INTRO = f"Vi søger &lt;script&gt;{PWN}&lt;/script&gt; og &#60;svg onload={PWN}&#62;, a < 5.\n"
+CLOSED_ID = "lukket-syntetisk"
+CLOSED_WORD = "Kolibrireden"  # in the closed posting's title and text, nowhere else
 
 
 def write_search_project(dest: Path, postings: int = 60, seed: int = 13) -> Path:
@@ -47,6 +50,10 @@ def write_search_project(dest: Path, postings: int = 60, seed: int = 13) -> Path
     hostile = yaml.safe_load((ROOT / "tests" / "good_posting.yml").read_text("utf-8"))
     hostile |= {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY, "intro": HOSTILE_INTRO, "workplace": workplaces[0][0]}
     (dest / "jobs" / f"{HOSTILE_ID}.yml").write_text(synthetic._dump(hostile), "utf-8")
+    closed = synthetic.posting(rng, workplaces[1], today, False)
+    closed |= {"title": f"Pædagog til {CLOSED_WORD}",
+               "intro": synthetic._Literal(f"Vuggestuen {CLOSED_WORD} søger en pædagog.\n\n" + closed["intro"])}
+    (dest / "jobs" / f"{CLOSED_ID}.yml").write_text(synthetic._dump(closed), "utf-8")
     refresh_editor_config(dest)
     return dest
 
@@ -57,3 +64,34 @@ def refresh_editor_config(dest: Path) -> None:
     if (dest / "content" / "admin" / "config.yml").is_file():
         subprocess.run([sys.executable, "-m", "generator", "cms", "--root", str(dest)], cwd=ROOT, check=True,
                        capture_output=True)
+
+
+def indexed(site: Path) -> dict[str, dict]:
+    """What the built site's search index holds: Pagefind's fragment of each indexed page (its url
+    from the site's root, 'content' and 'meta'), by url. Each fragment is gzip with a signature."""
+    import gzip
+    import json
+
+    out = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        out[fragment["url"]] = fragment
+    return out
+
+
+def search_from_header(page, query: str):
+    """Search as a visitor does: type into the header's field on the current page and press Enter;
+    the search page shows the results. Returns the result list's items (after the count is said)."""
+    import re as _re
+
+    from playwright.sync_api import expect
+
+    field = page.get_by_label("Søg på sitet")
+    field.fill(query)
+    field.press("Enter")
+    status = page.locator("#jobsite-searchpage-status")
+    expect(status).to_have_text(_re.compile(r"(\d+ resultat|Ingen resultater).* for »" + _re.escape(query) + "«"),
+                                timeout=60_000)
+    return page.locator("#jobsite-searchpage-results > li")

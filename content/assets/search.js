@@ -83,7 +83,8 @@
 
   function pagefindEngine() {
     return import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
-      return pagefind.options({ ranking: options.ranking || {}, excerptLength: EXCERPT }).then(function () {
+      // noWorker: the search runs on the page; a worker would download Pagefind's code a second time (12 KB).
+      return pagefind.options({ ranking: options.ranking || {}, excerptLength: EXCERPT, noWorker: true }).then(function () {
         return pagefind.init();
       }).then(function () {
         return {
@@ -235,6 +236,7 @@
 
   function show(q) {
     var mine = ++latest;
+    shownQuery = q;
     var more = document.getElementById("jobsite-searchpage-more");
     if (more) more.remove();
     if (!q) {
@@ -287,9 +289,13 @@
     return (new URLSearchParams(location.search).get("q") || "").trim();
   }
 
+  var typing = 0;
+  var shownQuery = null;  // the words of the list on the page (or being searched)
+
   // The form searches in place, and the address keeps the words (a link to the results).
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    clearTimeout(typing);
     var q = field.value.trim();
     var url = new URL(location.href);
     if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
@@ -299,10 +305,12 @@
     show(q);
   });
 
-  var typing = 0;
+  // While typing, the results follow after a pause (not on every key).
   field.addEventListener("input", function () {
     clearTimeout(typing);
-    typing = setTimeout(function () { show(field.value.trim()); }, 250);
+    typing = setTimeout(function () {
+      if (field.value.trim() !== shownQuery) show(field.value.trim());
+    }, 250);
   });
 
   var q = query();

@@ -17,10 +17,12 @@ a visitor who does not search downloads none of it.
 """
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,6 +35,8 @@ from ..render.search_index import (Document, Shaper, Shaped, index_html, is_sear
                                    page_document, plain_title, posting_document, search_options, shape,
                                    vocabulary)
 from ..site import Content
+
+log = logging.getLogger("mkdocs.plugins.jobsite")
 
 BUNDLE = "pagefind"  # the folder in the site: pagefind.js, its worker, wasm, index, fragments
 LIGHT_INDEX = f"{BUNDLE}/jobsite-preview.js"  # the preview's index (search.js loads it on file://)
@@ -87,6 +91,7 @@ class Search:
         items = [s for _, _, s in shaped.values()]
         site = Path(config.site_dir)
         out = site / BUNDLE
+        start = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="jobsite-search-") as tmp:
             for item in items:
                 path = Path(tmp) / item.doc.url
@@ -100,5 +105,6 @@ class Search:
                 raise PluginError(f"Søgeindekset kunne ikke laves (Pagefind): {run.stdout}{run.stderr}")
         for name in UNUSED:
             (out / name).unlink(missing_ok=True)
+        log.info("Søgeindeks (Pagefind): %d sider på %.1f s", len(items), time.perf_counter() - start)
         if not config.use_directory_urls:  # the preview, opened from disk
             (site / LIGHT_INDEX).write_text(light_index_script(items), "utf-8")
