@@ -99,16 +99,17 @@ def test_every_page_has_open_graph_title_and_description(built_site):
         in posting
 
 
-def test_search_index_boosts_open_postings_and_skips_the_filter_form(built_site):
-    index = json.loads(built_site("2026-01-05").page("search/search_index.json"))
-    postings = [d for d in index["docs"] if d["location"].startswith((f"job/{LEDER}/", f"job/{RESSOURCE}/"))]
-    assert postings and all(d.get("boost", 1) > 1 for d in postings)
-    others = [d for d in index["docs"] if d not in postings]
-    assert all(d.get("boost", 1) == 1 for d in others)
-    job_list = next(d for d in index["docs"] if d["location"] == "job/")
-    assert "Filtrér" not in job_list["text"] and "Aldersgruppe" not in job_list["text"]
-    first = next(d for d in index["docs"] if d["location"] == f"job/{LEDER}/")
-    assert "Ballerup Kommune" in first["text"] and "0–3 år (vuggestue)" in first["text"]
+def test_search_index_weighs_open_postings_and_skips_the_filter_form(built_site):
+    from search_project import indexed
+
+    index = indexed(built_site("2026-01-05").root)
+    postings = [f for url, f in index.items() if url in (f"/job/{LEDER}/", f"/job/{RESSOURCE}/")]
+    assert len(postings) == 2 and all(f["meta"].get("emner") for f in postings)  # weighed above the text
+    assert not [f for url, f in index.items() if f not in postings and f["meta"].get("emner")]
+    job_list = index["/job/"]
+    assert "Filtrér" not in job_list["content"] and "Aldersgruppe" not in job_list["content"]
+    first = index[f"/job/{LEDER}/"]
+    assert "Ballerup Kommune" in first["meta"]["emner"] and "0–3 år (vuggestue)" in first["meta"]["emner"]
 
 
 def test_job_sitemap_lists_the_open_postings(built_site):

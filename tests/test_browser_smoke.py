@@ -11,9 +11,7 @@ def test_job_list_renders_in_chromium(served_site, page):
 def test_danish_search_finds_a_posting(served_site, page):
     base = served_site("2026-01-05")
     page.goto(base + "job/")
-    page.locator(".md-search__input").click()
-    # Typed, not fill(): Material's search reads the box on key events (fill() sends none).
-    page.locator(".md-search__input").press_sequentially("ressourcepædagog")
-    first = page.locator(".md-search-result__list > li").first
-    first.wait_for(state="attached")
+    from search_project import search_from_header
+
+    first = search_from_header(page, "ressourcepædagog").first
     assert "Ressourcepædagoger søges til Midtbyens Dagtilbud" in first.inner_text()

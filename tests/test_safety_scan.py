@@ -205,7 +205,7 @@ def test_a_less_than_sign_and_a_later_word_with_on_are_text_in_a_calendar(clean,
 
 def test_json_copies_are_clean(clean, clean_baseline, tmp_path):
     copy_one(clean, "job/jobs.json", tmp_path)
-    copy_one(clean, "search/search_index.json", tmp_path)
+    copy_one(clean, "pagefind/pagefind-entry.json", tmp_path)
     assert scan(tmp_path, clean_baseline) == []
 
 
@@ -219,9 +219,13 @@ def test_html_in_jobs_json_is_found(clean, clean_baseline, tmp_path):
 
 
 def test_search_index_html_gets_the_html_rules(clean, clean_baseline, tmp_path):
-    """Material renders the index's text as HTML: its <p> tags are fine, handlers are not."""
-    path = copy_one(clean, "search/search_index.json", tmp_path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """Material renders the index's text as HTML: its <p> tags are fine, handlers are not. (The site's
+    search is Pagefind now, whose results are drawn as text; the rule stays for a Material index.)"""
+    path = tmp_path / "search" / "search_index.json"
+    path.parent.mkdir(parents=True)
+    data = {"docs": [{"location": "", "title": "Forside", "text": "<p>Job og viden</p>"}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert scan(tmp_path, clean_baseline) == []
     data["docs"][0]["text"] += "<img src=x onerror=alert(1)>"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert "event handler" in whats(scan(tmp_path, clean_baseline))
