@@ -22,6 +22,7 @@ from . import clock, preview, schema
 from .content import JOBS_DIR, load_site
 from .kinds import kind_of
 from .problems import ContentError, Problem, headline, relative
+from .readability import DEFAULT_MAX_LIX, readability, too_hard
 from .scaffold import ScaffoldError, load_base, load_workplaces, new_posting
 
 
@@ -86,16 +87,32 @@ def _is_source(rel: str) -> bool:
     return kind_of(rel) is not None
 
 
+def leaflet_readability(content, leaflet) -> tuple[str, int, str, bool]:
+    """How easy a leaflet is to read, as check reports it beside its OK: (file, line, message, too hard).
+    Above the kommune's limit it names the longest sentences by line; a notice, never an error or a
+    warning (--strict does not count it): an old leaflet need not stop a posting's pull request."""
+    found = readability(leaflet.body)
+    kommune = content.units.get(leaflet.leaflet.kommune)
+    limit = (kommune.org.max_lix if kommune else None) or DEFAULT_MAX_LIX
+    line_of = lambda s: leaflet.body_line + leaflet.body.count("\n", 0, s.offset)  # noqa: E731
+    if found.lix > limit:
+        return leaflet.file, line_of(found.longest(1)[0]), too_hard(found, limit, line_of), True
+    return leaflet.file, leaflet.body_line, (f"LIX {found.lix} ({found.level}); grænsen for tekster til forældre "
+                                             f"er {limit}"), False
+
+
 def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> int:
     """Validate everything; report the problems (of `files`, when given). Returns the exit code."""
     problems: list[Problem] = []
     counts = ""
+    readable: list[tuple[str, int, str, bool]] = []  # leaflet file, line, its readability, above the limit
     try:
         content = load_site(root, processes=os.cpu_count() or 1)  # a large jobs/ is read side by side
         problems = list(content.warnings)
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "
                   f"{n} {'folder' if n == 1 else 'foldere'}")
+        readable = [leaflet_readability(content, leaflet) for leaflet in content.leaflets]
     except ContentError as err:
         problems = list(err.problems)
     except clock.ClockError as err:
@@ -133,6 +150,13 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
                                          for p in files})) + " er i orden.")
     else:
         print(f"OK: {counts} er i orden.")
+    wanted_files = {relative(p if p.is_absolute() else Path.cwd() / p, root) for p in files} if files else None
+    for rel, line, message, hard in sorted(readable):
+        if wanted_files is None or rel in wanted_files:
+            print(f"Læsbarhed: {rel}:{line}: {message}")
+            if hard and os.environ.get("GITHUB_ACTIONS") == "true":
+                print(f"::notice file={_escape(rel, True)},line={line},title={_escape('Læsbarhed', True)}::"
+                      f"{_escape(message)}")
     return 0
 
 

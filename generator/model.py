@@ -176,6 +176,9 @@ class Organisation(Strict):
     domains: list[Domain] = Field(default_factory=list, description=(
         "Kommunens egne domæner, fx ballerup.dk (underdomæner som job.ballerup.dk hører med). Tjek advarer om "
         "ansøgningsadresser, links og e-mails til andre domæner. Uden listen bruges hjemmesidens og e-mailens domæne."))
+    max_lix: int | None = Field(None, ge=20, le=70, description=(
+        "Kommunens grænse for, hvor svære foldere til forældre må være at læse (LIX), før check advarer. "
+        "Uden den: 40."))
     units: list[Organisation] = Field(default_factory=list)
 
 

@@ -49,7 +49,7 @@ FIELD_NAMES: dict[str, str] = {
     "website": "hjemmeside", "about": "om", "accessibility_statement": "tilgængelighedserklæring",
     "kommune": "kommune", "roles": "roller", "areas": "områder", "rows": "rækker", "source_note": "kildenote",
     "tagline": "undertitel", "topic": "emne", "audience": "målgruppe", "updated": "opdateret",
-    "contact": "kontakt", "domains": "domæner",
+    "contact": "kontakt", "domains": "domæner", "max_lix": "grænse for læsbarhed",
 }
 ENTRY_NAMES: dict[str, str] = {
     "interviews": "samtale", "sections": "afsnit", "contacts": "kontakt", "links": "link",

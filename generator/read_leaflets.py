@@ -85,7 +85,8 @@ def load_leaflets(root: Path, entries: list[Entry], units: dict[str, Unit], prob
                 warnings.extend(Problem(rel, *line_col(text, body_at + index), "", PROMISED_LINK, "warning")
                                 for index in promised_links(text[body_at:]))
             out.append(LeafletFile(entry.id, rel, rel.removeprefix("content/"), leaflet, text[body_at:],
-                                   units[leaflet.kommune].org.name if units else leaflet.kommune))
+                                   units[leaflet.kommune].org.name if units else leaflet.kommune,
+                                   line_col(text, body_at)[0]))
     return out
 
 

@@ -144,7 +144,10 @@ def posting_rules(p: Posting, source: Source, units: dict[str, Unit], role_ids: 
         if link.url.startswith("/") and urlsplit(link.url).path.strip("/") not in pages:
             found.append(source.problem(("links", i, "url"), f"{link.url} er ikke en side på sitet; link til en "
                                         "side, fx /vaer-med/ eller /" + page_url(ROLE_INDEX)))
-    if p.workplace not in units:
+    if not units:  # the organisations could not be read: their own errors say why
+        found.append(source.problem(("workplace",), f"arbejdsstedet '{p.workplace}' kan ikke findes, fordi "
+                                    "organisationerne har fejl; ret dem først (se fejlene i data/)"))
+    elif p.workplace not in units:
         known = ", ".join(sorted(i for i, u in units.items() if u.org.kind != "kommune"))
         found.append(source.problem(("workplace",), f"ukendt arbejdssted '{p.workplace}'. Kendte id'er: {known}. Er "
                                     "arbejdsstedet nyt, skal det først tilføjes organisationerne (spørg den, "

@@ -40,6 +40,7 @@ class LeafletFile:
     leaflet: Leaflet
     body: str
     kommune_name: str = ""  # the name of the kommune the leaflet names by id, as visitors read it
+    body_line: int = 1  # the file's line the body starts at (after the front matter)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from .model import Organisation, Posting
 from .problems import ContentError, Problem, headline, one_line, people, relative
 from .read_data import load_organisations
 from .read_postings import read_posting
+from .readability import readability
 from .render import danish
 from .site import Content, Unit
 
@@ -159,10 +160,19 @@ def _facts(posting: Posting, units: dict[str, Unit]) -> list[str]:
         ("Ansøgningsfrist", md(deadline)),
         ("Samtaler", md(interviews)),
         ("Timer", md(danish.hours_text(posting))),
+        ("Læsbarhed", md(posting_readability(posting))),
     ]
     if posting.withdrawn:
         facts.append(("Trukket tilbage", md(f"{posting.withdrawn.reason} {_day(posting.withdrawn.date)}")))
     return [f"- **{label}:** {value}" for label, value in facts]
+
+
+def posting_readability(posting: Posting) -> str:
+    """'LIX 52 (svær)': how hard the posting's running text is to read, a figure for the reviewer (no warning:
+    a posting is read by trained professionals, not by every parent)."""
+    texts = [posting.intro, *(s.text for s in posting.sections), posting.terms or "", posting.apply.text or ""]
+    found = readability("\n\n".join(t for t in texts if t))
+    return f"LIX {found.lix} ({found.level})"
 
 
 def _host(address: Address) -> str:

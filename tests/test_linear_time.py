@@ -22,8 +22,8 @@ import pytest
 
 from conftest import ROOT
 from generator import (consistency, fieldtypes, frontmatter, glyphs, hosts, kinds, lint, media, read_data,
-                       read_leaflets, read_pages, read_postings, structure, summary, textchecks, validation,
-                       yamlsource)
+                       read_leaflets, read_pages, read_postings, readability, structure, summary, textchecks,
+                       validation, yamlsource)
 from generator.content import load_site
 from generator.fieldtypes import text_problem
 from generator.model import Posting
@@ -33,7 +33,7 @@ from generator.validation import validate
 
 MODULES = (fieldtypes, consistency, validation, yamlsource, lint, glyphs, structure,  # the text rules
            kinds, frontmatter, read_data, read_postings, read_leaflets, read_pages, textchecks, media,  # loading
-           hosts, summary,  # what the reviewer is shown
+           hosts, summary, readability,  # what the reviewer is shown, and how easy a text is to read
            danish)  # phone numbers found in the texts as they are shown
 SIZE = 200_000
 RATIO, SLACK = 20, 1.0  # seconds of process time
@@ -105,6 +105,10 @@ ADVERSARIAL: dict[str, list[str]] = {
     "generator.fieldtypes.AUTOLINK": [fill("<a:"), fill("<a"), "<" + fill("a") + ":", fill("<a:b")],
     "generator.fieldtypes.INVISIBLE": [fill("\u200b"), fill("a\u200b"), fill("a")],
     "generator.fieldtypes.PASTED": [fill("\u00a0"), fill("a\u201c"), fill("a")],
+    "generator.readability.WORD": [fill("a"), fill("a1")],
+    "generator.readability.SENTENCE_END": [fill("."), fill(". "), fill(" "), fill(". a"), fill('. "'), fill(".\n")],
+    "generator.readability.LINK": [fill("]("), "](" + fill("a"), fill("](\n")],
+    "generator.readability.BLOCK_START": [fill(" "), fill("#"), fill("1"), fill("\t")],
     "generator.fieldtypes.PASTED_BULLET": [fill(" "), fill("\u00a0"), fill("•"), fill(" •"), fill("o "), fill("• \n"),
                                            " " * 1000 + fill("•")],
     "generator.fieldtypes._HREF": [fill('<a href="'), '<a href="' + fill("a")],
@@ -190,6 +194,7 @@ PIECES = {
     "generator.consistency._SENTENCE_START": 160,  # the sentence before a date (_context)
     "generator.yamlsource._OPENING_QUOTE": None,  # matched on each line
     "generator.read_leaflets.HEADING": None,
+    "generator.readability.BLOCK_START": None,  # matched at the start of each line
     "generator.fieldtypes.PASTED_BULLET": None,  # matched at the start of each line (fieldtypes.listed)
 }
 
