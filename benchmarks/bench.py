@@ -8,10 +8,14 @@ project, then measures, interleaved in the same run:
 - `python -m generator check`;
 - a plain MkDocs + Material build of the very same pages: the generator
   renders them once, they are written as ordinary Markdown files into a
-  project with the same theme settings and search, but without the jobsite
-  plugin. The ratio of the two is the generator's own cost;
-- sizes: the search index, a posting page (raw and gzipped) and everything a
-  first visit downloads (HTML, CSS, JS, fonts; not the search index).
+  project with the same theme settings, indexed by Pagefind after the build
+  as the jobsite plugin does, but without the jobsite plugin. The ratio of
+  the two is the generator's own cost;
+- sizes: the search bundle (Pagefind) on disk, a posting page (raw and
+  gzipped) and everything a first visit downloads (HTML, CSS, JS, fonts; the
+  search loads nothing before the visitor searches);
+- the search in a browser (search_size.py): the bytes a first query downloads
+  at 100, 1000 and 10 000 open postings, and what the search adds to a page.
 
 It prints a table with the budgets of issue 7 beside the figures and asserts
 nothing about time. `make bench` runs it; see "Benchmark" in README.md.
@@ -19,6 +23,7 @@ nothing about time. `make bench` runs it; see "Benchmark" in README.md.
     python benchmarks/bench.py                  # N = 100, 1000, 5000 (+ 5000 with 100 open)
     python benchmarks/bench.py --sizes 20       # quick
     python benchmarks/bench.py --profile 1000   # where the generator's time goes (cProfile)
+    python benchmarks/bench.py --search-only    # only the search's weight (search_size.py)
 """
 from __future__ import annotations
 
@@ -42,6 +47,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import lighthouse  # noqa: E402
 import live  # noqa: E402
+import search_size  # noqa: E402
 from synthetic import write_content  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -142,15 +148,25 @@ def mkdocs_build(project: Path, site: Path) -> Timed:
     return run_timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)], project)
 
 
+def plain_build(project: Path, site: Path) -> Timed:
+    """The plain MkDocs build, and Pagefind over the site it wrote: the same pages, searchable the same
+    way (the jobsite build indexes with Pagefind as part of the build)."""
+    built = mkdocs_build(project, site)
+    indexed = run_timed([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "da",
+                         "--silent"], project)
+    return Timed(built.seconds + indexed.seconds, built.cpu + indexed.cpu, max(built.peak_rss_mb, indexed.peak_rss_mb),
+                 built.output + indexed.output)
+
+
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
 @dataclass
 class Sizes:
-    index_raw: int = 0
-    index_gz: int = 0
-    job_index_raw: int = 0  # the entries under job/: list page and postings
+    bundle: int = 0  # the search's files (pagefind/) on disk, as published (Pagefind gzips its own)
+    bundle_files: int = 0
+    job_fragments: int = 0  # Pagefind's fragments of the pages under job/: list page and postings
     closed_entries: int = 0  # index entries of closed postings: must be 0
     page_raw: int = 0  # median over open postings
     page_gz: int = 0
@@ -160,15 +176,17 @@ class Sizes:
 
 def measure_sizes(site: Path) -> Sizes:
     s = Sizes()
-    raw = (site / "search" / "search_index.json").read_bytes()
-    s.index_raw, s.index_gz = len(raw), gz(raw)
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    s.bundle, s.bundle_files = sum(p.stat().st_size for p in bundle), len(bundle)
     jobs = json.loads((site / "job" / "jobs.json").read_text("utf-8"))["postings"]
     closed = {p["id"] for p in jobs if p["status"] != "open"}
     open_ = [p["id"] for p in jobs if p["status"] == "open"]
-    for doc in json.loads(raw)["docs"]:
-        if doc["location"].startswith("job/"):
-            s.job_index_raw += len(json.dumps(doc, ensure_ascii=False).encode())
-            if doc["location"].split("/")[1] in closed:
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        url = json.loads(data[len(b"pagefind_dcd"):])["url"]
+        if url.startswith("/job/"):
+            s.job_fragments += path.stat().st_size
+            if url.split("/")[2] in closed:
                 s.closed_entries += 1
     if not open_:
         return s
@@ -183,21 +201,16 @@ def measure_sizes(site: Path) -> Sizes:
 
 
 def first_visit(site: Path, html_path: Path) -> dict[str, int]:
-    """Gzipped bytes of what a first visit to the page downloads (not the search index).
+    """Gzipped bytes of what a first visit to the page downloads.
 
-    The HTML, its stylesheets and scripts, the search worker Material starts
-    on load, and the fonts the stylesheets load (url(...) to a font file).
+    The HTML, its stylesheets and scripts, and the fonts the stylesheets load
+    (url(...) to a font file). The search loads nothing until the visitor
+    searches (search_size.py measures what it loads then).
     """
     html = html_path.read_text("utf-8")
     base = "/" + html_path.relative_to(site).as_posix()
     refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
     refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-    if config:
-        data = json.loads(config[1])
-        worker = data.get("search")
-        if worker:
-            refs.append(urljoin(urljoin(base, data.get("base", ".") + "/"), worker))
     parts = {"html": gz(html.encode())}
     seen: set[str] = set()
     queue = [urljoin(base, r) for r in refs if "://" not in r]
@@ -258,7 +271,7 @@ def scenario(work: Path, n: int, open_count: int, repeat: int, plain: bool = Tru
         builds.append(t)
         rss.append(t.peak_rss_mb)
         if plain:
-            plains.append(mkdocs_build(plain_dir, plain_dir / "site"))
+            plains.append(plain_build(plain_dir, plain_dir / "site"))
         checks.append(run_timed([sys.executable, "-m", "generator", "check", "--root", str(project)], project).seconds)
     sizes = measure_sizes(project / "site")
     return Result(n, open_count, min(t.seconds for t in builds), min(t.seconds for t in plains) if plains else None,
@@ -274,7 +287,7 @@ def kb(b: float) -> str:
 
 def table(results: list[Result]) -> str:
     def per_open(r: Result) -> str:
-        return kb(r.sizes.job_index_raw / r.open) if r.open else "-"
+        return kb(r.sizes.job_fragments / r.open) if r.open else "-"
 
     rows: list[tuple[str, str, list[str]]] = [
         ("postings (open)", "", [f"{r.n} ({r.open})" for r in results]),
@@ -287,9 +300,8 @@ def table(results: list[Result]) -> str:
         ("peak RSS of build", "5000 <= 3x 1000", [f"{r.rss_mb:.0f} MB" for r in results]),
         ("peak RSS of plain build", "", [f"{r.plain_rss_mb:.0f} MB" if r.plain_rss_mb else "-" for r in results]),
         ("check", "< 5 s at 5000", [f"{r.check:.2f} s" for r in results]),
-        ("search index", "", [kb(r.sizes.index_raw) for r in results]),
-        ("search index gzipped", "", [kb(r.sizes.index_gz) for r in results]),
-        ("index of job/ per open posting", "<= 8 KB", [per_open(r) for r in results]),
+        ("search bundle on disk", "", [f"{kb(r.sizes.bundle)} ({r.sizes.bundle_files} files)" for r in results]),
+        ("search fragments of job/ per open posting", "<= 8 KB", [per_open(r) for r in results]),
         ("index entries of closed postings", "0", [str(r.sizes.closed_entries) for r in results]),
         ("posting page HTML", "<= 20 KB", [kb(r.sizes.page_raw) for r in results]),
         ("posting page HTML gzipped", "<= 6 KB", [kb(r.sizes.page_gz) for r in results]),
@@ -312,49 +324,12 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-# --- search weight (--search-only) ----------------------------------------------
-
-def search_download(site: Path, html_path: Path) -> dict[str, int]:
-    """Gzipped bytes one search downloads: the index, and the worker with the lunr scripts it
-    imports for the index's languages (as Material's worker does: lunr.stemmer.support, then
-    lunr.<lang> for each language but English, lunr.multi for several)."""
-    html = html_path.read_text("utf-8")
-    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
-    base = urljoin("/" + html_path.relative_to(site).as_posix(), config.get("base", ".") + "/")
-    worker = site / urljoin(base, config["search"]).lstrip("/")
-    index = (site / "search" / "search_index.json").read_bytes()
-    langs = json.loads(index)["config"]["lang"]
-    lunr = worker.parent.parent / "lunr" / "min"
-    scripts = [lunr / "lunr.stemmer.support.min.js", *(lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en")]
-    scripts += [lunr / "lunr.multi.min.js"] if len(langs) > 1 else []
-    return {"index": gz(index), "worker": gz(worker.read_bytes()),
-            "language scripts": sum(gz(p.read_bytes()) for p in scripts if langs != ["en"])}
-
+# --- search weight -------------------------------------------------------------
 
 def search_only(work: Path, open_counts: list[int]) -> str:
-    """Build projects of N open postings (closed ones are not in the index) and report the weight
-    of a first search. Goal: at most 150 KB gzipped at 1000 open postings."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from search_project import refresh_editor_config  # the editor's config follows data/organisations.yml
-
-    rows = []
-    for n in open_counts:
-        print(f"search weight: N={n} open ...", file=sys.stderr, flush=True)
-        project = make_project(work / f"search-{n}", n, n)
-        refresh_editor_config(project)
-        mkdocs_build(project, project / "site")
-        site = project / "site"
-        page = next(iter(sorted((site / "job").glob("*/index.html"))))
-        parts = search_download(site, page)
-        raw = len((site / "search" / "search_index.json").read_bytes())
-        rows.append((n, raw, parts))
-    lines = [f"Search weight (gzipped; today {TODAY}; goal: <= 150 KB at 1000 open postings)", "",
-             "| open postings | index raw | index | worker | language scripts | one search in all |",
-             "|---|---|---|---|---|---|"]
-    for n, raw, parts in rows:
-        lines.append(f"| {n} | {kb(raw)} | {kb(parts['index'])} | {kb(parts['worker'])} | "
-                     f"{kb(parts['language scripts'])} | {kb(sum(parts.values()))} |")
-    return "\n".join(lines)
+    """The search's weight in a browser at N open postings (search_size.py). Budget: a first query
+    downloads at most 150 KB gzipped at 1000 open postings, 300 KB at 10 000."""
+    return search_size.run(open_counts, work / "search-size")
 
 
 # --- profile ------------------------------------------------------------------
@@ -407,8 +382,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--live", default="100,1000", help="N for the live-preview timing ('' to skip)")
     parser.add_argument("--live-rounds", type=int, default=3, help="edits timed per N in the live preview (3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
-    parser.add_argument("--search-only", nargs="?", const="100,1000", metavar="N,N",
-                        help="only the weight of one search at these numbers of open postings (default 100,1000)")
+    parser.add_argument("--search-only", nargs="?", const="100,1000,10000", metavar="N,N",
+                        help="only the weight of a first search at these numbers of open postings "
+                             "(default 100,1000,10000)")
+    parser.add_argument("--search-sizes", default="100,1000,10000",
+                        help="open postings for the search's weight after the table ('' to skip)")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="jobsite-bench-"))
@@ -433,6 +411,10 @@ def main(argv: list[str] | None = None) -> int:
             results.append(scenario(work, closed_check, 100, 1, plain=False))
         print(f"\nBuild speed and weight ({os.cpu_count()} CPUs, today {TODAY}; times: best of repeated runs)\n")
         print(table(results), flush=True)
+        search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
+        if search_sizes:
+            print()
+            print(search_only(work, search_sizes), flush=True)
         live_sizes = [int(s) for s in args.live.split(",") if s.strip()]
         if live_sizes:
             print("\nLive preview (make serve: mkdocs serve --dirty), save -> page reloaded with the edit:")
