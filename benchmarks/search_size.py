@@ -137,6 +137,17 @@ def kind_of(path: str) -> str:
     return name  # search.js, pagefind.js, pagefind-worker.js
 
 
+def bodies(responses) -> list[tuple[str, bytes]]:
+    """Each finished response's path and body, read once the page is idle."""
+    out = []
+    for response in responses:
+        try:
+            out.append((urlsplit(response.url).path, response.body()))
+        except Exception:  # a redirect or an aborted request has no body
+            continue
+    return out
+
+
 def measure(site: Path) -> tuple[int, dict[str, int], list[Query]]:
     from playwright.sync_api import expect, sync_playwright
 
@@ -147,12 +158,13 @@ def measure(site: Path) -> tuple[int, dict[str, int], list[Query]]:
             # A posting page: what loads before anyone searches.
             context = browser.new_context()
             page = context.new_page()
-            loaded: list[tuple[str, bytes]] = []
-            page.on("requestfinished", lambda req: loaded.append((urlsplit(req.url).path, req.response().body())))
+            responses: list = []
+            page.on("response", lambda r: responses.append(r))
             posting = sorted(p.parent.name for p in (site / "job").glob("*/index.html")
                              if (p.parent / "kalender.ics").exists())[0]
             page.goto(f"{base}job/{posting}/")
             page.wait_for_load_state("networkidle")
+            loaded = bodies(responses)
             searched = sum(travelled(path, body) for path, body in loaded if is_search_file(path))
             html = next(body for path, body in loaded if path.endswith(f"/job/{posting}/")).decode("utf-8")
             form = re.search(r'<form class="jobsite-search".*?</form>', html, re.S)
@@ -165,14 +177,15 @@ def measure(site: Path) -> tuple[int, dict[str, int], list[Query]]:
             for q in QUERIES:
                 context = browser.new_context()
                 page = context.new_page()
-                got: list[tuple[str, bytes]] = []
-                page.on("requestfinished", lambda req: got.append((urlsplit(req.url).path, req.response().body())))
+                responses = []
+                page.on("response", lambda r: responses.append(r))
                 page.goto(f"{base}soeg/?q={quote(q)}")
                 status = page.locator("#jobsite-searchpage-status")
                 expect(status).to_contain_text(f"»{q}«", timeout=120_000)
                 page.wait_for_load_state("networkidle")
+                expect(page.locator("#jobsite-searchpage-results > li")).not_to_have_count(0)
                 files: dict[str, int] = {}
-                for path, body in got:
+                for path, body in bodies(responses):
                     if is_search_file(path):
                         files[kind_of(path)] = files.get(kind_of(path), 0) + travelled(path, body)
                 queries.append(Query(q, status.inner_text(), files))

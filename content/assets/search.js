@@ -24,7 +24,7 @@
   var siteRoot = new URL("../", script.src);
   var options = {};
   try { options = JSON.parse(status.getAttribute("data-options") || "{}"); } catch (e) { options = {}; }
-  var PAGE = 10;       // results shown at a time
+  var PAGE = 8;        // results shown at a time: each loads its page's fragment (~2.5 KB) from the index
   var EXCERPT = 30;    // words in an excerpt
   var engine = null;   // a promise of {search(q) -> Promise<{total, page(from, to) -> Promise<[result]>}>}
   var latest = 0;      // the newest search; an older one that ends later is not shown

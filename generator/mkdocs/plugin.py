@@ -62,6 +62,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
 
     def on_config(self, config):
         # Before MkDocs empties site/: bad content fails the build with nothing written.
+        self.search.wait()  # `serve`: the last rebuild's search index is written
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
             self.content = load_site(root, cache=self.posting_cache if self.serving else None,
@@ -145,7 +146,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # Last, after the other plugins' files: the workers' files and the search index (Pagefind),
         # then the site is published.
         self.outputs.write(Path(config.site_dir), self.serving)
-        self.search.write(config, self.listing, self.content)
+        self.search.write(config, self.listing, self.content, background=self.serving)
         self.page_texts.keep()
         if self.staged:
             config.site_dir = str(self.staged.publish() or self.staged.final)
@@ -181,3 +182,4 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
 
     def on_shutdown(self):
         self.outputs.shutdown()
+        self.search.wait()

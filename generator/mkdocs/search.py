@@ -7,10 +7,11 @@ The jobsite plugin calls, in MkDocs' order:
 - `add_page(files, config)` (on_files): the search page "Søg" (kinds.SEARCH_PAGE);
 - `collect(page, html)` (on_page_content): each page's content, as MkDocs rendered it. Kept
   between `serve --dirty` rebuilds, which render only the pages that changed;
-- `write(config, files)` (on_post_build): one small HTML file per searchable page in a
-  temporary folder, Pagefind's CLI run over it into site/pagefind/, and in the preview
+- `write(config, listing, content)` (on_post_build): one small HTML file per searchable page
+  in a temporary folder, Pagefind's CLI run over it into site/pagefind/, and in the preview
   (no directory URLs: opened from disk, where Pagefind cannot fetch its files) the light
-  index as a script beside it.
+  index as a script beside it. Under `serve` Pagefind runs in a thread, so the reload does
+  not wait for it (`wait()`, on_config, before the next rebuild empties the site).
 
 Pagefind reads our files, not the theme's pages: the pages carry nothing for the search, so
 a visitor who does not search downloads none of it.
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -60,6 +62,7 @@ class Search:
         self.present: set[str] = set()
         self.docs: dict[str, Document] = {}  # src_uri -> the page as last rendered (kept by `serve`)
         self.shaped: dict[str, tuple[Document, frozenset[str], Shaped]] = {}  # kept: unchanged pages are not shaped again
+        self.thread: threading.Thread | None = None  # `serve`: the index being written after a rebuild
 
     def add_page(self, files: Files, config) -> None:
         """The search page joins the site's files; the pages of this build are noted (a page
@@ -78,7 +81,9 @@ class Search:
         else:
             self.docs[src_uri] = page_document(page.file.dest_uri, plain_title(page.title or ""), html)
 
-    def write(self, config, listing: Listing, content: Content) -> None:
+    def write(self, config, listing: Listing, content: Content, background: bool = False) -> None:
+        """The index of this build's pages. `background` (serve): Pagefind runs after the pages are
+        served, so a save shows at once and the search follows a moment later."""
         self.docs = {k: d for k, d in self.docs.items() if k in self.present and is_searchable(k, listing)}
         vocab = vocabulary(content, listing)
         shaper = Shaper(vocab)
@@ -89,22 +94,50 @@ class Search:
             shaped[src_uri] = kept if kept and kept[0] == doc and kept[1] == key else (doc, key, shape(doc, shaper))
         self.shaped = shaped
         items = [s for _, _, s in shaped.values()]
-        site = Path(config.site_dir)
-        out = site / BUNDLE
-        start = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="jobsite-search-") as tmp:
-            for item in items:
-                path = Path(tmp) / item.doc.url
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(index_html(item), "utf-8")
-            if out.exists():
-                shutil.rmtree(out)
-            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out),
-                                  "--force-language", "da", "--silent"], capture_output=True, text=True)
-            if run.returncode != 0:
-                raise PluginError(f"Søgeindekset kunne ikke laves (Pagefind): {run.stdout}{run.stderr}")
-        for name in UNUSED:
-            (out / name).unlink(missing_ok=True)
-        log.info("Søgeindeks (Pagefind): %d sider på %.1f s", len(items), time.perf_counter() - start)
-        if not config.use_directory_urls:  # the preview, opened from disk
-            (site / LIGHT_INDEX).write_text(light_index_script(items), "utf-8")
+        pages = [(item.doc.url, index_html(item)) for item in items]
+        light = None if config.use_directory_urls else light_index_script(items)  # the preview, opened from disk
+        if background:
+            self.wait()
+            self.thread = threading.Thread(target=_index_logged, args=(pages, Path(config.site_dir), light),
+                                           name="jobsite-search", daemon=True)
+            self.thread.start()
+        else:
+            _index(pages, Path(config.site_dir), light)
+
+    def wait(self) -> None:
+        """Until the index a `serve` rebuild started in the background is written."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+
+def _index(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
+    """Pagefind's bundle for the pages (path in the site, HTML) in site/pagefind/, written beside it
+    and moved in place whole (a search during a `serve` rebuild finds the old one or the new one)."""
+    out, new = site / BUNDLE, site / f"{BUNDLE}.new"
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="jobsite-search-") as tmp:
+        for url, html in pages:
+            path = Path(tmp) / url
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, "utf-8")
+        shutil.rmtree(new, ignore_errors=True)
+        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(new),
+                              "--force-language", "da", "--silent"], capture_output=True, text=True)
+        if run.returncode != 0:
+            raise PluginError(f"Søgeindekset kunne ikke laves (Pagefind): {run.stdout}{run.stderr}")
+    for name in UNUSED:
+        (new / name).unlink(missing_ok=True)
+    if light is not None:
+        (new / Path(LIGHT_INDEX).name).write_text(light, "utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    new.rename(out)
+    log.info("Søgeindeks (Pagefind): %d sider på %.1f s", len(pages), time.perf_counter() - start)
+
+
+def _index_logged(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
+    """_index in `serve`'s background: a failure is logged (the next save tries again)."""
+    try:
+        _index(pages, site, light)
+    except Exception as err:  # noqa: BLE001 - a thread's error would otherwise go unseen
+        log.error("Søgeindekset kunne ikke laves: %s", err)
