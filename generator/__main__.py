@@ -1,6 +1,6 @@
 """Command line for the people who publish postings and the CI that checks them.
 
-  python -m generator check [FILES] [--strict]   every problem as file:line:column: field: message
+  python -m generator check [FILES] [--strict] [--jobnet]   every problem as file:line:column: field: message
   python -m generator new [--title T] [--workplace W] [--id ID] [--from ID]   start jobs/<id>.yml from the
                                                  template, or from an existing posting without its dates and texts
   python -m generator schema [--check]           write (or verify) the JSON Schemas in schema/
@@ -101,7 +101,7 @@ def leaflet_readability(content, leaflet) -> tuple[str, int, str, bool]:
                                              f"er {limit}"), False
 
 
-def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> int:
+def check(root: Path, files: list[Path] | None = None, strict: bool = False, jobnet: bool = False) -> int:
     """Validate everything; report the problems (of `files`, when given). Returns the exit code."""
     problems: list[Problem] = []
     counts = ""
@@ -112,7 +112,8 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "
                   f"{n} {'folder' if n == 1 else 'foldere'}")
-        readable = [leaflet_readability(content, leaflet) for leaflet in content.leaflets]
+        readable = [leaflet_readability(content, leaflet) for leaflet in content.leaflets
+                    if leaflet.leaflet.language.split("-")[0] == "da"]  # LIX is measured for Danish
     except ContentError as err:
         problems = list(err.problems)
     except clock.ClockError as err:
@@ -120,6 +121,9 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False) -> 
         return 1
     if strict:
         problems = [replace(p, severity="error") for p in problems]
+    elif jobnet:  # what Jobnet would refuse stops the change, for a kommune that sends every posting there
+        from .jobnet import is_jobnet
+        problems = [replace(p, severity="error") if is_jobnet(p) else p for p in problems]
 
     others = 0
     if files:
@@ -210,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("files", nargs="*", type=Path, metavar="FIL",
                          help="vis kun problemer i disse filer (alt indhold tjekkes stadig sammen)")
     p_check.add_argument("--strict", action="store_true", help="advarsler tæller som fejl")
+    p_check.add_argument("--jobnet", action="store_true", help="det, Jobnet ville afvise, tæller som fejl")
     p_new = sub.add_parser("new", parents=[common], help="opret et nyt opslag i jobs/ ud fra skabelonen")
     p_new.add_argument("--title", help="stillingens titel")
     p_new.add_argument("--workplace", help="arbejdsstedets id fra data/organisations.yml")
@@ -224,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root, args.files, args.strict)
+        return check(root, args.files, args.strict, args.jobnet)
     if args.command == "new":
         return new(root, args.title, args.workplace, args.posting_id, args.from_id)
     if args.command == "preview":

@@ -80,3 +80,34 @@ def message(ch: str) -> str:
     """What HR is told, in Danish (the character, and its code for when it is hard to see)."""
     return (f"tegnet {ch} (U+{ord(ch):04X}) kan ikke skrives i PDF-udgaven: ingen af sitets skrifttyper har det, "
             "så det bliver en tom firkant. Slet tegnet, eller skriv det med ord")
+
+
+# --- scripts: which writing system a text is in ---------------------------------------------------
+# The PDFs print the scripts of the languages leaflets for parents are written in (Arabic for
+# Arabic, Persian, Urdu and Sorani; Hebrew; Ethiopic for Tigrinya and Amharic; Cyrillic for
+# Ukrainian and Russian; Latin for Somali, English, Turkish ...) with Debian's Noto fonts
+# (scripts/ensure-pdf-deps.sh); print.css names the font of each script (:lang()). A character
+# of any other script prints when some installed font has it (has_glyph above).
+
+def script_of(ch: str) -> str:
+    """The ISO 15924 script of a character ('Latn', 'Arab', 'Ethi', 'Cyrl'); 'Zyyy' for the common
+    characters every script uses (digits, punctuation), 'Zinh' for marks that take their base's."""
+    if ch.isascii():
+        return "Latn" if ch.isalpha() else "Zyyy"
+    from fontTools import unicodedata as fontdata  # Unicode's Scripts.txt; fontTools comes with WeasyPrint
+    return fontdata.script(ch)
+
+
+def letters_by_script(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    """How many letters of each script a text has, and where each script's first letter is."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, ch in enumerate(text):
+        if not ch.isalpha():
+            continue
+        code = script_of(ch)
+        if code in ("Zyyy", "Zinh", "Zzzz"):
+            continue
+        counts[code] = counts.get(code, 0) + 1
+        first.setdefault(code, i)
+    return counts, first

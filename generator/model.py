@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from .fieldtypes import Clock, Day, Email, LinkTarget, Markdown, Phone, Plain, Slug, WebUrl, YesNo, choice
 from .hosts import Domain
+from . import languages
 
 # The values HR may write, and how the visitor sees them.
 ROLE_TYPES: dict[str, str] = {
@@ -45,6 +46,9 @@ EMPLOYMENT: dict[str, str] = {"fast": "Fast stilling", "tidsbegrænset": "Tidsbe
 REQUIREMENTS = ("børneattest", "straffeattest")
 ORG_KINDS = ("kommune", "distrikt", "dagtilbud", "børnehus", "afdeling", "vuggestue", "børnehave", "institution")
 UNLIMITED_HOURS = "uden øvre arbejdstid"
+# Jobnet's terms (generator/jobnet.py): the kind of job, and when in the week the work lies.
+JOB_TYPES: dict[str, str] = {"almindelig": "Almindeligt job", "fleksjob": "Fleksjob", "løntilskud": "Job med løntilskud"}
+WORKING_PERIODS: dict[str, str] = {"dag": "Dag", "aften": "Aften", "nat": "Nat", "weekend": "Weekend"}
 
 # The same values as types for the model (pydantic reads Literal[("a", "b")] as Literal["a", "b"]);
 # a value written with other capitals ('Pædagog') is read as the one it means (fieldtypes.choice).
@@ -138,6 +142,10 @@ class Posting(Strict):
     role_description: Slug | None = Field(None, description="Id på en stillingsbeskrivelse, fx 'paedagog'.")
     links: list[Link] = Field(default_factory=list, description="Links til mere viden.")
     withdrawn: Withdrawn | None = Field(None, description="Udfyldes når stillingen er besat før tid eller annulleret.")
+    job_type: Annotated[Literal[tuple(JOB_TYPES)], choice(*JOB_TYPES)] = Field("almindelig", description=(
+        "Jobtype til Jobnet: 'almindelig' (almindeligt job), 'fleksjob' eller 'løntilskud'. Uden feltet: almindelig."))
+    working_periods: list[Annotated[Literal[tuple(WORKING_PERIODS)], choice(*WORKING_PERIODS)]] = Field(
+        default_factory=list, description="Hvornår på ugen arbejdet ligger, til Jobnet: dag, aften, nat og/eller weekend.")
 
     @model_validator(mode="after")
     def _employment_end(self):
@@ -186,6 +194,32 @@ class Organisations(Strict):
     kommuner: list[Organisation]
 
 
+class Occupation(Strict):
+    """One role's occupation as Jobnet names it (data/occupations.yml): its DISCO-08 group and where that is
+    stated. A code that could not be verified is left out, and `note` says so."""
+
+    role: RoleType = Field(description="Stillingstypen, som opslagene skriver den (role).")
+    disco: str | None = Field(None, pattern=r"^\d{4}$", description="DISCO-08-gruppen (fire cifre), når den er bekræftet.")
+    isco_title: Plain | None = Field(None, description="Gruppens navn i ISCO-08 (ILO), fx 'Early childhood educators'.")
+    esco_label: Plain | None = Field(None, description="Erhvervets navn i ESCO på dansk, når det er bekræftet.")
+    esco_uri: Plain | None = Field(None, pattern=r"^http://data\.europa\.eu/esco/[a-z]+/[A-Za-z0-9-]+$",
+                                   description="ESCO-begrebets adresse (URI).")
+    sources: list[Plain] = Field(default_factory=list, description="Hvor koden står: adresser eller dokumenter.")
+    note: Plain | None = Field(None, description="Hvorfor koden mangler, eller hvad der skal bemærkes.")
+
+    @model_validator(mode="after")
+    def _sourced(self):
+        if self.disco and not self.sources:
+            raise PydanticCustomError("jobsite", "sources: en kode skal have sin kilde (en adresse eller et dokument)")
+        if not self.disco and not self.note:
+            raise PydanticCustomError("jobsite", "note: skriv hvorfor koden mangler")
+        return self
+
+
+class Occupations(Strict):
+    occupations: list[Occupation]
+
+
 class Role(Strict):
     id: Slug
     name: Plain
@@ -229,7 +263,21 @@ class Leaflet(Strict):
     audience: Plain
     summary: Plain
     updated: Day
-    contact: LeafletContact
+    contact: LeafletContact | None = Field(None, description=(
+        "Hvem forældre kan kontakte. En oversættelse bruger kildens kontakt og kan udelade den."))
+    language: str = Field(languages.DANISH, description=(
+        "Sproget folderen er skrevet på, som sprogkode (BCP 47): da, ar, fa, ckb, uk, so, ti, en ... Uden den: da."))
+    translation_of: Slug | None = Field(None, description=(
+        "Id på den folder, denne er en oversættelse af, fx 'ressourcegrupper-haderslev'."))
+    source_updated: Day | None = Field(None, description=(
+        "Kildens 'updated'-dato, da oversættelsen blev lavet, ÅÅÅÅ-MM-DD. Tjek advarer, når kilden er nyere."))
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if found := languages.problem(value):
+            raise PydanticCustomError("jobsite", found)
+        return languages.normal(value)
 
 
 class CmsSettings(Strict):

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from . import glyphs
 from .fieldtypes import text_problem
 from .kinds import Entry, LEAFLET_SECTION
-from .model import Leaflet
+from . import languages
+from .model import Leaflet, LeafletContact
 from .problems import Problem
 from .read_data import ORGANISATIONS_FILE
 from .site import LeafletFile, Unit
-from .textchecks import PROMISED_LINK, line_col, missing_images, promised_links, unprintable_in
+from .textchecks import (PROMISED_LINK, language_script, line_col, missing_images, promised_links,
+                         unprintable_in)
 from .validation import validate
 from .frontmatter import front_matter, read_text
 from .yamlsource import Source
@@ -62,6 +65,7 @@ def load_leaflets(root: Path, entries: list[Entry], units: dict[str, Unit], prob
     id in data/organisations.yml, the body as untrusted Markdown; with `warnings`, each sentence
     that promises a link it does not have ("Læs mere her.") is warned about at its line."""
     out: list[LeafletFile] = []
+    sources: dict[str, Source] = {}  # each loaded leaflet's front matter, to point at its lines
     for entry in entries:
         rel = entry.rel
         text = read_text(root, rel, problems)
@@ -84,10 +88,101 @@ def load_leaflets(root: Path, entries: list[Entry], units: dict[str, Unit], prob
             if warnings is not None:
                 warnings.extend(Problem(rel, *line_col(text, body_at + index), "", PROMISED_LINK, "warning")
                                 for index in promised_links(text[body_at:]))
+                if mismatch := language_script(text[body_at:], leaflet.language):
+                    at = source.position(("language",)) if "language" in (source.data or {}) else \
+                        line_col(text, body_at + mismatch[0])
+                    warnings.append(Problem(rel, *at, "language" if "language" in source.data else "",
+                                            mismatch[1], "warning"))
+            sources[entry.id] = source.positions_only()
             out.append(LeafletFile(entry.id, rel, rel.removeprefix("content/"), leaflet, text[body_at:],
                                    units[leaflet.kommune].org.name if units else leaflet.kommune,
                                    line_col(text, body_at)[0]))
-    return out
+    return _translations(out, sources, {e.id for e in entries}, units, problems, warnings)
+
+
+def _translations(leaflets: list[LeafletFile], sources: dict[str, Source], ids: set[str], units: dict[str, Unit],
+                  problems: list[Problem], warnings: list[Problem] | None) -> list[LeafletFile]:
+    """The leaflets with their translations checked against their sources, and each one's contact
+    as parents get it: a translation's is its source's (unless it names one), and what a contact
+    leaves out (phone, e-mail) is the kommune's from data/organisations.yml, where it has them.
+
+    Refused, at the line: a translation of a leaflet that does not exist, of itself, of a
+    translation, into its source's language or into a language another translation of the same
+    source already has, a translation for another kommune, and a source_updated after the
+    source's updated. Warned: a source updated after its translation (the translation may say
+    something the source no longer says) and a translation with a contact of its own."""
+    by_id = {item.id: item for item in leaflets}
+    kept: list[LeafletFile] = []
+    languages_of: dict[str, dict[str, str]] = {}  # source id -> language -> the translation's id
+    for item in sorted(leaflets, key=lambda i: i.file):
+        lf, source = item.leaflet, sources[item.id]
+        found: list[Problem] = []
+        original = by_id.get(lf.translation_of) if lf.translation_of else None
+        if lf.translation_of is None:
+            if lf.contact is None:
+                found.append(source.problem((), "contact mangler: skriv hvem forældre kan kontakte (contact: med "
+                                                 "name: og gerne phone: og email:)"))
+        elif lf.translation_of == item.id:
+            found.append(source.problem(("translation_of",), "en folder kan ikke være en oversættelse af sig selv; "
+                                                             "skriv id'et på den danske folder, den er oversat fra"))
+        elif original is None:
+            if lf.translation_of not in ids:  # a source with mistakes of its own is reported for them
+                found.append(source.problem(("translation_of",), (
+                    f"der er ingen folder med id'et '{lf.translation_of}'; skriv id'et (filnavnet uden .md) på en "
+                    f"folder i content/{LEAFLET_SECTION}/: " + ", ".join(sorted(by_id)[:10]))))
+        elif original.leaflet.translation_of:
+            found.append(source.problem(("translation_of",), (
+                f"'{original.id}' er selv en oversættelse (af '{original.leaflet.translation_of}'); skriv "
+                f"translation_of: {original.leaflet.translation_of}, så alle oversættelser peger på kilden")))
+        else:
+            source_lang = original.leaflet.language
+            other = languages_of.setdefault(original.id, {}).get(lf.language)
+            if lf.language == source_lang:
+                found.append(source.problem(("language",), (
+                    f"oversættelsen er på samme sprog som kilden ({lf.language}); skriv oversættelsens sprog, fx "
+                    "language: ar")))
+            elif other:
+                found.append(source.problem(("language",), (
+                    f"'{original.id}' har allerede en oversættelse til {languages.danish_name(lf.language)}: "
+                    f"{other}; ret den i stedet, eller skriv et andet sprog")))
+            if lf.kommune != original.leaflet.kommune:
+                found.append(source.problem(("kommune",), (
+                    f"en oversættelse hører til kildens kommune; skriv kommune: {original.leaflet.kommune}")))
+            if lf.source_updated and lf.source_updated > original.leaflet.updated:
+                found.append(source.problem(("source_updated",), (
+                    f"kilden '{original.id}' er sidst opdateret {original.leaflet.updated.isoformat()}, så "
+                    f"oversættelsen kan ikke være lavet fra en senere udgave; skriv source_updated: "
+                    f"{original.leaflet.updated.isoformat()} hvis den er oversat fra den")))
+            elif warnings is not None and lf.source_updated and lf.source_updated < original.leaflet.updated:
+                warnings.append(source.problem(("source_updated",), stale_message(original.leaflet.updated,
+                                                                                  lf.source_updated), "warning"))
+            if warnings is not None and lf.contact is not None and original.leaflet.contact is not None \
+                    and lf.contact != original.leaflet.contact:
+                warnings.append(source.problem(("contact",), (
+                    f"en oversættelse bruger kildens kontakt ({original.leaflet.contact.name}); slet contact, så "
+                    "forældre møder samme kontakt på alle sprog, eller ret kontakten i kilden"), "warning"))
+            if not found:
+                languages_of[original.id].setdefault(lf.language, item.id)
+        if found:
+            problems.extend(found)
+            continue
+        contact = lf.contact or (original.leaflet.contact if original else None)
+        kept.append(replace(item, leaflet=lf.model_copy(update={"contact": _with_kommune(contact, units.get(lf.kommune))})))
+    order = {item.id: i for i, item in enumerate(leaflets)}
+    return sorted(kept, key=lambda i: order[i.id])
+
+
+def stale_message(source_updated: date, translated_from: date) -> str:
+    return (f"kilden er opdateret {source_updated.isoformat()}, efter oversættelsen blev lavet (source_updated: "
+            f"{translated_from.isoformat()}); oversæt ændringerne og skriv source_updated: {source_updated.isoformat()}")
+
+
+def _with_kommune(contact: LeafletContact | None, unit: Unit | None) -> LeafletContact | None:
+    """The contact with the kommune's phone and e-mail where it has none of its own."""
+    if contact is None or unit is None:
+        return contact
+    org = unit.org
+    return contact.model_copy(update={"phone": contact.phone or org.phone, "email": contact.email or org.email})
 
 
 def _kommune_hint(value: object, units: dict[str, Unit]) -> str:

@@ -157,3 +157,37 @@ def promise_warnings(source: Source, model: BaseModel, path: tuple = ()) -> list
             line, col = line_col(source.text, base + index) if base is not None else source.position(where)
             found.append(Problem(source.file, line, col, dotted(where), PROMISED_LINK, "warning", label=people(where)))
     return found
+
+
+# --- a leaflet's language and the script its text is written in ----------------------------------
+
+# Languages leaflets for parents are written in, suggested by their script when the text and
+# `language` disagree (any other BCP 47 language may be written too).
+SUGGESTED_LANGUAGES = ("da", "en", "so", "tr", "pl", "ar", "fa", "ur", "ckb", "ps", "he", "ti", "am", "uk", "ru")
+SCRIPT_MINIMUM = 20  # letters: below this a text says too little about its script
+
+
+def language_script(text: str, tag: str) -> tuple[int, str] | None:
+    """Where a text's letters are mostly in another script than its language is written in, and
+    what to write instead, in Danish: (index of the first letter of that script, message); None
+    when they agree (or the text is too short, or the language's script is not known)."""
+    from . import languages
+    expected = languages.script(tag)
+    counts, first = glyphs.letters_by_script(text)
+    total = sum(counts.values())
+    if expected is None or total < SCRIPT_MINIMUM or 2 * counts.get(expected, 0) > total:
+        return None
+    found = max(counts, key=counts.get)
+    script_name = _script_name(found)
+    fitting = [f"{code} ({languages.danish_name(code)})" for code in SUGGESTED_LANGUAGES
+               if languages.script(code) == found]
+    instead = ("skriv language: med tekstens sprog" + (", fx " + ", ".join(fitting[:5]) if fitting else "")
+               + f" – eller skriv teksten på {languages.danish_name(tag)}")
+    return first[found], (f"folderen er på {languages.danish_name(tag)} (language: {tag}), men teksten er mest "
+                          f"skrevet med {script_name} skrift; {instead}. Sproget styrer skærmlæsernes udtale, "
+                          "tekstens retning og skrifttypen i PDF'en")
+
+
+def _script_name(code: str) -> str:
+    from babel import Locale
+    return Locale("da").scripts.get(code, code)

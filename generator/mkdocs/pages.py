@@ -145,7 +145,8 @@ def add_generated_pages(files: Files, config, listing: Listing, content: Content
     for leaflet in content.leaflets:  # its front matter as the core read it, not as MkDocs would read it again
         if written := files.get_file_from_path(leaflet.src_uri):
             files.remove(written)
-            files.append(File.generated(config, leaflet.src_uri, content=pages.leaflet_source(leaflet)))
+            files.append(File.generated(config, leaflet.src_uri,
+                                        content=pages.leaflet_source(leaflet, content.leaflets)))
     if script := files.get_file_from_path(pages.SCRIPT):
         try:
             text = pages.page_script(script.content_string)

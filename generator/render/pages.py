@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .. import kinds
+from .. import kinds, languages
 from ..read_leaflets import leaflet_parts
 from ..site import Content, LeafletFile
 from ..facets import keys_of
@@ -201,31 +202,80 @@ def role_page(catalogue: RoleCatalogue, role_id: str, kommune: str) -> str:
                                                          kommune=kommune)
 
 
+@dataclass(frozen=True)
+class LeafletLanguage:
+    """One language a leaflet is published in: the leaflet in it, and how its link names it."""
+
+    item: LeafletFile
+    tag: str  # BCP 47, as lang= and hreflang= write it
+    dir: str  # 'ltr' or 'rtl'
+    name: str  # the language's name in itself ("العربية"), as its readers look for it
+
+
+def _language(item: LeafletFile) -> LeafletLanguage:
+    tag = item.leaflet.language
+    return LeafletLanguage(item, tag, languages.direction(tag), languages.own_name(tag))
+
+
+def leaflet_versions(item: LeafletFile, leaflets: list[LeafletFile]) -> list[LeafletLanguage]:
+    """The leaflet's other languages, its source first and the translations by their language's code:
+    a source lists its translations, a translation its source and the other translations."""
+    root = item.leaflet.translation_of or item.id
+    source = [i for i in leaflets if i.id == root and i.id != item.id]
+    others = sorted((i for i in leaflets if i.leaflet.translation_of == root and i.id != item.id),
+                    key=lambda i: i.leaflet.language)
+    return [_language(i) for i in source + others]
+
+
+def stale_source(item: LeafletFile, leaflets: list[LeafletFile]) -> LeafletFile | None:
+    """The source, when it was updated after the translation was made from it."""
+    lf = item.leaflet
+    if not lf.translation_of or lf.source_updated is None:
+        return None
+    source = next((i for i in leaflets if i.id == lf.translation_of), None)
+    return source if source is not None and source.leaflet.updated > lf.source_updated else None
+
+
 def leaflet_index(leaflets: list[LeafletFile]) -> str:
+    """The leaflets by kommune, each source with its translations under it (a translation whose
+    source is not published is listed on its own)."""
+    ids = {i.id for i in leaflets}
     groups: dict[str, list[LeafletFile]] = defaultdict(list)
     for item in sorted(leaflets, key=lambda i: (i.leaflet.topic, i.leaflet.title)):
-        groups[item.kommune_name].append(item)
-    return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()), pdf=leaflet_pdf_name)
+        if item.leaflet.translation_of not in ids:
+            groups[item.kommune_name].append(item)
+    translations = {i.id: [v for v in leaflet_versions(i, leaflets)] for g in groups.values() for i in g}
+    return ENV.get_template("leaflets.md.j2").render(groups=sorted(groups.items()), pdf=leaflet_pdf_name,
+                                                    translations=translations, language=_language)
 
 
-def leaflet_source(item: LeafletFile) -> str:
+def leaflet_source(item: LeafletFile, leaflets: list[LeafletFile] | None = None) -> str:
     """The leaflet's page with the front matter the core read (as quoted strings: the site
     builder reads it again and must not take '12:30' or 'yes' for anything but text)."""
     meta = {"title": item.leaflet.title, "description": item.leaflet.summary}
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    return f"---\n{front}---\n\n" + leaflet_page(item)
+    return f"---\n{front}---\n\n" + leaflet_page(item, leaflets)
 
 
-def leaflet_page(item: LeafletFile) -> str:
-    """The leaflet's page: its body as untrusted Markdown (render/markup.py), its date under the
-    title and its contact box at the end.
+def leaflet_page(item: LeafletFile, leaflets: list[LeafletFile] | None = None) -> str:
+    """The leaflet's page: its body as untrusted Markdown (render/markup.py), its date, its other
+    languages and (for a translation whose source has changed since) a notice under the title,
+    and its contact box at the end.
 
     The headings stay Markdown headings (escaped text), so MkDocs gives them
     anchors and the table of contents; the text between them is sanitised HTML.
+    The words the site writes (dates, 'Kontakt') are Danish, marked lang="da"
+    on a leaflet in another language; the whole converted page is then put in
+    the leaflet's language and direction by leaflet_html().
     """
+    leaflets = leaflets if leaflets is not None else [item]
     meta = ENV.get_template("leaflet_meta.md.j2")
-    updated = meta.render(leaflet=item.leaflet, kommune=item.kommune_name, part="top", pdf=leaflet_pdf_name(item))
-    contact = meta.render(leaflet=item.leaflet, kommune=item.kommune_name, part="bottom", pdf=leaflet_pdf_name(item))
+    lang = _language(item)
+    common = dict(leaflet=item.leaflet, kommune=item.kommune_name, pdf=leaflet_pdf_name(item), lang=lang,
+                  foreign=lang.tag.split("-")[0] != languages.DANISH)
+    updated = meta.render(part="top", versions=leaflet_versions(item, leaflets), stale=stale_source(item, leaflets),
+                          english_date=lambda d: format_date(d, "d MMMM y", locale="en"), **common)
+    contact = meta.render(part="bottom", versions=[], stale=None, english_date=None, **common)
     parts: list[str] = []
     dated = False
     for part in leaflet_parts(item.body):
@@ -237,3 +287,11 @@ def leaflet_page(item: LeafletFile) -> str:
             parts.append("\n" + updated)
             dated = True
     return "\n".join(parts) + "\n\n" + contact
+
+
+def leaflet_html(item: LeafletFile, html: str) -> str:
+    """The leaflet's converted page in its language and direction: one element around it that
+    says lang= and dir= (the site's menu and footer, outside it, stay Danish), which screen
+    readers, the browser's layout, the search index and the PDF read."""
+    lang = _language(item)
+    return f'<div class="jobsite-leaflet" lang="{escape(lang.tag)}" dir="{escape(lang.dir)}">\n{html}\n</div>'

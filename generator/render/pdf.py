@@ -27,7 +27,7 @@ import tinycss2
 from markupsafe import escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .. import media
+from .. import languages, media
 from ..model import RoleCatalogue
 from ..problems import ContentError
 from ..site import Content, LeafletFile
@@ -53,6 +53,11 @@ class PdfDocument:
     subject: str
     keywords: tuple[str, ...] = ()
     day: date | None = None  # creation and modification date; None: no date at all
+    language: str = "da"  # BCP 47: the PDF's language tag (/Lang), and its direction (languages.direction)
+
+    @property
+    def direction(self) -> str:
+        return languages.direction(self.language)
 
     @property
     def out(self) -> str:
@@ -74,7 +79,7 @@ def roles_pdf_name(catalogue: RoleCatalogue) -> str:
 def leaflet_document(item: LeafletFile, page: str) -> PdfDocument:
     lf = item.leaflet
     return PdfDocument(page, leaflet_pdf_name(item), "leaflet", lf.title, item.kommune_name, lf.summary,
-                       (lf.topic,), lf.updated)
+                       (lf.topic,), lf.updated, lf.language)
 
 
 def roles_document(content: Content, page: str) -> PdfDocument:
