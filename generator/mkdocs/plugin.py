@@ -122,6 +122,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_page_content(self, html, page, config, files):
         # A page with a PDF has its content now, in MkDocs' first pass: the PDF is made from it
         # (with the stylesheet and images of docs_dir) while MkDocs builds the rest.
+        if leaflet := self.content.leaflets_by_src_uri.get(page.file.src_uri):  # in its language and direction
+            html = pages.leaflet_html(leaflet, html)
         if doc := self.documents.get(page.file.dest_uri):
             self.outputs.submit(f"PDF'en {doc.out}", pdf.make_pdf, doc, html, config.docs_dir, config.site_url or "")
         self.search.collect(page, html, self.listing)  # its text for the search index
