@@ -50,6 +50,7 @@ LABELS = {
     "terms": "Løn og vilkår", "requirements": "Attester", "role_description": "Stillingsbeskrivelse",
     "links": "Links", "links.text": "Linktekst", "links.url": "Adresse", "withdrawn": "Besat eller annulleret",
     "withdrawn.reason": "Årsag", "withdrawn.date": "Besat eller annulleret den",
+    "job_type": "Jobtype (Jobnet)", "working_periods": "Arbejdstidspunkter (dag, aften, nat, weekend)",
     # a leaflet's front matter
     "tagline": "Undertitel", "kommune": "Kommune", "topic": "Emne", "audience": "Målgruppe",
     "updated": "Sidst opdateret", "contact": "Kontakt", "contact.name": "Navn", "contact.phone": "Telefon",

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import kinds, media
 from .kinds import LEAFLET, MEDIA, PAGE, POSTING, posting_page
 from .problems import ContentError, Problem
-from .read_data import ROLES_FILE, load_cms_settings, load_organisations, load_roles
+from .read_data import ROLES_FILE, load_cms_settings, load_occupations, load_organisations, load_roles
 from .read_leaflets import load_leaflets
 from .read_pages import page_kommuner, theme_links
 from .read_postings import load_postings, site_pages
@@ -39,6 +39,7 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     units = load_organisations(root, problems, warnings) if kinds.ORGANISATIONS.example not in refused else {}
     roles = load_roles(root, problems) if kinds.ROLES.example not in refused else None
     cms = load_cms_settings(root, problems) if kinds.CMS_SETTINGS.example not in refused else None
+    occupations = load_occupations(root, problems) if kinds.OCCUPATIONS.example not in refused else {}
     if roles and units and (roles.kommune not in units or units[roles.kommune].org.kind != "kommune"):
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"data/organisations.yml, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
@@ -47,7 +48,7 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     page_sources = [e.rel.removeprefix("content/") for e in inventory.of(PAGE) + inventory.of(LEAFLET)]
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,
-                             text_checks, processes)
+                             text_checks, processes, occupations)
     leaflets = load_leaflets(root, inventory.of(LEAFLET), units, problems, warnings if text_checks else None)
     owners = page_kommuner(root, inventory.of(PAGE), units, problems)
     for entry in inventory.of(MEDIA):  # decoded as they will be published (media.py)
@@ -56,7 +57,7 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     if problems:
         raise ContentError(problems + warnings)
     return Content(root, postings, units, roles, leaflets, warnings, owners,
-                   media=[e.rel for e in inventory.of(MEDIA)], cms=cms)
+                   media=[e.rel for e in inventory.of(MEDIA)], cms=cms, occupations=occupations)
 
 
 __all__ = ["Content", "ContentError", "JOBS_DIR", "load_site", "posting_page"]

@@ -34,8 +34,10 @@ JOBS_JSON = f"{JOB_SECTION}/jobs.json"
 JOB_SITEMAP = f"{JOB_SECTION}/sitemap.xml"
 FACET_FEEDS = f"{JOB_SECTION}/feeds"  # one feed and calendar per kommune, district, role, ...
 SEARCH_PAGE = "soeg.md"  # "Søg": the header's search form goes here (?q=...), results are shown on it
+JOBNET_FOLDER = f"{JOB_SECTION}/jobnet"  # the postings in Jobnet's terms, for a sender to Jobnet (jobnet.py)
+JOBNET_INDEX = f"{JOBNET_FOLDER}/index.json"
 GENERATED_PAGES = (JOB_LIST, ARCHIVE, ALERTS, LEAFLET_INDEX, SEARCH_PAGE)
-GENERATED_FILES = (FEED, CALENDAR, JOBS_JSON, JOB_SITEMAP)
+GENERATED_FILES = (FEED, CALENDAR, JOBS_JSON, JOB_SITEMAP, JOBNET_INDEX)
 
 
 def posting_page(posting_id: str) -> str:
@@ -67,6 +69,16 @@ def posting_calendars(posting_id: str) -> tuple[str, str]:
     return posting_calendar(posting_id), posting_url(posting_id) + FORMER_POSTING_CALENDAR
 
 
+def jobnet_file(posting_id: str) -> str:
+    """'job/jobnet/<id>.json': one open posting in Jobnet's terms (the export)."""
+    return f"{JOBNET_FOLDER}/{posting_id}.json"
+
+
+def jobnet_sheet(posting_id: str) -> str:
+    """'job/<id>/jobnet.md': the preview's Jobnet sheet of one posting (its fields to copy into Jobnet)."""
+    return f"{JOB_SECTION}/{posting_id}/jobnet.md"
+
+
 def role_page(role_id: str) -> str:
     return f"{ROLE_SECTION}/{role_id}.md"
 
@@ -94,7 +106,7 @@ def page_url(src_uri: str) -> str:
 # Ids that would take the address of a generated page or file, or of one of the site's folders.
 RESERVED_IDS = frozenset(
     {Path(p).stem for p in GENERATED_PAGES + GENERATED_FILES} | {Path(FACET_FEEDS).name}
-    | {"assets", "admin", JOB_SECTION, LEAFLET_SECTION, ROLE_SECTION})
+    | {Path(JOBNET_FOLDER).name, "assets", "admin", JOB_SECTION, LEAFLET_SECTION, ROLE_SECTION})
 
 # --- names ----------------------------------------------------------------------------------------
 
@@ -149,6 +161,9 @@ POSTING = Kind("posting", "et opslag", re.compile(rf"{JOBS_FOLDER}/(?P<id>[^/]*)
 ORGANISATIONS = Kind("organisations", "organisationerne", re.compile(r"data/organisations\.yml"), 1_000_000, HR,
                      "data/organisations.yml")
 ROLES = Kind("roles", "stillingsbeskrivelserne", re.compile(r"data/roles\.yml"), 200_000, HR, "data/roles.yml")
+# Stillingstype -> Jobnet's occupation (DISCO-08) with its source: a fact to verify, reviewed by developers.
+OCCUPATIONS = Kind("occupations", "stillingsbetegnelserne til Jobnet", re.compile(r"data/occupations\.yml"), 50_000,
+                   DEVELOPERS, "data/occupations.yml")
 LEAFLET = Kind("leaflet", "en folder", re.compile(rf"content/{LEAFLET_SECTION}/(?P<id>[^/]*)\.md"), 200_000, HR,
                f"content/{LEAFLET_SECTION}/ressourcegrupper.md", frozenset({"index", "readme"}))
 MEDIA = Kind("media", "et billede", re.compile(rf"(?:{_MEDIA_FOLDERS})/(?P<id>[^/]*){_IMAGE}"),
@@ -162,14 +177,14 @@ EDITOR = Kind("editor", "redigeringen (/admin/)", re.compile(r"content/admin/(?:
               500_000, DEVELOPERS, "content/admin/config.yml")
 CMS_SETTINGS = Kind("cms", "redigeringens indstillinger", re.compile(r"cms\.yml"), 4_000, DEVELOPERS, "cms.yml")
 
-KINDS = (POSTING, ORGANISATIONS, ROLES, LEAFLET, MEDIA, PAGE, THEME, EDITOR, CMS_SETTINGS)
+KINDS = (POSTING, ORGANISATIONS, ROLES, OCCUPATIONS, LEAFLET, MEDIA, PAGE, THEME, EDITOR, CMS_SETTINGS)
 CONTENT_FOLDERS = (JOBS_FOLDER, DATA_FOLDER, "content")  # everything under these is content, and must be a kind
 IGNORED_NAMES = {".gitkeep"}  # keeps an empty folder in Git
 
 # What may lie in each folder, for the message about a file that matches no kind.
 FOLDER_HINTS = {
     "jobs": "i jobs/ ligger kun opslag, én fil pr. opslag med endelsen .yml, fx jobs/paedagog-stjernehuset.yml",
-    "data": "i data/ ligger kun organisations.yml og roles.yml",
+    "data": "i data/ ligger kun organisations.yml, roles.yml og occupations.yml",
     f"content/{LEAFLET_SECTION}": f"i content/{LEAFLET_SECTION}/ ligger kun foldere (.md) og deres billeder "
                                   "(.jpg, .png eller .webp)",
     "content/assets/billeder": "i content/assets/billeder/ ligger kun billeder: fotos og tegninger som JPEG, PNG "

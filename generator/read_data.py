@@ -9,8 +9,8 @@ from functools import partial
 from pathlib import Path
 
 from .hosts import about_warnings
-from .kinds import CMS_SETTINGS, ORGANISATIONS, RESERVED_IDS, ROLES, SYMLINK, role_page
-from .model import CmsSettings, Organisation, Organisations, RoleCatalogue
+from .kinds import CMS_SETTINGS, OCCUPATIONS, ORGANISATIONS, RESERVED_IDS, ROLES, SYMLINK, role_page
+from .model import CmsSettings, Occupation, Occupations, Organisation, Organisations, RoleCatalogue
 from .problems import Problem
 from .site import Unit
 from .textchecks import missing_images_in, promise_warnings, unprintable_in, written_at
@@ -135,6 +135,27 @@ def load_roles(root: Path, problems: list[Problem]) -> RoleCatalogue | None:
                     continue
                 last = end
     return catalogue
+
+
+def load_occupations(root: Path, problems: list[Problem]) -> dict[str, Occupation]:
+    """data/occupations.yml, when the repository has one: each role's occupation for Jobnet, by role.
+    Without the file no role has a code, and check says so for each posting (jobnet.py)."""
+    if not (root / OCCUPATIONS.example).exists() and not (root / OCCUPATIONS.example).is_symlink():
+        return {}
+    source = read_yaml(root, OCCUPATIONS.example, problems)
+    if source is None:
+        return {}
+    found, invalid = validate(Occupations, source)
+    problems.extend(invalid)
+    if found is None:
+        return {}
+    out: dict[str, Occupation] = {}
+    for i, occupation in enumerate(found.occupations):
+        if occupation.role in out:
+            problems.append(source.problem(("occupations", i, "role"), f"stillingstypen '{occupation.role}' står "
+                                           "to gange; hver stillingstype skal have én stillingsbetegnelse"))
+        out.setdefault(occupation.role, occupation)
+    return out
 
 
 def load_cms_settings(root: Path, problems: list[Problem]) -> CmsSettings | None:

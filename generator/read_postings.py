@@ -10,6 +10,7 @@ from itertools import repeat
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import jobnet
 from .consistency import Names, text_warnings
 from .hosts import link_warnings
 from .kinds import ROLE_INDEX, Entry, GENERATED_PAGES, page_path, page_url, posting_page, posting_url, role_page
@@ -29,7 +30,7 @@ SPLIT_INTO = 8  # chunks: a few per worker, so one slow chunk does not keep the 
 
 def load_postings(root: Path, entries: list[Entry], problems: list[Problem], warnings: list[Problem],
                   units: dict[str, Unit], role_ids: set[str], pages: set[str], cache: dict | None = None,
-                  text_checks: bool = True, processes: int = 1) -> list[PostingFile]:
+                  text_checks: bool = True, processes: int = 1, occupations: dict | None = None) -> list[PostingFile]:
     """Every posting file the registry found, read, validated and checked against the other files."""
     todo = [(entry.id, entry.rel) for entry in entries]
     if processes > 1 and len(todo) >= SPLIT_FROM:
@@ -37,9 +38,10 @@ def load_postings(root: Path, entries: list[Entry], problems: list[Problem], war
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         with ProcessPoolExecutor(processes) as pool:
             checked = [r for part in pool.map(check_postings, repeat(root), chunks, repeat(units), repeat(role_ids),
-                                              repeat(None), repeat(pages), repeat(text_checks)) for r in part]
+                                              repeat(None), repeat(pages), repeat(text_checks), repeat(occupations))
+                       for r in part]
     else:
-        checked = check_postings(root, todo, units, role_ids, cache, pages, text_checks)
+        checked = check_postings(root, todo, units, role_ids, cache, pages, text_checks, occupations)
     out: list[PostingFile] = []
     for entry, found, warned in checked:
         problems.extend(found)
@@ -50,7 +52,7 @@ def load_postings(root: Path, entries: list[Entry], problems: list[Problem], war
 
 
 def check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],
-                   cache: dict | None, pages: set[str], text_checks: bool = True,
+                   cache: dict | None, pages: set[str], text_checks: bool = True, occupations: dict | None = None,
                    ) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
     """(the posting or None, its problems, its warnings) for each (id, file)."""
     out = []
@@ -68,6 +70,7 @@ def check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Uni
         warned = posting_warnings(posting, source) + source.warnings
         if text_checks:  # the host audit is check's and the summary's; a build only needs the posting
             warned += link_warnings(posting, source, units[posting.workplace].kommune)
+            warned += jobnet.warnings(posting, source, units[posting.workplace], occupations or {})  # what Jobnet refuses
         out.append((PostingFile(pid, rel, posting), found, warned))
     return out
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .model import CmsSettings, Leaflet, Organisation, Posting, Role, RoleCatalogue  # noqa: F401
+from .model import CmsSettings, Leaflet, Occupation, Organisation, Posting, Role, RoleCatalogue  # noqa: F401
 from .problems import Problem
 
 
@@ -54,6 +54,7 @@ class Content:
     page_kommuner: dict[str, str] = field(default_factory=dict)  # hand-written page -> kommune id
     media: list[str] = field(default_factory=list)  # the images to publish, by path from the root
     cms: CmsSettings | None = None  # where the editor saves (cms.yml)
+    occupations: dict[str, Occupation] = field(default_factory=dict)  # role -> its occupation for Jobnet
 
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:

@@ -21,13 +21,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import clock
+from . import clock, jobnet, kinds
 from .content import load_site
 from .hosts import Address, addresses, kommune_domains, link_warnings
 from .kinds import DEVELOPERS, ORGANISATIONS, kind_of
 from .model import Organisation, Posting
 from .problems import ContentError, Problem, headline, one_line, people, relative
-from .read_data import load_organisations
+from .read_data import load_occupations, load_organisations
 from .read_postings import read_posting
 from .readability import readability
 from .render import danish
@@ -233,14 +233,24 @@ def _problem_lines(problems: list[Problem]) -> list[str]:
     return lines
 
 
-def _posting(root: Path, rel: str, problems: list[Problem], units: dict[str, Unit]) -> list[str]:
+def _jobnet(rel: str, posting: Posting, units: dict[str, Unit], occupations: dict) -> str:
+    """'- **Jobnet:** klar' or what Jobnet would refuse, and where the preview has the posting's sheet."""
+    line = f"- **Jobnet:** {md(jobnet.readiness(posting, units.get(posting.workplace), occupations))}"
+    if jobnet.applies(posting, clock.today()):
+        sheet = kinds.jobnet_sheet(Path(rel).stem).removesuffix(".md") + ".html"  # the preview opened from disk
+        line += f" \(felterne til Jobnet: {code(sheet)} i forhåndsvisningen\)"
+    return line
+
+
+def _posting(root: Path, rel: str, problems: list[Problem], units: dict[str, Unit],
+             occupations: dict | None = None) -> list[str]:
     # The text checks' warnings are in `problems` already (the whole site was loaded).
     source, posting, own = read_posting(root, rel, None, text_checks=False) if (root / rel).is_file() \
         else (None, None, [])
     found = sorted(set(own) | {p for p in problems if p.file == rel})
     out = [f"### {md(posting.title) if posting else code(one_line(rel)[:200])}", "", f"Fil: {code(one_line(rel))}", ""]
     if posting:
-        out += _facts(posting, units) + [""]
+        out += _facts(posting, units) + [_jobnet(rel, posting, units, occupations or {}), ""]
         unit = units.get(posting.workplace)
         kommune = unit.kommune if unit else None
         out += _addresses(posting, kommune)
@@ -269,9 +279,11 @@ def summary(root: Path, files: list[str], day: date | None = None, changed: list
         content = load_site(root)
         problems = list(content.warnings)
         units = content.units
+        occupations = content.occupations
     except ContentError as err:
         problems = list(err.problems)
         units = load_organisations(root, [])  # the kommuner's domains, when their file can be read
+        occupations = load_occupations(root, [])
     rels = sorted({relative(Path(f) if Path(f).is_absolute() else Path.cwd() / f, root) for f in files})
 
     out = _outside_content(sorted(changed or []))
@@ -288,7 +300,7 @@ def summary(root: Path, files: list[str], day: date | None = None, changed: list
     for rel in rels:
         if detailed == MAX_POSTINGS or size > BUDGET:
             break
-        part = _within(_posting(root, rel, problems, units), PER_POSTING)
+        part = _within(_posting(root, rel, problems, units, occupations), PER_POSTING)
         size += sum(len(line.encode()) + 1 for line in part)
         out += part
         detailed += 1
