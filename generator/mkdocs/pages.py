@@ -18,8 +18,9 @@ from mkdocs.structure.files import File, Files
 
 from ..site import Content
 from ..listing import Listing
-from ..render import alerts, pages
-from ..kinds import ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, page_url, posting_page, role_page
+from ..render import alerts, jobnet, pages
+from ..kinds import (ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, jobnet_sheet, page_url, posting_page,
+                     role_page)
 
 
 class GeneratedPage(File):
@@ -90,8 +91,9 @@ class PageTexts:
 
 
 def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
-                    site_url: str = "", cache: PageTexts | None = None) -> dict[str, str]:
-    """Every generated page (path inside the docs dir -> Markdown)."""
+                    site_url: str = "", cache: PageTexts | None = None, preview: bool = False) -> dict[str, str]:
+    """Every generated page (path inside the docs dir -> Markdown); in the preview, each open posting's
+    Jobnet sheet too."""
     cache = cache or PageTexts()
     # What every posting's page is made from besides its own job: when it is equal to the last
     # good build's, a posting whose job is equal keeps its text.
@@ -107,6 +109,10 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
         texts[src_uri] = cache.text(src_uri, job, lambda job=job, src_uri=src_uri: pages.posting(
             job, content, partial(site_link, page_src=src_uri, sources=sources), site_url, listing.today),
             fresh=not same_shared)
+    for job in listing.open if preview else ():  # HR's sheet for Jobnet for virksomheder: never public
+        src_uri = jobnet_sheet(job.id)
+        texts[src_uri] = cache.text(src_uri, job, lambda job=job: jobnet.sheet(job, content, listing.today),
+                                    fresh=not same_shared)
     if content.roles:
         kommune = content.units[content.roles.kommune].org.name
         for role in content.roles.roles:
@@ -120,25 +126,28 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
     return texts
 
 
-def generated_sources(listing: Listing, content: Content) -> set[str]:
+def generated_sources(listing: Listing, content: Content, preview: bool = False) -> set[str]:
     names = {*GENERATED_PAGES, *(posting_page(job.id) for job in listing.jobs)}
+    if preview:
+        names |= {jobnet_sheet(job.id) for job in listing.open}
     if content.roles:
         names |= {role_page(r.id) for r in content.roles.roles}
     return names
 
 
-def add_generated_pages(files: Files, config, listing: Listing, content: Content, texts: PageTexts) -> None:
+def add_generated_pages(files: Files, config, listing: Listing, content: Content, texts: PageTexts,
+                        preview: bool = False) -> None:
     """Add the generated pages and the page script's wording to the site's files.
 
     `texts` holds the generated pages of the last good build (`serve` keeps it
     between rebuilds; call its keep() once this build has succeeded).
     """
-    names = generated_sources(listing, content)
+    names = generated_sources(listing, content, preview)
     for src_uri in sorted(names):
         if files.get_file_from_path(src_uri):
             raise PluginError(f"content/{src_uri} findes allerede; siden laves af generatoren. Slet filen.")
     sources = frozenset({f.src_uri for f in files} | names)
-    for src_uri, text in generated_texts(listing, content, sources, config.site_url or "", texts).items():
+    for src_uri, text in generated_texts(listing, content, sources, config.site_url or "", texts, preview).items():
         page = GeneratedPage.generated(config, src_uri, content=text)
         page.unchanged = src_uri not in texts.changed
         files.append(page)

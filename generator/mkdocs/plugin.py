@@ -7,6 +7,7 @@ feed no page, made by workers (outputs.py), and the site published whole
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -30,7 +31,9 @@ from .publish import StagedSite
 from .search import Search, search_address
 from .theme import Dedent, TemplateCache, with_job_posting
 from .toggles import name_toggles
-from ..kinds import posting_page
+from ..kinds import jobnet_sheet, posting_page
+
+JOBNET_SHEET = jobnet_sheet("x").rsplit("/", 1)[1]  # 'jobnet.md', the sheet's name in a posting's folder
 
 ROLE_TABLE_MARKER = "<!-- jobsite:rolletabel -->"
 
@@ -89,7 +92,9 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         publish_media(files, config, Path(self.config.root or Path(config.config_file_path).parent).resolve(),
                       self.media_cache if self.serving else None)
         self.postings = {posting_page(job.id): job for job in self.listing.jobs}
-        add_generated_pages(files, config, self.listing, self.content, self.page_texts)
+        self.preview = bool((config.extra.get("jobsite") or {}).get("preview")) \
+            or os.environ.get("JOBSITE_PREVIEW") == "true"  # the preview: each open posting's Jobnet sheet too
+        add_generated_pages(files, config, self.listing, self.content, self.page_texts, self.preview)
         self.search.add_page(files, config)  # "Søg"
         if self.serving:  # under --dirty, a page with markers is rebuilt when what fills them changed
             mark_filled_pages(files, config, self.page_texts, self._filled)
@@ -126,7 +131,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
             html = pages.leaflet_html(leaflet, html)
         if doc := self.documents.get(page.file.dest_uri):
             self.outputs.submit(f"PDF'en {doc.out}", pdf.make_pdf, doc, html, config.docs_dir, config.site_url or "")
-        self.search.collect(page, html, self.listing)  # its text for the search index
+        if not page.file.src_uri.endswith("/" + JOBNET_SHEET):  # the preview's Jobnet sheets: not searched
+            self.search.collect(page, html, self.listing)  # its text for the search index
         return html
 
     def on_post_page(self, output, page, config):
