@@ -39,6 +39,7 @@ def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[s
     from ..facets import facet_values
     from .calendar import Events, all_calendar, facet_calendar, posting_calendar
     from .feed import atom_feed, facet_feed
+    from .jobnet import export_files
     from .jobs_json import jobs_json
     from .sitemap import job_sitemap
 
@@ -50,6 +51,7 @@ def data_files(listing: Listing, content: Content, site_url: str = "") -> dict[s
         CALENDAR: all_calendar(listing, site_url, events),
         JOB_SITEMAP: job_sitemap(listing, site_url),
     }
+    files.update(export_files(listing, content, site_url))  # job/jobnet/: the postings in Jobnet's terms
     for job in listing.open:  # only an open posting links its calendar; closed ones add nothing
         calendar = posting_calendar(job, site_url, events)
         for path in posting_calendars(job.id):  # its address, and the former one
