@@ -298,6 +298,13 @@ def test_keyboard_type_enter_tab_to_the_first_result_and_open_it(browser, search
     page.keyboard.press("Enter")
     status = page.locator("#jobsite-searchpage-status")
     expect(status).to_have_text("1 resultat for »Stjernehuset«.", timeout=60_000)
+    # The search page's own form searches in place with Enter, and the address keeps the words.
+    page.locator("#jobsite-searchpage-q").fill("")
+    page.locator("#jobsite-searchpage-q").focus()
+    page.keyboard.type("Stjernehuset")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/soeg/\?q=Stjernehuset$"))
+    expect(status).to_have_text("1 resultat for »Stjernehuset«.")
     # From the search page's field: its button, then the first result.
     page.locator("#jobsite-searchpage-q").focus()
     first = page.locator("#jobsite-searchpage-results > li a").first
