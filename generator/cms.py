@@ -54,7 +54,8 @@ LABELS = {
     # a leaflet's front matter
     "tagline": "Undertitel", "kommune": "Kommune", "topic": "Emne", "audience": "Målgruppe",
     "updated": "Sidst opdateret", "contact": "Kontakt", "contact.name": "Navn", "contact.phone": "Telefon",
-    "contact.email": "E-mail", "contact.website": "Hjemmeside",
+    "contact.email": "E-mail", "contact.website": "Hjemmeside", "language": "Sprog",
+    "translation_of": "Oversættelse af (folderens id)", "source_updated": "Kildens dato ved oversættelsen",
 }
 # One item of a list, for its button ("Tilføj samtale").
 SINGULAR = {"interviews": "samtale", "sections": "afsnit", "contacts": "kontaktperson", "links": "link"}
