@@ -119,9 +119,17 @@ def _translations(leaflets: list[LeafletFile], sources: dict[str, Source], ids: 
         found: list[Problem] = []
         original = by_id.get(lf.translation_of) if lf.translation_of else None
         if lf.translation_of is None:
+            if lf.source_updated is not None:
+                found.append(source.problem(("source_updated",), (
+                    "source_updated hører til en oversættelse: skriv translation_of: <id på kilden> over den, "
+                    "eller slet source_updated")))
             if lf.contact is None:
                 found.append(source.problem((), "contact mangler: skriv hvem forældre kan kontakte (contact: med "
                                                  "name: og gerne phone: og email:)"))
+        elif lf.source_updated is None:
+            found.append(source.problem(("translation_of",), (
+                "en oversættelse skal have kildens dato: skriv source_updated: ÅÅÅÅ-MM-DD under translation_of "
+                "(kildens 'updated', da den blev oversat), så tjek kan sige, når kilden ændres")))
         elif lf.translation_of == item.id:
             found.append(source.problem(("translation_of",), "en folder kan ikke være en oversættelse af sig selv; "
                                                              "skriv id'et på den danske folder, den er oversat fra"))
@@ -129,7 +137,8 @@ def _translations(leaflets: list[LeafletFile], sources: dict[str, Source], ids: 
             if lf.translation_of not in ids:  # a source with mistakes of its own is reported for them
                 found.append(source.problem(("translation_of",), (
                     f"der er ingen folder med id'et '{lf.translation_of}'; skriv id'et (filnavnet uden .md) på en "
-                    f"folder i content/{LEAFLET_SECTION}/: " + ", ".join(sorted(by_id)[:10]))))
+                    f"folder i content/{LEAFLET_SECTION}/: " + ", ".join(sorted(
+                        i for i, other in by_id.items() if i != item.id and not other.leaflet.translation_of)[:10]))))
         elif original.leaflet.translation_of:
             found.append(source.problem(("translation_of",), (
                 f"'{original.id}' er selv en oversættelse (af '{original.leaflet.translation_of}'); skriv "
@@ -137,8 +146,9 @@ def _translations(leaflets: list[LeafletFile], sources: dict[str, Source], ids: 
         else:
             source_lang = original.leaflet.language
             other = languages_of.setdefault(original.id, {}).get(lf.language)
+            language_at = ("language",) if ("language",) in source.positions else ("translation_of",)
             if lf.language == source_lang:
-                found.append(source.problem(("language",), (
+                found.append(source.problem(language_at, (
                     f"oversættelsen er på samme sprog som kilden ({lf.language}); skriv oversættelsens sprog, fx "
                     "language: ar")))
             elif other:
