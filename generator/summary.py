@@ -238,7 +238,7 @@ def _jobnet(rel: str, posting: Posting, units: dict[str, Unit], occupations: dic
     line = f"- **Jobnet:** {md(jobnet.readiness(posting, units.get(posting.workplace), occupations))}"
     if jobnet.applies(posting, clock.today()):
         sheet = kinds.jobnet_sheet(Path(rel).stem).removesuffix(".md") + ".html"  # the preview opened from disk
-        line += f" \(felterne til Jobnet: {code(sheet)} i forhåndsvisningen\)"
+        line += f" \\(felterne til Jobnet: {code(sheet)} i forhåndsvisningen\\)"
     return line
 
 
