@@ -61,13 +61,10 @@ def contexts(browser):
 
 
 def open_search(page, query: str = SEARCH_QUERY) -> None:
-    """Type into Material's search as a visitor does and wait for the results."""
-    magnifier = page.locator('label.md-header__button[for="__search"]')  # on a phone only
-    box = page.locator(".md-search__input")
-    (magnifier if magnifier.is_visible() else box).click()
-    box.fill(query)
-    box.press("End")  # Material reads the query on keyup; fill() alone sends none
-    page.locator(".md-search-result__list > li").first.wait_for(state="attached")
+    """Search from the header's field as a visitor does and wait for the results on the search page."""
+    from search_project import search_from_header
+
+    search_from_header(page, query).first.wait_for(state="attached")
 
 
 def visit(page, served_site, name: str):
@@ -151,7 +148,7 @@ def test_no_request_leaves_the_site(visits):
     requests = [url for seen in visits.values() for url in seen["requests"]]
     hosts = {urlsplit(url).hostname for url in requests if not url.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, sorted({url for url in requests if urlsplit(url).hostname != "127.0.0.1"})
-    assert any(url.endswith("/search/search_index.json") for url in requests)  # the search was used
+    assert any("/pagefind/" in url and url.endswith(".pf_index") for url in requests)  # the search was used
 
 
 def report(visits: dict, key: str) -> str:
