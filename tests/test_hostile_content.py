@@ -114,15 +114,17 @@ class Absent:
 
 @dataclass(frozen=True)
 class InSearch:
-    """The search index has an entry for `page` whose title, rendered as HTML as Material does, shows `text`."""
+    """The search index has an entry for `page` whose title (text: the search page shows it with
+    textContent) is `text`."""
 
     page: str
     text: str
 
     def check(self, site: Path, case: Case) -> None:
-        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-        location = self.page.format(id=case.id)
-        titles = [visible_html(d["title"]) for d in docs if d["location"] == location]
+        from search_project import indexed
+
+        location = "/" + self.page.format(id=case.id)
+        titles = [f["meta"].get("title", "") for url, f in indexed(site).items() if url == location]
         assert any(self.text in t for t in titles), (location, self.text, titles)
 
 
