@@ -206,6 +206,9 @@ def test_the_alerts_page_explains_and_lists_every_feed_with_webcal_links(alerts_
         assert heading in headings
     assert "feedlæser" in text and "Fra webadresse" in text and "Abonnér fra internettet" in text
     assert "Kun ansøgere, der bliver inviteret, kommer til samtale" not in text  # that line is the calendar's
+    # What a role's or an age group's feed includes besides its own value, as on the job list.
+    assert "Pædagog viser også stillinger som ressourcepædagog." in text
+    assert "En stilling for 0–6 år står også under 0–3 år og 3–6 år" in text
     links = {}
     for li in article.iter("li"):
         label = li.find("strong")

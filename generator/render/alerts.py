@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..site import Content
 from ..facets import FACETS, facet_values, matching
 from ..listing import Listing
+from .filters import AGE_HINT, ROLE_HINT
 from .pages import ENV
 from .urls import webcal_address
 from ..kinds import ALERTS, CALENDAR, FEED
@@ -48,4 +49,6 @@ def alerts_page(listing: Listing, content: Content, site_url: str = "") -> str:
                                          site_url) for fv in values if fv.facet == facet])
               for facet in FACETS]
     everything = _follow("Alle ledige stillinger", len(listing.open), FEED, CALENDAR, site_url)
-    return ENV.get_template("alerts.md.j2").render(everything=everything, groups=groups)
+    # What a role's or an age group's feed includes besides its own value, as the job list's filters say.
+    return ENV.get_template("alerts.md.j2").render(everything=everything, groups=groups,
+                                                   includes=(ROLE_HINT, AGE_HINT))
