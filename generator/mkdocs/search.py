@@ -33,9 +33,8 @@ from mkdocs.structure.files import File, Files
 from ..kinds import SEARCH_PAGE, page_url, posting_page
 from ..listing import Listing
 from ..render import pages
-from ..render.search_index import (Document, Shaper, Shaped, index_html, is_searchable, light_index_script,
-                                   page_document, plain_title, posting_document, search_options, shape,
-                                   vocabulary)
+from ..render.search_index import (Document, Shaper, Shaped, index_html, light_index_script, page_document,
+                                   plain_title, posting_document, search_options, shape, unsearchable, vocabulary)
 from ..site import Content
 
 log = logging.getLogger("mkdocs.plugins.jobsite")
@@ -63,6 +62,9 @@ class Search:
         self.docs: dict[str, Document] = {}  # src_uri -> the page as last rendered (kept by `serve`)
         self.shaped: dict[str, tuple[Document, frozenset[str], Shaped]] = {}  # kept: unchanged pages are not shaped again
         self.thread: threading.Thread | None = None  # `serve`: the index being written after a rebuild
+        self.listing: Listing | None = None  # the listing the two below are of
+        self.hidden: frozenset[str] = frozenset()
+        self.jobs: dict = {}
 
     def add_page(self, files: Files, config) -> None:
         """The search page joins the site's files; the pages of this build are noted (a page
@@ -70,12 +72,20 @@ class Search:
         files.append(File.generated(config, SEARCH_PAGE, content=search_page_markdown()))
         self.present = {f.src_uri for f in files.documentation_pages()}
 
+    def _pages_of(self, listing: Listing) -> tuple[frozenset[str], dict]:
+        """The pages not searched and the open postings by page, once per listing (not per page)."""
+        if self.listing is not listing:
+            self.listing = listing
+            self.hidden = unsearchable(listing)
+            self.jobs = {posting_page(job.id): job for job in listing.open}
+        return self.hidden, self.jobs
+
     def collect(self, page, html: str, listing: Listing) -> None:
         src_uri = page.file.src_uri
-        if not is_searchable(src_uri, listing):
+        hidden, jobs = self._pages_of(listing)
+        if src_uri in hidden:
             self.docs.pop(src_uri, None)
             return
-        jobs = {posting_page(job.id): job for job in listing.open}
         if job := jobs.get(src_uri):
             self.docs[src_uri] = posting_document(job, page.file.dest_uri, html)
         else:
@@ -84,7 +94,8 @@ class Search:
     def write(self, config, listing: Listing, content: Content, background: bool = False) -> None:
         """The index of this build's pages. `background` (serve): Pagefind runs after the pages are
         served, so a save shows at once and the search follows a moment later."""
-        self.docs = {k: d for k, d in self.docs.items() if k in self.present and is_searchable(k, listing)}
+        hidden, _ = self._pages_of(listing)
+        self.docs = {k: d for k, d in self.docs.items() if k in self.present and k not in hidden}
         vocab = vocabulary(content, listing)
         shaper = Shaper(vocab)
         key = frozenset(vocab)

@@ -191,12 +191,14 @@ class Shaper:
 
 # --- the documents -----------------------------------------------------------------------
 
+def unsearchable(listing: Listing) -> frozenset[str]:
+    """The pages the search does not find: closed postings, the archive and the search page."""
+    return frozenset({ARCHIVE, SEARCH_PAGE} | {posting_page(job.id) for job in listing.closed})
+
+
 def is_searchable(src_uri: str, listing: Listing) -> bool:
-    """Whether a page is found by the search: not a closed posting, the archive or the search page."""
-    if src_uri in (ARCHIVE, SEARCH_PAGE):
-        return False
-    closed = {posting_page(job.id) for job in listing.closed}
-    return src_uri not in closed
+    """Whether a page is found by the search (one page; for many, compare with unsearchable() once)."""
+    return src_uri not in unsearchable(listing)
 
 
 @dataclass(frozen=True)
