@@ -578,6 +578,41 @@ CASES: list[Case] = [
     Case("leaflet-front-matter-python-tag", LEAFLET, "yaml",
          Edit("audience: Forældre til børn i dagtilbud", "audience: !!python/name:os.system"),
          Refused(6, "YAML-mærket !!python/name:os.system er ikke tilladt")),
+    # ---- leaflets: language and translation (issue 26): the tag lands in lang= and dir=, the id in a link --
+    Case("leaflet-language-breaks-out-of-its-attribute", LEAFLET, "markup",
+         Edit("updated: 2026-11-01", f"updated: 2026-11-01\nlanguage: 'ar\" onmouseover=\"{PWN}'"),
+         Refused(9, "er ikke en sprogkode", "language")),
+    Case("leaflet-language-script", LEAFLET, "markup",
+         Edit("updated: 2026-11-01", f"updated: 2026-11-01\nlanguage: '\"><script>{PWN}</script>'"),
+         Refused(9, "er ikke en sprogkode", "language")),
+    Case("leaflet-language-direction-override", LEAFLET, "invisible",
+         Edit("updated: 2026-11-01", 'updated: 2026-11-01\nlanguage: "ar\\u202e"'),
+         Refused(9, "U+202E", "language")),
+    Case("leaflet-language-unknown", LEAFLET, "value", Edit("updated: 2026-11-01", "updated: 2026-11-01\nlanguage: xx"),
+         Refused(9, "ukendt sprog 'xx'", "language")),
+    Case("leaflet-translation-of-markup", LEAFLET, "markup",
+         Edit("updated: 2026-11-01", f"updated: 2026-11-01\nlanguage: en\ntranslation_of: '<img/src=x onerror={PWN}>'"
+                                     "\nsource_updated: 2026-11-01"),
+         Refused(10, "må kun indeholde små bogstaver", "translation_of")),
+    Case("leaflet-translation-of-path", LEAFLET, "path",
+         Edit("updated: 2026-11-01", "updated: 2026-11-01\nlanguage: en\ntranslation_of: ../../../etc/passwd"
+                                     "\nsource_updated: 2026-11-01"),
+         Refused(10, "må kun indeholde små bogstaver", "translation_of")),
+    Case("leaflet-translation-of-itself", LEAFLET, "value",
+         Edit("updated: 2026-11-01", "updated: 2026-11-01\nlanguage: en\ntranslation_of: leaflet-translation-of-itself"
+                                     "\nsource_updated: 2026-11-01"),
+         Refused(10, "kan ikke være en oversættelse af sig selv", "translation_of")),
+    Case("leaflet-source-updated-year-9999", LEAFLET, "date",
+         Edit("updated: 2026-11-01", "updated: 2026-11-01\nlanguage: en\ntranslation_of: ressourcegrupper-haderslev"
+                                     "\nsource_updated: 9999-12-31"),
+         Refused(11, "9999-12-31 ligger uden for årene 2000-2100", "source_updated")),
+    Case("leaflet-translation-named-by-its-language", LEAFLET, "value",
+         Edit("updated: 2026-11-01", "updated: 2026-11-01\nlanguage: en\ntranslation_of: ressourcegrupper-haderslev"
+                                     "\nsource_updated: 2026-11-01"),
+         Clean(Shown("foldere/ressourcegrupper-haderslev/", "//nav[@class='jobsite-languages']//a[@hreflang='en']",
+                     "English"),
+               Shown("foldere/{id}/", "//div[@class='jobsite-leaflet'][@lang='en']/nav//a[@hreflang='da']", "Dansk"),
+               Shown("foldere/", "//ul[@class='jobsite-leaflets__languages']//a[@hreflang='en']", "English"))),
     # ---- leaflets: body ------------------------------------------------------------------------------------
     Case("leaflet-body-script", LEAFLET, "markup", Edit(L_PARAGRAPH, f"<script>{PWN}</script> {L_PARAGRAPH}"),
          Refused(24, "HTML (<script>)")),
