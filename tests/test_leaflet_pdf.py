@@ -95,6 +95,15 @@ def test_leaflet_pdf_is_accessible_and_holds_the_whole_leaflet_in_order(built_si
         assert found >= 0, f"not found in reading order after {text[max(0, position - 80):position]!r}: {block!r}"
         position = found + len(squash(block))
     assert "Hent som PDF" not in text  # no download link on paper
+    # Each page says where it is in the leaflet, and the last one is more than a few lines.
+    pages = len(reader.pages)
+    for number, page in enumerate(reader.pages, 1):
+        assert f"Side {number} af {pages}" in page.extract_text().splitlines()[-1]
+    last = [line for line in reader.pages[-1].extract_text().splitlines() if line.strip()]
+    assert len(last) >= 10, f"the last page holds only {len(last)} lines"
+    # The contact as the data has it: Haderslev's leaflet and data/organisations.yml give a website only.
+    contact = squash(text[text.rfind(squash("Kontakt")):])
+    assert contact == squash("Kontakt Haderslev Kommune Web: www.haderslev.dk"), contact
     links = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])
              if a.get_object().get("/Subtype") == "/Link"]
     assert "https://www.haderslev.dk" in links

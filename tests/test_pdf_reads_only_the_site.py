@@ -35,3 +35,14 @@ def test_no_attachment_reaches_the_print_document():
     html = pdf.print_html(doc, article)
     assert "attachment" not in html and "/etc/hostname" not in html
     assert "&lt;script&gt; tekst" in html  # the article's own text stays text
+
+
+def test_the_print_document_is_in_the_leaflets_language_and_direction():
+    """The PDF's /Lang and direction come from the leaflet's language; the sender above it stays Danish."""
+    arabic = pdf.PdfDocument("foldere/x/index.html", "x.pdf", "leaflet", "عنوان", "Haderslev Kommune", "Emne",
+                             language="ar")
+    html = pdf.print_html(arabic, "<p>نص</p>")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<header class="jobsite-print__sender" lang="da">Haderslev Kommune</header>' in html
+    danish = pdf.PdfDocument("foldere/x/index.html", "x.pdf", "leaflet", "Titel", "Kommune", "Emne")
+    assert '<html lang="da" dir="ltr">' in pdf.print_html(danish, "<p>tekst</p>")
