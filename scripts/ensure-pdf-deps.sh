@@ -2,9 +2,13 @@
 # The PDFs of leaflets and role descriptions are made by WeasyPrint, which
 # needs Debian's Pango (and HarfBuzz for font subsetting); the PDFs use the
 # Open Sans font from Debian, so nothing is fetched at build time. Noto's core
-# fonts and its emoji print what Open Sans and DejaVu lack (Tigrinya, Arabic,
-# Thai and most other scripts a leaflet for parents may be written in, and
-# emoji); check refuses a character no installed font has (generator/glyphs.py
+# fonts and its emoji print what Open Sans and DejaVu lack: the scripts of the
+# languages leaflets for parents are written in (a leaflet's `language`):
+# Arabic script for Arabic, Persian, Urdu (Noto Nastaliq Urdu), Sorani and
+# Pashto, Hebrew, Ethiopic for Tigrinya and Amharic, Thai and most others, and
+# emoji; Cyrillic (Ukrainian, Russian) and Latin (Somali, English, Turkish)
+# are Open Sans's own. content/assets/print.css names each script's font by
+# :lang(). check refuses a character no installed font has (generator/glyphs.py
 # asks fontconfig's fc-list, so `make check` runs this too).
 # Install what is missing, as root through apt; otherwise say what to install.
 set -euo pipefail
