@@ -473,6 +473,9 @@ _JSON_DATA_URL = re.compile(r"(?<![a-z0-9+.-])data:[\w.+/=;-]*,", re.I)
 # Fields that hold HTML by design and are rendered as HTML (Material's search results):
 # these get the HTML rules instead of the "no tags at all" rule.
 HTML_JSON_FIELDS = {"search_index.json": {"text", "title"}}
+# ... and by folder: the Jobnet export's ad text is HTML by design (the small subset Jobnet takes;
+# generator/render/jobnet.py), one file per posting (job/jobnet/<id>.json).
+HTML_JSON_FOLDERS = {"job/jobnet": {"text_html"}}
 
 
 def _json_strings(obj, path: str = "$") -> Iterator[tuple[str, str, str]]:
@@ -498,7 +501,8 @@ def scan_json(data: bytes, ctx: _Context) -> list[Finding]:
         doc = json.loads(data)
     except ValueError as exc:
         return [ctx.finding("invalid JSON", str(exc))]
-    html_fields = HTML_JSON_FIELDS.get(PurePosixPath(ctx.file).name, set())
+    html_fields = HTML_JSON_FIELDS.get(PurePosixPath(ctx.file).name, set()) \
+        | HTML_JSON_FOLDERS.get(PurePosixPath(ctx.file).parent.as_posix(), set())
     found = []
     for path, key, value in _json_strings(doc):
         if key in html_fields:

@@ -185,7 +185,26 @@ class InEditor:
         assert self.text in (site / "admin" / "config.yml").read_text(encoding="utf-8")
 
 
-Check = Union[Shown, Absent, InSearch, InFeed, InJobsJson, Published, InEditor]
+@dataclass(frozen=True)
+class InJobnet:
+    """The Jobnet export of the case's posting (job/jobnet/<id>.json) has `text` at `keys` (plain text,
+    exactly as written), and its ad text holds only the HTML subset Jobnet takes."""
+
+    keys: tuple[str, ...]
+    text: object
+
+    def check(self, site: Path, case: Case) -> None:
+        data = json.loads((site / "job" / "jobnet" / f"{case.id}.json").read_text(encoding="utf-8"))
+        value = data
+        for key in self.keys:
+            value = value[key]
+        assert value == self.text, (self.keys, value)
+        tree = lxml.html.fragment_fromstring(data["text_html"] or "<p></p>", create_parent="div")
+        assert all(e.tag in {"p", "br", "strong", "em", "ul", "ol", "li"} and not e.attrib
+                   for e in tree.iter() if e is not tree), data["text_html"]
+
+
+Check = Union[Shown, Absent, InSearch, InFeed, InJobsJson, Published, InEditor, InJobnet]
 
 
 @dataclass(frozen=True)
@@ -462,6 +481,11 @@ CASES: list[Case] = [
     Case("posting-interview-label-img", POSTING, "markup",
          Edit("  - label: 1. samtale", f"  - label: '<img/src=x onerror={PWN}>'"),
          Refused(12, "HTML (<img/src=x onerror=window.__pwned=1>)", "interviews[1].label")),
+    Case("posting-job-type-script", POSTING, "value", Edit("hours: 37", f"hours: 37\njob_type: '<script>{PWN}</script>'"),
+         Refused(6, "er ikke en af de tilladte værdier", "job_type")),
+    Case("posting-working-periods-markup", POSTING, "value",
+         Edit("hours: 37", "hours: 37\nworking_periods: [dag, '<b>nat</b>']"),
+         Refused(6, "er ikke en af de tilladte værdier", "working_periods")),
     Case("posting-yaml-anchor", POSTING, "yaml", Edit(P_TITLE, "title: &t Pædagog til Børnehuset Stjernehuset"),
          Refused(3, "& og * først i en værdi", "title")),
     Case("posting-yaml-alias", POSTING, "yaml", Edit("workplace: stjernehuset", "workplace: *t"),
@@ -513,6 +537,9 @@ CASES: list[Case] = [
     Case("org-address-city-control-character", ORGANISATIONS, "invisible",
          Edit("          city: Aarhus", '          city: "Aarhus\\x07"'),
          Refused(55, "kontroltegn", "kommuner[2].units[1].address.city")),
+    Case("org-address-postal-code-markup", ORGANISATIONS, "markup",
+         Edit('      postal_code: "2750"', "      postal_code: '<b>2750</b>'"),
+         Refused(9, "HTML (<b>) er ikke tilladt", "kommuner[1].address.postal_code")),
     Case("org-reserved-id", ORGANISATIONS, "reserved id", Edit("  - id: haderslev", "  - id: index"),
          Refused(70, "id 'index' er reserveret", "kommuner[3].id")),
     Case("org-yaml-anchor", ORGANISATIONS, "yaml", Edit("name: Distrikt Baltorp", "name: &navn Distrikt Baltorp"),
@@ -725,6 +752,14 @@ CASES: list[Case] = [
     Case("posting-contact-quotes", POSTING, "text",
          Edit("  - name: Helle Kristensen", "  - name: 'Helle \"Kris\" O''Neil & Co &lt;b&gt;'\n    title: 'leder; 37 t, \\ a < 5'"),
          Clean(Shown("job/{id}/", "//aside//dd/ul/li", "Helle \"Kris\" O'Neil & Co &lt;b&gt;, leder; 37 t, \\ a < 5"))),
+    # Jobnet's fields (generator/jobnet.py): the export and the preview's sheet take them from the model.
+    Case("posting-jobnet-fields-text", POSTING, "text",
+         (Edit("  - name: Helle Kristensen", "  - name: 'Helle &lt;img src=x onerror=window.__pwned=1&gt; & \"K\"'"
+                                            "\n    title: 'leder&lt;/td&gt; a < b'"),
+          Edit("hours: 37", "hours: 37\njob_type: fleksjob\nworking_periods: [aften, Weekend]")),
+         Clean(InJobnet(("contact", "name"), f'Helle &lt;img src=x onerror={PWN}&gt; & "K"'),
+               InJobnet(("contact", "title"), "leder&lt;/td&gt; a < b"), InJobnet(("job_type",), "flexjob"),
+               InJobnet(("working_periods",), ["evening", "weekend"]))),
     Case("posting-interview-label-entities", POSTING, "text",
          Edit("  - label: 1. samtale", "  - label: '1. samtale &lt;i&gt; når a < 5'"),
          Clean(Shown("job/{id}/", "//aside//dt", "1. samtale &lt;i&gt; når a < 5"))),
