@@ -89,6 +89,7 @@ def message(ch: str) -> str:
 # (scripts/ensure-pdf-deps.sh); print.css names the font of each script (:lang()). A character
 # of any other script prints when some installed font has it (has_glyph above).
 
+@lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
     """The ISO 15924 script of a character ('Latn', 'Arab', 'Ethi', 'Cyrl'); 'Zyyy' for the common
     characters every script uses (digits, punctuation), 'Zinh' for marks that take their base's."""
