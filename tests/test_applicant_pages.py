@@ -76,14 +76,14 @@ def test_open_posting_has_calendar_link_and_what_kind_of_job_it_is(built_site):
     assert "Ressourcepædagog · 0–6 år · Fuldtid · Fast stilling" in other
     # The deadline the script checks, to close the page if it passes while the page is out there.
     assert re.search(r'<aside class="jobsite-facts" aria-labelledby="jobsite-facts-title" '
-                     r'data-deadline="2026-01-10T23:59:59\+01:00" data-search-exclude>', html)
+                     r'data-deadline="2026-01-10T23:59:59\+01:00">', html)
     assert html.count('class="jobsite-apply"') == 2
 
 
 def test_closed_posting_has_no_calendar_link_and_no_deadline_for_the_script(built_site):
     html = built_site("2026-01-11").page(f"job/{LEDER}/")
     assert "Tilføj til kalender" not in html
-    assert '<aside class="jobsite-facts" aria-labelledby="jobsite-facts-title" data-search-exclude>' in html
+    assert '<aside class="jobsite-facts" aria-labelledby="jobsite-facts-title">' in html
 
 
 def test_every_page_has_open_graph_title_and_description(built_site):

@@ -110,11 +110,12 @@ def test_a_posting_carries_its_place_deadline_and_subjects(listing, shaper):
 
 def test_what_is_not_searched_is_left_out_and_blocks_are_words_apart(shaper):
     html = ('<h1>Titel</h1><p class="jobsite-back" data-search-exclude><a href="../">Alle ledige stillinger</a></p>'
-            '<aside class="jobsite-facts" data-search-exclude><dl><div><dt>Arbejdstid</dt><dd>37 timer</dd></div>'
+            '<aside class="jobsite-facts"><dl><div><dt>Arbejdstid</dt><dd>37 timer</dd></div>'
             '</dl><p class="jobsite-calendar"><a href="kalender.ics">Tilføj til kalender</a></p>'
             '<p class="jobsite-share" hidden><button>Kopiér link</button></p></aside>'
-            '<form><label>Kommune</label></form><section class="jobsite-about" data-search-exclude><h2>Om os</h2>'
-            '<p>Vi er et hus</p></section><section class="jobsite-home-jobs" data-search-exclude>Kort</section>')
+            '<form><label>Kommune</label></form><section class="jobsite-about"><h2>Om os</h2>'
+            '<p>Vi er et hus</p></section><section class="jobsite-home-jobs" data-search-exclude>Kort</section>'
+            '<div class="jobsite-jobnet" data-search-exclude>Ark</div>')
     shaped = shape(page_document("x/index.html", "Titel", html), shaper)
     assert shaped.text == "Titel Arbejdstid 37 timer Om os Vi er et hus"
 

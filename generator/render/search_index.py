@@ -85,11 +85,10 @@ WORD = re.compile(r"[^\W\d_]+")
 SPACE = re.compile(r"\s+")
 FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
-# What of a page is not searched: links back and around, the posting's calendar, share and
-# print lines, the filter and sort of the job list, the home page's cards of open jobs (the
-# postings themselves are found), and anything a template marks `data-search-exclude`.
-EXCLUDE = ("//*[@data-search-exclude and not(contains(concat(' ', @class, ' '), ' jobsite-facts ')) "
-           "and not(contains(concat(' ', @class, ' '), ' jobsite-about '))]"
+# What of a page is not searched: what a template marks `data-search-exclude` (the link back,
+# the job list's filter, sort and cards, the home page's cards of open jobs: the postings
+# themselves are found), forms and scripts, and a posting's calendar, share, print and map lines.
+EXCLUDE = ("//*[@data-search-exclude]"
            " | //form | //script | //style | //template"
            " | //*[contains(concat(' ', @class, ' '), ' jobsite-back ')]"
            " | //*[contains(concat(' ', @class, ' '), ' jobsite-calendar ')]"
