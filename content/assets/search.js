@@ -37,9 +37,12 @@
     return text.split(/[\r\n\s]+/).filter(function (w) { return w !== ""; });
   }
 
-  // The start of an excerpt: a few words before the first match of the densest run of matches.
-  function excerptStart(locations, count) {
-    if (!locations.length || count <= EXCERPT) return 0;
+  // The start of an excerpt: a few words before the first match of the densest run of matches,
+  // after the page's title (shown above it): `from` words in.
+  function excerptStart(locations, count, from) {
+    locations = locations.filter(function (l) { return l >= from; });
+    if (!locations.length) return from;
+    if (count - from <= EXCERPT) return from;
     var hits = [];
     locations.forEach(function (l) { hits[l] = (hits[l] || 0) + 1; });
     var best = 0, bestAt = 0, sum = 0, i;
@@ -50,7 +53,7 @@
       if (sum > best) { best = sum; bestAt = i + 1; }
     }
     var first = locations.filter(function (l) { return l >= bestAt; }).sort(function (a, b) { return a - b; })[0];
-    return Math.max(0, (first === undefined ? bestAt : first) - 8);
+    return Math.max(from, (first === undefined ? bestAt : first) - 8);
   }
 
   // A paragraph of about EXCERPT words of `text` from `start`, the words at `locations` marked.
@@ -100,8 +103,7 @@
                       var content = visible(d.content || "");
                       var count = wordsOf(content).length;
                       var locations = (d.locations || []).filter(function (l) { return l < count; });
-                      var start = locations.length ? excerptStart(locations, count)
-                                                   : skipTitle(content, meta.title || "");
+                      var start = excerptStart(locations, count, skipTitle(content, meta.title || ""));
                       return { url: d.url, title: meta.title || d.url, sted: meta.sted, frist: meta.frist,
                                content: content, locations: locations, start: start };
                     });
@@ -126,8 +128,9 @@
   // Without a match in the text (a title, a place or another spelling matched), the excerpt
   // is the start of the text after the page's title.
   function skipTitle(content, title) {
+    var bare = function (w) { return (w || "").replace(/[.,:;!?]+$/, ""); };
     var t = wordsOf(title), c = wordsOf(content);
-    for (var i = 0; i < t.length; i++) if (c[i] !== t[i]) return 0;
+    for (var i = 0; i < t.length; i++) if (bare(c[i]) !== bare(t[i])) return 0;
     return t.length;
   }
 
@@ -192,8 +195,7 @@
                 });
                 return { url: new URL(e.url, siteRoot).href, title: e.title, sted: e.sted, frist: e.frist,
                          content: e.text || "", locations: locations,
-                         start: locations.length ? excerptStart(locations, f.p.words.length)
-                                                 : skipTitle(e.text || "", e.title) };
+                         start: excerptStart(locations, f.p.words.length, skipTitle(e.text || "", e.title)) };
               }));
             }
           });
