@@ -156,6 +156,7 @@ ADVERSARIAL: dict[str, list[str]] = {
     r"cms\.yml": [fill("cms.")],
     r"data/organisations\.yml": [fill("data/")],
     r"data/roles\.yml": [fill("data/")],
+    r"data/occupations\.yml": [fill("data/")],
     r"content/(?:(?P<id>[^/]*)\.md|(?P<section>[^/]*)/index\.md)": [fill("content/"), "content/" + fill("a.md")],
     r"content/admin/(?:index\.html|regler\.js|config\.yml)": [fill("content/admin/")],
     r"content/assets/[a-z0-9-]+\.(?:css|js|xsl)": [fill("content/assets/a"), "content/assets/" + fill("a.")],
