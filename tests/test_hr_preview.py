@@ -423,13 +423,15 @@ def test_the_summary_lists_each_changed_postings_facts_and_warnings(project):
     soup = render_like_github(result.out)
     assert [h.get_text() for h in soup.find_all("h3")] == ["Pædagog til Stjernehuset"]
     facts = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[0].find_all("li")]
-    assert facts == [
+    assert facts[:5] == [
         "Arbejdssted: Børnehuset Stjernehuset · Distrikt Baltorp · Ballerup Kommune",
         "Vises på sitet fra: fredag den 12. december 2025",
         "Ansøgningsfrist: lørdag den 10. januar 2026",
         "Samtaler: 1. samtale torsdag den 15. januar 2026; 2. samtale torsdag den 22. januar 2026",
         "Timer: Fuldtid uden øvre arbejdstid",
     ]
+    assert facts[5].startswith("Læsbarhed: LIX ")
+    assert facts[6] == "Jobnet: sendes ikke (fristen er passeret)"  # on the clock's day; the preview's is set
     addresses = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[1].find_all("li")]
     assert addresses == ["Søg: ballerup.dk › /job : kommunens eget domæne"]
     warnings = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[2].find_all("li")]
@@ -463,7 +465,7 @@ def test_the_summary_escapes_what_the_posting_says(project):
                          "midtbyensdagtilbud.aarhus.dk"]  # the kommune's domain, then the addresses
     assert [s.get_text() for s in soup.find_all("strong")] == [
         "Artifacts", "forhaandsvisning", "Arbejdssted:", "Vises på sitet fra:", "Ansøgningsfrist:", "Samtaler:",
-        "Timer:", "Hvor ansøgerne sendes hen", "Søg:", "Link", "Link i teksten"]
+        "Timer:", "Læsbarhed:", "Jobnet:", "Hvor ansøgerne sendes hen", "Søg:", "Link", "Link i teksten"]
 
 def test_the_summary_lists_a_posting_with_errors_and_its_errors(project):
     path = project / "jobs" / "ressourcepaedagoger-midtbyens-dagtilbud.yml"

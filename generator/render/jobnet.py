@@ -68,7 +68,8 @@ def ad(job: Job, content: Content, today: date, site_url: str = "") -> dict:
         "workplace": {"name": f.workplace.name, "street": f.street, "postal_code": f.postal_code, "city": f.city,
                       "employer": job.kommune.name},
         "contact": None if f.contact is None else {
-            "name": f.contact.name, "title": f.contact.title, "phone": f.contact.phone, "email": f.contact.email},
+            "name": f.contact.name, "title": f.contact.title, "phone": phone_digits(f.contact.phone),
+            "email": f.contact.email},
         "occupation": {
             "role": p.role, "role_label": ROLE_TYPES[p.role],
             "disco_08": occupation.disco if occupation else None,
@@ -94,6 +95,15 @@ def ad(job: Job, content: Content, today: date, site_url: str = "") -> dict:
         "url": site_address(site_url, job.url),
         "text_html": text_html(job),
     }
+
+
+def phone_digits(phone: str | None) -> str | None:
+    """'44 77 18 47' -> '44771847': a phone number as a form takes it (the country code left out for a
+    Danish number; Jobnet is Danish)."""
+    if not phone:
+        return None
+    number = danish.tel_href(phone).removeprefix("tel:")
+    return number.removeprefix(danish.COUNTRY_CODE) if len(number) == len(danish.COUNTRY_CODE) + 8 else number
 
 
 def export_files(listing: Listing, content: Content, site_url: str = "") -> dict[str, str]:
@@ -155,7 +165,8 @@ def fields(job: Job, content: Content, today: date) -> list[Field]:
         Field("By", f.city or ""),
         Field("Kontaktperson", contact.name if contact else "", lacking("kontaktperson"),
               note=contact.title or "" if contact else ""),
-        Field("Kontaktpersonens telefon", contact.phone or "" if contact else "", lacking("kontaktpersonens telefon")),
+        Field("Kontaktpersonens telefon", phone_digits(contact.phone) or "" if contact else "",
+              lacking("kontaktpersonens telefon")),
         Field("Kontaktpersonens e-mail", contact.email or "" if contact else "", lacking("kontaktpersonens e-mail")),
         Field("Stillingsbetegnelse (DISCO-08)", occupation, lacking("stillingsbetegnelse"),
               note=f"Stillingstype: {ROLE_TYPES[p.role]}"),
