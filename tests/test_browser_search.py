@@ -346,7 +346,10 @@ def preview_site(search_site, tmp_path_factory):
 
 
 def test_the_preview_from_disk_finds_a_posting(browser, preview_site):
-    """From file:// Pagefind cannot fetch its files: the search page loads the light index as a script."""
+    """From file:// Pagefind cannot fetch its files: the search page loads the light index as a script.
+    Pages whose front matter excludes them from search (the preview's Jobnet sheets) are not in it."""
+    light = (preview_site / "pagefind" / "jobsite-preview.js").read_text("utf-8")
+    assert '"title":"Pædagog til' in light and '"title":"Jobnet:' not in light and CLOSED_WORD not in light
     context = browser.new_context(locale="da-DK")
     page = context.new_page()
     page.goto((preview_site / "job" / "index.html").as_uri())

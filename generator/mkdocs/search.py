@@ -83,7 +83,9 @@ class Search:
     def collect(self, page, html: str, listing: Listing) -> None:
         src_uri = page.file.src_uri
         hidden, jobs = self._pages_of(listing)
-        if src_uri in hidden:
+        # A page whose front matter says `search: {exclude: true}` (Material's words) is left out too.
+        meta = page.meta.get("search") if isinstance(page.meta, dict) else None
+        if src_uri in hidden or (isinstance(meta, dict) and meta.get("exclude") is True):
             self.docs.pop(src_uri, None)
             return
         if job := jobs.get(src_uri):
