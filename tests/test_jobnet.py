@@ -362,3 +362,75 @@ def test_a_value_outside_jobnets_lists_is_refused(jobnet_project, capsys, field,
     path.write_text(path.read_text(encoding="utf-8").replace("hours: 37", f"hours: 37\n{field}: {value}"), "utf-8")
     code, text = check(jobnet_project, capsys)
     assert code == 1 and "jobs/ny.yml:6:" in text and says in text, text
+
+
+# --- the sheet in the built preview, in Chromium ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory) -> Path:
+    """The preview (`make preview`'s build) of a project whose one posting has all Jobnet needs."""
+    import shutil
+    import sys
+    from conftest import copy_project, run
+    project = copy_project(tmp_path_factory.mktemp("jobnet") / "project")
+    shutil.copy2(ROOT / "mkdocs.preview.yml", project / "mkdocs.preview.yml")
+    orgs = project / "data" / "organisations.yml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace(STJERNEHUSET, ADDRESS), encoding="utf-8")
+    for old in (project / "jobs").glob("*.yml"):
+        old.unlink()
+    (project / "jobs" / "ny.yml").write_text(FULL, encoding="utf-8")
+    out = project.parent / "preview"
+    built = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.preview.yml", "-d", str(out)],
+                project, today=TODAY, JOBSITE_PREVIEW="true")
+    assert built.code == 0, built.text
+    return out
+
+
+def test_the_preview_has_the_sheet_with_its_script_and_no_inline_code(preview):
+    html = (preview / "job" / "ny" / "jobnet.html").read_text(encoding="utf-8")
+    tree = lxml.html.document_fromstring(html)
+    assert tree.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert tree.xpath("//meta[@http-equiv='Content-Security-Policy']")
+    assert "../../assets/jobnet.js" in tree.xpath("//script/@src")
+    assert not tree.xpath("//article//script[not(@src)] | //*[@onclick]")
+    assert tree.xpath("//h1")[0].text_content() == "Jobnet: Pædagog til Børnehuset Stjernehuset"
+    assert tree.xpath("//a[.='Til opslaget']/@href") == ["../ny.html"]
+    assert not tree.xpath("//div[contains(@class, 'admonition warning')]")  # ready: nothing missing
+    assert (preview / "job" / "jobnet" / "ny.json").is_file()
+
+
+@pytest.mark.parametrize("label, expected", [("Postnummer", "2750"), ("Kontaktpersonens telefon", "44771847"),
+                                             ("Arbejdstidspunkter", "Aften, Weekend")])
+def test_a_copy_button_copies_its_value(preview, browser, label, expected):
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto((preview / "job" / "ny" / "jobnet.html").as_uri())
+        row = page.locator("tr", has=page.locator("th", has_text=label))
+        row.get_by_role("button", name="Kopiér").click()
+        page.wait_for_function("document.querySelector('.jobsite-jobnet__status').textContent.includes('kopieret')",
+                               timeout=60_000)
+        assert page.text_content(".jobsite-jobnet__status") == f"{label} er kopieret."
+        assert page.evaluate("navigator.clipboard.readText()") == expected
+    finally:
+        context.close()
+
+
+def test_the_text_is_copied_with_its_formatting(preview, browser):
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto((preview / "job" / "ny" / "jobnet.html").as_uri())
+        page.get_by_role("button", name="Kopiér teksten").click()
+        page.wait_for_function("document.querySelector('.jobsite-jobnet__status').textContent.includes('kopieret')",
+                               timeout=60_000)
+        html = page.evaluate("""async () => {
+            const [item] = await navigator.clipboard.read();
+            return await (await item.getType('text/html')).text();
+        }""")
+        assert "<strong>Om huset</strong>" in html and "<em>godt</em>" in html
+        assert page.evaluate("navigator.clipboard.readText()").startswith("Vi søger en pædagog.")
+    finally:
+        context.close()
