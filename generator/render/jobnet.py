@@ -177,7 +177,7 @@ def fields(job: Job, content: Content, today: date) -> list[Field]:
         Field("Arbejdstid", ("Fuldtid" if f.full_time else "Deltid")
               + ("" if f.hours is None else f", {f'{f.hours:g}'.replace('.', ',')} timer om ugen")
               + (" uden øvre arbejdstid" if f.hours is None else "")),
-        Field("Arbejdstidspunkter", periods, note="" if periods else "ikke angivet i opslaget (working_periods)"),
+        Field("Arbejdstidspunkter", periods, note="" if periods else "Skriv dem i opslaget (working_periods), fx [dag]"),
         Field("Tiltrædelse", start),
         Field("Ansøgning: webadresse", f.apply_url or "", lacking("ansøgningsadresse")),
         Field("Ansøgning: e-mail", f.apply_email or ""),
