@@ -5,7 +5,7 @@ by their own names on the source, link back, are grouped in the index, and say s
 warning in check) when the source has changed since; check warns when a leaflet's language and
 its script disagree.
 
-The leaflets here are test fixtures in a copy of the project, never the example site's content:
+The leaflets here (Arabic, Ukrainian, Tigrinya, English) are test fixtures in a copy of the project, never the example site's content:
 no unofficial translation is published as the kommune's. Their text says it is test text.
 """
 from __future__ import annotations
@@ -83,6 +83,44 @@ source_updated: 2026-10-01
 - Навчання
 - Гра
 """
+# Test text in Tigrinya, in Ethiopic script: only the word for "hello" (ሰላም) and the language's own name (ትግርኛ).
+TIGRINYA = """---
+title: ሰላም
+tagline: ትግርኛ
+kommune: haderslev
+topic: Ressourcegrupper
+audience: ትግርኛ
+summary: ሰላም
+updated: 2026-11-01
+language: ti
+translation_of: ressourcegrupper-haderslev
+source_updated: 2026-11-01
+---
+
+# ሰላም
+
+ሰላም። ትግርኛ።
+
+- ሰላም
+- ትግርኛ
+"""
+ENGLISH_TEST = """---
+title: Resource groups in day care (test text)
+kommune: haderslev
+topic: Ressourcegrupper
+audience: Parents
+summary: Test text for the tests of the site, not a translation of the kommune's leaflet.
+updated: 2026-11-01
+language: en
+translation_of: ressourcegrupper-haderslev
+source_updated: 2026-11-01
+---
+
+# Resource groups in day care (test text)
+
+This is test text for the tests of the site, not a translation of the kommune's leaflet.
+"""
+TI, EN = f"{SOURCE}-ti", f"{SOURCE}-en"
 STALE_LINE = 11  # UKRAINIAN's source_updated
 TEST_PHONE, TEST_EMAIL = "7000 0000", "test@haderslev.dk"  # the test project's kommune data, not the example's
 
@@ -101,7 +139,10 @@ def with_translations(project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def languages_project(tmp_path_factory) -> Path:
-    return with_translations(copy_project(tmp_path_factory.mktemp("languages") / "project"))
+    project = with_translations(copy_project(tmp_path_factory.mktemp("languages") / "project"))
+    (project / "content" / "foldere" / f"{TI}.md").write_text(TIGRINYA, encoding="utf-8")
+    (project / "content" / "foldere" / f"{EN}.md").write_text(ENGLISH_TEST, encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +173,7 @@ def letters(text: str) -> Counter:
 def test_the_leaflets_content_is_in_its_language_and_direction_and_the_menu_stays_danish(site):
     for page, lang, direction, title in ((AR, "ar", "rtl", "مجموعات الموارد في رياض الأطفال"),
                                          (UK, "uk", "ltr", "Ресурсні групи в дитячих садках"),
+                                         (TI, "ti", "ltr", "ሰላም"),
                                          (SOURCE, "da", "ltr", "Ressourcegrupper i daginstitutioner")):
         html = tree(site, f"foldere/{page}/")
         assert html.get("lang") == "da", "siden (menu og sidefod) skal stadig være dansk"
@@ -154,15 +196,17 @@ def test_the_leaflets_content_is_in_its_language_and_direction_and_the_menu_stay
 
 def test_the_source_lists_its_translations_by_their_own_names_and_each_links_back(site):
     links = tree(site, f"foldere/{SOURCE}/").xpath('//nav[contains(@class, "jobsite-languages")]//a')
-    assert [(a.text_content(), a.get("hreflang"), a.get("lang"), a.get("dir")) for a in links] == [
-        ("العربية", "ar", "ar", "rtl"), ("Українська", "uk", "uk", "ltr")]
-    assert [a.get("href") for a in links] == [f"../../foldere/{AR}/", f"../../foldere/{UK}/"]
-    for page, other in ((AR, ("Українська", "uk")), (UK, ("العربية", "ar"))):
+    named = [("العربية", "ar", "ar", "rtl"), ("English", "en", "en", "ltr"), ("ትግርኛ", "ti", "ti", "ltr"),
+             ("Українська", "uk", "uk", "ltr")]
+    assert [(a.text_content(), a.get("hreflang"), a.get("lang"), a.get("dir")) for a in links] == named
+    assert [a.get("href") for a in links] == [f"../../foldere/{p}/" for p in (AR, EN, TI, UK)]
+    for page in (AR, EN, TI, UK):
         links = tree(site, f"foldere/{page}/").xpath('//nav[contains(@class, "jobsite-languages")]//a')
-        assert [(a.text_content(), a.get("hreflang")) for a in links] == [("Dansk", "da"), other]
+        assert [(a.text_content(), a.get("hreflang")) for a in links] == [("Dansk", "da")] + [
+            (name, tag) for name, tag, _, _ in named if not page.endswith("-" + tag)]
         assert links[0].get("href") == f"../../foldere/{SOURCE}/"
     # The links lead to pages that exist (from the page's own folder).
-    for page in (AR, UK, SOURCE):
+    for page in (AR, EN, TI, UK, SOURCE):
         assert (site.root / "foldere" / page / "index.html").is_file()
 
 
@@ -184,10 +228,11 @@ def test_the_index_groups_translations_under_their_source(site):
     assert source.xpath('.//h3/a/@href') == [f"{SOURCE}/"]
     translations = source.xpath('.//ul[contains(@class, "jobsite-leaflets__languages")]/li/a[@hreflang]')
     assert [(a.get("hreflang"), a.get("href"), a.text_content().split(":")[0]) for a in translations] == [
-        ("ar", f"{AR}/", "العربية"), ("uk", f"{UK}/", "Українська")]
+        ("ar", f"{AR}/", "العربية"), ("en", f"{EN}/", "English"), ("ti", f"{TI}/", "ትግርኛ"),
+        ("uk", f"{UK}/", "Українська")]
     assert translations[0].get("dir") == "rtl"
     pdfs = source.xpath('.//ul[contains(@class, "jobsite-leaflets__languages")]//a[@type="application/pdf"]/@href')
-    assert pdfs == [f"{AR}/{AR}.pdf", f"{UK}/{UK}.pdf"]
+    assert pdfs == [f"{p}/{p}.pdf" for p in (AR, EN, TI, UK)]
 
 
 # --- an older translation ------------------------------------------------------------------------------------
@@ -213,7 +258,7 @@ def test_a_translation_of_an_older_source_says_so_in_danish_and_english_and_chec
     # Readability (LIX) is measured for the Danish leaflet only.
     readability = [line for line in checked.text.splitlines() if line.startswith("Læsbarhed")]
     assert readability and all(SOURCE + ".md" in line for line in readability)
-    assert not any(AR in line or UK in line for line in readability)
+    assert not any(AR in line or UK in line or TI in line or EN in line for line in readability)
 
 
 # --- the PDF -----------------------------------------------------------------------------------------------
@@ -247,6 +292,13 @@ def test_the_pdf_has_the_leaflets_language_direction_and_text_in_its_script(site
                  for font in p["/Resources"]["/Font"].values()}
         if script == "Arab":
             assert any("Arabic" in f for f in fonts), fonts
+    tigrinya = PdfReader(site.root / "foldere" / TI / f"{TI}.pdf")
+    assert tigrinya.trailer["/Root"]["/Lang"] == "ti"
+    assert "ሰላም" in pdf_text(tigrinya) and letters(pdf_text(tigrinya))["Ethi"] >= 20
+    fonts = {str(font.get_object()["/BaseFont"]) for font in tigrinya.pages[0]["/Resources"]["/Font"].values()}
+    assert any("Ethiopic" in f for f in fonts), fonts
+    english = PdfReader(site.root / "foldere" / EN / f"{EN}.pdf")
+    assert english.trailer["/Root"]["/Lang"] == "en" and "This is test text" in pdf_text(english)
     arabic = PdfReader(site.root / "foldere" / AR / f"{AR}.pdf")
     # Right to left: the Arabic title's words extract in reading order.
     assert "مجموعات الموارد" in pdf_text(arabic)
@@ -254,7 +306,7 @@ def test_the_pdf_has_the_leaflets_language_direction_and_text_in_its_script(site
 
 def test_the_source_pdf_names_its_translations(site):
     text = pdf_text(PdfReader(site.root / "foldere" / SOURCE / f"{SOURCE}.pdf"))
-    assert "Læs folderen på:" in text and "Українська" in text
+    assert "Læs folderen på:" in text and "Українська" in text and "English" in text and "ትግርኛ" in text
     assert letters(text)["Arab"] >= len("العربية"), "العربية står i kildens PDF"
 
 
