@@ -5,8 +5,9 @@ by their own names on the source, link back, are grouped in the index, and say s
 warning in check) when the source has changed since; check warns when a leaflet's language and
 its script disagree.
 
-The leaflets here (Arabic, Ukrainian, Tigrinya, English) are test fixtures in a copy of the project, never the example site's content:
-no unofficial translation is published as the kommune's. Their text says it is test text.
+The leaflets here (Arabic, Ukrainian, Tigrinya, English) are test fixtures in a copy of the
+project, never the example site's content: no unofficial translation is published as the
+kommune's. Their text is test text, said in each (Tigrinya: only "hello" and the language's name).
 """
 from __future__ import annotations
 
