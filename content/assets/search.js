@@ -121,6 +121,7 @@
   function visible(content) {
     var mark = options.formsMark;
     if (!mark) return content;
+    if (content.indexOf(mark + " ") === 0) return "";  // a page without text of its own
     var at = content.lastIndexOf(" " + mark + " ");
     return at < 0 ? content : content.slice(0, at);
   }
@@ -255,6 +256,7 @@
         if (found.total > PAGE) addMore(found, PAGE, mine);
       });
     }).catch(function () {
+      engine = null;  // loaded again on the next search
       if (mine !== latest) return;
       list.replaceChildren();
       status.textContent = "Søgningen kunne ikke hentes. Prøv igen om lidt.";
