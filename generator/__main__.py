@@ -119,11 +119,9 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
     except clock.ClockError as err:
         print(str(err), file=sys.stderr)
         return 1
-    if strict:
-        problems = [replace(p, severity="error") for p in problems]
-    elif jobnet:  # what Jobnet would refuse stops the change, for a kommune that sends every posting there
-        from .jobnet import is_jobnet
-        problems = [replace(p, severity="error") if is_jobnet(p) else p for p in problems]
+    if strict or jobnet:  # what Jobnet would refuse counts with --jobnet only (a kommune that sends every
+        from .jobnet import is_jobnet  # posting there); --strict counts the site's own warnings
+        problems = [replace(p, severity="error") if (jobnet if is_jobnet(p) else strict) else p for p in problems]
 
     others = 0
     if files:
@@ -213,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                              help="tjek opslag, organisationer, stillingsbeskrivelser og foldere")
     p_check.add_argument("files", nargs="*", type=Path, metavar="FIL",
                          help="vis kun problemer i disse filer (alt indhold tjekkes stadig sammen)")
-    p_check.add_argument("--strict", action="store_true", help="advarsler tæller som fejl")
+    p_check.add_argument("--strict", action="store_true", help="advarsler tæller som fejl (undtagen Jobnets)")
     p_check.add_argument("--jobnet", action="store_true", help="det, Jobnet ville afvise, tæller som fejl")
     p_new = sub.add_parser("new", parents=[common], help="opret et nyt opslag i jobs/ ud fra skabelonen")
     p_new.add_argument("--title", help="stillingens titel")
