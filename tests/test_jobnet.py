@@ -446,3 +446,11 @@ def test_the_text_is_copied_with_its_formatting(preview, browser):
         assert clipboard(page).startswith("Vi søger en pædagog.")
     finally:
         context.close()
+
+
+def test_strict_leaves_jobnets_warnings_warnings(jobnet_project, capsys):
+    _apply(jobnet_project, ("    email: helle@ballerup.dk\n", ""))
+    code, text = check(jobnet_project, capsys, "--strict")
+    assert code == 0 and "advarsel: kontakt nr. 1 (contacts): Jobnet kræver kontaktpersonens e-mail" in text, text
+    code, text = check(jobnet_project, capsys, "--strict", "--jobnet")
+    assert code == 1 and "jobs/ny.yml:20:5: kontakt nr. 1 (contacts): Jobnet kræver" in text, text
