@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import kinds
 from ..jobnet import MAX_WINDOW_DAYS, facts, findings
@@ -199,4 +199,4 @@ def sheet(job: Job, content: Content, today: date) -> str:
         posting_src=kinds.posting_page(job.id))
 
 
-__all__ = ["SUBSET", "ad", "export_files", "fields", "sheet", "text_html", "escape"]
+__all__ = ["FORMAT", "SUBSET", "ad", "export_files", "fields", "phone_digits", "sheet", "text_html"]
