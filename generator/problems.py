@@ -50,11 +50,13 @@ FIELD_NAMES: dict[str, str] = {
     "kommune": "kommune", "roles": "roller", "areas": "områder", "rows": "rækker", "source_note": "kildenote",
     "tagline": "undertitel", "topic": "emne", "audience": "målgruppe", "updated": "opdateret",
     "contact": "kontakt", "domains": "domæner", "max_lix": "grænse for læsbarhed",
+    "job_type": "jobtype", "working_periods": "arbejdstidspunkter", "occupations": "stillingsbetegnelser",
 }
 ENTRY_NAMES: dict[str, str] = {
     "interviews": "samtale", "sections": "afsnit", "contacts": "kontakt", "links": "link",
     "age_groups": "aldersgruppe", "requirements": "attest", "kommuner": "kommune", "units": "enhed",
-    "roles": "rolle", "areas": "område", "rows": "række",
+    "roles": "rolle", "areas": "område", "rows": "række", "working_periods": "arbejdstidspunkt",
+    "occupations": "stillingsbetegnelse",
 }
 
 
