@@ -485,7 +485,7 @@ CASES: list[Case] = [
          Refused(6, "er ikke en af de tilladte værdier", "job_type")),
     Case("posting-working-periods-markup", POSTING, "value",
          Edit("hours: 37", "hours: 37\nworking_periods: [dag, '<b>nat</b>']"),
-         Refused(6, "er ikke en af de tilladte værdier", "working_periods")),
+         Refused(6, "er ikke en af de tilladte værdier", "working_periods[2]")),
     Case("posting-yaml-anchor", POSTING, "yaml", Edit(P_TITLE, "title: &t Pædagog til Børnehuset Stjernehuset"),
          Refused(3, "& og * først i en værdi", "title")),
     Case("posting-yaml-alias", POSTING, "yaml", Edit("workplace: stjernehuset", "workplace: *t"),
