@@ -501,8 +501,10 @@ def scan_json(data: bytes, ctx: _Context) -> list[Finding]:
         doc = json.loads(data)
     except ValueError as exc:
         return [ctx.finding("invalid JSON", str(exc))]
-    html_fields = HTML_JSON_FIELDS.get(PurePosixPath(ctx.file).name, set()) \
-        | HTML_JSON_FOLDERS.get(PurePosixPath(ctx.file).parent.as_posix(), set())
+    parent = PurePosixPath(ctx.file).parent.as_posix()  # from the scanned folder: the site, or a part of it
+    html_fields = HTML_JSON_FIELDS.get(PurePosixPath(ctx.file).name, set()).union(
+        *(fields for folder, fields in HTML_JSON_FOLDERS.items() if (folder + "/").endswith("/" + parent + "/")
+          or folder == parent))
     found = []
     for path, key, value in _json_strings(doc):
         if key in html_fields:
