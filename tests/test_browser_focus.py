@@ -1,5 +1,5 @@
 """Keyboard focus never lands on what cannot be seen: on a phone, Tab from the
-top of a page goes from the skip link and the search to the page itself, not
+top of a page goes from the skip link and the search form (field and button) to the page itself, not
 through the closed menu drawer's links (Material slides the drawer off
 screen; jobsite.css hides it once it is closed). The drawer still opens and
 its links can then be followed and focused."""
@@ -58,7 +58,9 @@ def test_tab_on_a_phone_reaches_the_page_without_unseen_stops(served_site, phone
     stops = tab_walk(phone, 12)
     assert [what for what, _, seen in stops if not seen] == [], stops
     assert [what for what, where, _ in stops if where == "drawer"] == [], stops  # the closed menu is no tab stop
-    assert [where for _, where, _ in stops[:3]] == ["other", "header", "content"], stops  # skip link, search, page
+    # the skip link, the header's search field and its "Søg" button, then the page
+    assert [where for _, where, _ in stops[:4]] == ["other", "header", "header", "content"], stops
+    assert stops[1][0].startswith("input.jobsite-search__input") and stops[2][0].startswith("button.jobsite-search__button")
 
 
 def test_the_drawer_still_opens_and_its_links_work(served_site, phone):
