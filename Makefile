@@ -51,18 +51,25 @@ cms-config: $(STAMP)
 
 ## check: validate every content file and report all problems; FILER="jobs/a.yml ..." checks only those
 ## (and says whether other files have problems), STRENG=ja counts warnings as errors.
+# What people type after make (a title with quotes, a file name) reaches the command as the
+# environment's text, never as shell code: the recipes read "$$TITEL", not $(TITEL).
 FILER ?=
 STRENG ?=
-check: $(STAMP) pdf-deps
-	@$(BIN)/python -m generator check $(FILER) $(if $(filter ja,$(STRENG)),--strict)
-
-## new: start a posting from the commented template (asks for title and workplace); TITEL="...",
-## ARBEJDSSTED=<id> and FRA=<id of a posting to copy> answer in advance.
 TITEL ?=
 ARBEJDSSTED ?=
 FRA ?=
+export FILER STRENG TITEL ARBEJDSSTED FRA
+check: $(STAMP) pdf-deps
+	@set -f; $(BIN)/python -m generator check $$FILER $$([ "$$STRENG" = ja ] && echo --strict)
+
+## new: start a posting from the commented template (asks for title and workplace); TITEL="...",
+## ARBEJDSSTED=<id> and FRA=<id of a posting to copy> answer in advance.
 new: $(STAMP)
-	@$(BIN)/python -m generator new $(if $(TITEL),--title "$(TITEL)") $(if $(ARBEJDSSTED),--workplace "$(ARBEJDSSTED)") $(if $(FRA),--from "$(FRA)")
+	@set --; \
+	  [ -z "$$TITEL" ] || set -- "$$@" --title "$$TITEL"; \
+	  [ -z "$$ARBEJDSSTED" ] || set -- "$$@" --workplace "$$ARBEJDSSTED"; \
+	  [ -z "$$FRA" ] || set -- "$$@" --from "$$FRA"; \
+	  $(BIN)/python -m generator new "$$@"
 
 ## browser: make sure Debian's Chromium is installed for the browser tests
 browser:

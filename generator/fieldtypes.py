@@ -210,9 +210,12 @@ TOO_DEEP = re.compile(f"^ {{{MAX_INDENT + 1}}}", re.M)  # a line indented more t
 # a scheme can start (not after a letter, digit or + . -). 'Data: trivsel/udvikling' is words.
 CODE_LIKE = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb)script\s*:|data:[\w.+/=;-]*,)")
 MD_LINK = re.compile(r"\]\(\s*<?([^)>]+)")  # to the ")": a tab or space inside must not hide a scheme
-# A reference definition, its label on one line (tried from each line start, it ends there: linear);
-# one whose label runs over lines is found by no pattern, and its address is blanked by the renderer.
-MD_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# A reference definition, its label on one line (tried from each line start, it ends there: linear),
+# also inside a list item or a quote ("- [x]: …", "> 1. [x]: …": a pasted bullet becomes such an
+# item), at any indentation; one whose label runs over lines is found by no pattern, and its
+# address is blanked by the renderer.
+MD_REFERENCE = re.compile(r"^(?:[ \t]*+(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))*+[ \t]*+\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)",
+                          re.M)
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")  # no '<' inside: each try ends at the next
 
 
@@ -435,7 +438,7 @@ def _markdown(value: object) -> str:
             raise _fail(f"linje {text.count(chr(10), 0, found[0]) + 1} af teksten: {found[1]}")
         raise _fail(found[1])
     shown_text = listed(text)
-    if shown_text != text and (found := structure.problem(shown_text)):  # its lists within the limits too
+    if shown_text != text and (found := text_problem(shown_text, multiline=True)):  # as shown: every rule again
         raise _fail(found[1])
     return shown_text
 

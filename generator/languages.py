@@ -12,6 +12,9 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 DANISH = "da"
+# ISO 639 codes that name no language: undetermined, no linguistic content, multiple, uncoded
+# (Babel lists them among languages, and reads 'und' as English); and qaa-qtz, kept for local use.
+NOT_LANGUAGES = frozenset({"und", "zxx", "mul", "mis"})
 
 
 def _subtags(tag: str) -> list[str]:
@@ -30,10 +33,18 @@ def problem(tag: str) -> str | None:
     if not shape or not parts[0].isalpha():
         return (f"{tag[:40]!r} er ikke en sprogkode (BCP 47); skriv fx language: ar (arabisk), uk (ukrainsk), "
                 "so (somali), ti (tigrinya), en (engelsk) eller da (dansk)")
+    if parts[0].lower() in NOT_LANGUAGES or "qaa" <= parts[0].lower() <= "qtz":
+        return (f"{parts[0]!r} er ikke et sprog (koden står for ukendt, flere eller intet sprog); skriv sprogets "
+                "egen kode, fx ar (arabisk), uk (ukrainsk), so (somali), ti (tigrinya) eller en (engelsk)")
     if parts[0].lower() not in _known_languages():
         return (f"ukendt sprog {parts[0]!r}; skriv sprogets kode efter ISO 639, fx ar (arabisk), fa (persisk), "
                 "ckb (kurdisk sorani), uk (ukrainsk), so (somali), ti (tigrinya), en (engelsk) eller da (dansk)")
     return None
+
+
+def primary(tag: str) -> str:
+    """The language itself, whatever the region or script: 'da-DK' -> 'da'."""
+    return _subtags(tag)[0].lower()
 
 
 def normal(tag: str) -> str:

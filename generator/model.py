@@ -199,7 +199,7 @@ class Occupation(Strict):
     stated. A code that could not be verified is left out, and `note` says so."""
 
     role: RoleType = Field(description="Stillingstypen, som opslagene skriver den (role).")
-    disco: str | None = Field(None, pattern=r"^\d{4}$", description="DISCO-08-gruppen (fire cifre), når den er bekræftet.")
+    disco: str | None = Field(None, pattern=r"^[0-9]{4}$", description="DISCO-08-gruppen (fire cifre), når den er bekræftet.")
     isco_title: Plain | None = Field(None, description="Gruppens navn i ISCO-08 (ILO), fx 'Early childhood educators'.")
     esco_label: Plain | None = Field(None, description="Erhvervets navn i ESCO på dansk, når det er bekræftet.")
     esco_uri: Plain | None = Field(None, pattern=r"^http://data\.europa\.eu/esco/[a-z]+/[A-Za-z0-9-]+$",

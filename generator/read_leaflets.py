@@ -145,9 +145,9 @@ def _translations(leaflets: list[LeafletFile], sources: dict[str, Source], ids: 
                 f"translation_of: {original.leaflet.translation_of}, så alle oversættelser peger på kilden")))
         else:
             source_lang = original.leaflet.language
-            other = languages_of.setdefault(original.id, {}).get(lf.language)
+            other = languages_of.setdefault(original.id, {}).get(languages.primary(lf.language))
             language_at = ("language",) if ("language",) in source.positions else ("translation_of",)
-            if lf.language == source_lang:
+            if languages.primary(lf.language) == languages.primary(source_lang):
                 found.append(source.problem(language_at, (
                     f"oversættelsen er på samme sprog som kilden ({lf.language}); skriv oversættelsens sprog, fx "
                     "language: ar")))
@@ -172,7 +172,7 @@ def _translations(leaflets: list[LeafletFile], sources: dict[str, Source], ids: 
                     f"en oversættelse bruger kildens kontakt ({original.leaflet.contact.name}); slet contact, så "
                     "forældre møder samme kontakt på alle sprog, eller ret kontakten i kilden"), "warning"))
             if not found:
-                languages_of[original.id].setdefault(lf.language, item.id)
+                languages_of[original.id].setdefault(languages.primary(lf.language), item.id)
         if found:
             problems.extend(found)
             continue

@@ -20,7 +20,9 @@ DEFAULT_MAX_LIX = 40  # texts to parents: the easy half of 'middel', what a dail
 WORD = re.compile(r"[^\W\d_]+")  # a word's letters (a hyphen or apostrophe splits it: "0-6-årige")
 # The end of a sentence: ., !, ? or : before a space and a capital letter (after a quote or parenthesis),
 # or at the end of the block; not "bl.a. ved", "kl. 11" or "§ 4. stk.".
-SENTENCE_END = re.compile(r"[.!?:]+(?=\s+[\"'«»“„(]*[A-ZÆØÅ])|[.!?:]*\s*$")
+SENTENCE_END = re.compile(r"(?<![.!?:])[.!?:]++(?=\s+[\"'«»“„(]*[A-ZÆØÅ])")
+# (a run of marks is tried once, from its start; the text after a block's last end is its last sentence)
+TEXT_AT = re.compile(r"\S")
 LINK = re.compile(r"\]\([^()\[\]\s]*\)")  # a link's address: not words the reader reads (each try stops at a bracket)
 BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,3}[.)][ \t]|>|\|)")  # its own sentence
 
@@ -73,16 +75,14 @@ def readability(text: str) -> Readability:
     words = long_words = 0
     for start, block in _blocks(LINK.sub(lambda m: "]" + " " * (len(m[0]) - 1), text)):
         begin = 0
-        for end in SENTENCE_END.finditer(block):
-            found = WORD.findall(block, begin, end.end())
+        for end in [m.end() for m in SENTENCE_END.finditer(block)] + [len(block)]:
+            found = WORD.findall(block, begin, end)
             if found:
-                sentences.append(Sentence(start + begin + (len(block[begin:]) - len(block[begin:].lstrip())),
-                                          len(found)))
+                first = TEXT_AT.search(block, begin, end)  # where the sentence's text starts
+                sentences.append(Sentence(start + (first.start() if first else begin), len(found)))
                 words += len(found)
                 long_words += sum(len(w) > LONG_WORD for w in found)
-            begin = end.end()
-            if begin >= len(block):
-                break
+            begin = end
     if not words:
         return Readability(0, 0, ())
     lix = words / len(sentences) + 100 * long_words / words

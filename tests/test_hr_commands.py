@@ -90,3 +90,17 @@ def test_the_command_make_new_prints_works_as_printed(checkout):
     assert check.returncode != 0 and "jobs/paedagog-til-solsikken.yml:" in check.stderr, check.stderr
     assert "'UDFYLD' fra skabelonen står her stadig" in check.stderr
     assert "Traceback" not in check.stderr
+
+
+def test_what_is_typed_after_make_is_text_never_shell_code(checkout):
+    """A title with quotes and backticks, a file name with a semicolon: passed on as text. ($(...) is
+    make's own reference, expanded by make to nothing, never run.)"""
+    title = 'Pædagog til "Solen" `touch hacked1` ; touch hacked2'
+    made = sh(f"make new TITEL={shlex.quote(title)} ARBEJDSSTED=stjernehuset", checkout)
+    assert made.returncode == 0, made.stderr
+    path = next(p for p in (checkout / "jobs").glob("*.yml") if "solen" in p.name)
+    import yaml
+    assert yaml.safe_load(path.read_text("utf-8"))["title"] == title  # the title as typed
+    checked = sh("make check FILER='jobs/findes-ikke.yml; touch hacked3' STRENG=ja", checkout)
+    assert checked.returncode != 0 and "jobs/findes-ikke.yml;:1: filen findes ikke" in checked.stderr, checked.stderr
+    assert not [p.name for p in checkout.iterdir() if p.name.startswith("hacked")]

@@ -101,3 +101,13 @@ def test_a_choice_that_is_not_one_still_gets_its_message(project):
     result = check(project)
     assert result.code == 1
     assert "'Pædagogg' er ikke en af de tilladte værdier" in result.err and "mente du 'pædagog'?" in result.err
+
+
+def test_a_pasted_bullet_cannot_hide_a_link_from_the_rules(project):
+    """'•⇥[x]: javascript:…' becomes a Markdown reference definition once the bullet is a list item: the text
+    as shown gets every rule again, so the unsafe link is refused as it is without the bullet."""
+    text = GOOD.replace("intro: |\n  Vi søger en pædagog.\n",
+                        "intro: |\n  Tekst.\n\n  •\t[x]: javascript:alert(1)\n\n  Se [her][x].\n")
+    (project / "jobs" / "skjult.yml").write_text(text, encoding="utf-8")
+    result = check(project)
+    assert result.code == 1 and "javascript:alert(1)" in result.err and "er ikke tilladt" in result.err, result.text

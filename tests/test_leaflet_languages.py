@@ -480,3 +480,10 @@ updated: 2026-11-01
 def test_the_script_check_is_linear():
     text = "ا" * 100_000 + "a" * 100_000
     assert glyphs.letters_by_script(text)[0] == {"Arab": 100_000, "Latn": 100_000}
+
+
+@pytest.mark.parametrize("tag", ["und", "zxx", "mul", "mis", "qaa", "qtz"])
+def test_codes_that_name_no_language_are_refused(tag):
+    """Babel lists them among its languages (and reads 'und' as English): a leaflet cannot be in them."""
+    assert "er ikke et sprog" in languages.problem(tag)
+    assert languages.problem("ar") is None and languages.primary("da-DK") == "da"

@@ -101,12 +101,14 @@ ADVERSARIAL: dict[str, list[str]] = {
                                        "data:" + fill("a"), fill("data:a"), fill("vbscript\t")],
     "generator.fieldtypes.MD_LINK": [fill("]("), "](" + fill(" "), fill("]( "), fill("](<")],
     "generator.fieldtypes.MD_REFERENCE": [fill("[a\n"), fill("[a]: "), "[" + fill("a"), "[a]:" + fill(" "),
-                                          "[a]: <" + fill("a"), fill(" [a]:\n")],
+                                          "[a]: <" + fill("a"), fill(" [a]:\n"), fill("- "), fill("> "),
+                                          fill("1. "), fill(" -"), fill("-\n"), fill("- [a]:")],
     "generator.fieldtypes.AUTOLINK": [fill("<a:"), fill("<a"), "<" + fill("a") + ":", fill("<a:b")],
     "generator.fieldtypes.INVISIBLE": [fill("\u200b"), fill("a\u200b"), fill("a")],
     "generator.fieldtypes.PASTED": [fill("\u00a0"), fill("a\u201c"), fill("a")],
     "generator.readability.WORD": [fill("a"), fill("a1")],
     "generator.readability.SENTENCE_END": [fill("."), fill(". "), fill(" "), fill(". a"), fill('. "'), fill(".\n")],
+    "generator.readability.TEXT_AT": [fill(" "), fill("a")],
     "generator.readability.LINK": [fill("]("), "](" + fill("a"), fill("](\n")],
     "generator.readability.BLOCK_START": [fill(" "), fill("#"), fill("1"), fill("\t")],
     "generator.fieldtypes.PASTED_BULLET": [fill(" "), fill("\u00a0"), fill("•"), fill(" •"), fill("o "), fill("• \n"),
@@ -420,3 +422,11 @@ def test_the_role_table_is_checked_in_time_linear_in_its_size(tmp_path, statemen
     size = (big / "data" / "roles.yml").stat().st_size / (small / "data" / "roles.yml").stat().st_size
     spent, baseline = cost(check, big), cost(check, small)
     assert spent <= 2 * size * baseline + SLACK, f"{spent:.2f} s; {baseline:.4f} s for a file {size:.0f}x smaller"
+
+
+@pytest.mark.parametrize("text", ["a" + fill(" ") + "b", "a" + fill("\u00a0") + "b", fill("Et ord. "), fill(". "),
+                                  fill("# a\n"), fill("- a\n"), fill("bl.a. "), "a" + fill(".") + " B"])
+def test_a_texts_readability_is_measured_in_linear_time(text):
+    """LIX runs over every leaflet in check and every changed posting in the summary: a line of 200 KB
+    of spaces (which the text rules accept) once took minutes."""
+    assert_linear(readability.readability, text)

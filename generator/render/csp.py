@@ -31,8 +31,8 @@ import re
 # in the site's own hand-written pages work; it runs no script. Nothing is framed or embedded.
 DIRECTIVES = (
     ("default-src", "'self'"),
-    # + the hashes of the theme's inline scripts. 'wasm-unsafe-eval': Pagefind's WebAssembly (the search).
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    # + the hashes of the theme's inline scripts; + 'wasm-unsafe-eval' on the page that searches (SEARCHES).
+    ("script-src", "'self'"),
     ("style-src", "'self' 'unsafe-inline'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
@@ -44,6 +44,11 @@ DIRECTIVES = (
     ("frame-src", "'none'"),
 )
 
+# The page that loads the search's script (the search page "Søg"): Pagefind compiles WebAssembly
+# there, which 'wasm-unsafe-eval' allows (it allows no eval() and no inline script). No other page
+# gets it.
+SEARCHES = re.compile(r"""<script\b[^>]*\bsrc=["'][^"']*\bassets/search\.js["']""", re.I)
+WASM = "'wasm-unsafe-eval'"
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
 _CONTENT = re.compile(r"<article\b.*</article\s*>", re.I | re.S)
@@ -67,7 +72,8 @@ def theme_scripts(html: str) -> list[str]:
 def policy(html: str) -> str:
     """The policy for this page."""
     scripts = theme_scripts(html)
-    hashes = " ".join(dict.fromkeys(f"'sha256-{script_hash(text)}'" for text in scripts))
+    hashes = " ".join(([WASM] if SEARCHES.search(html) else [])
+                      + list(dict.fromkeys(f"'sha256-{script_hash(text)}'" for text in scripts)))
     return "; ".join(f"{name} {value} {hashes}".rstrip() if name == "script-src" else f"{name} {value}"
                      for name, value in DIRECTIVES)
 
