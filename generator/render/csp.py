@@ -16,7 +16,8 @@ light index as a script file of the site (generator/mkdocs/search.py).
 
 The search (Pagefind, loaded by assets/search.js on the page "Søg" only) compiles its
 WebAssembly module, which CSP allows only with 'wasm-unsafe-eval' in script-src: that lets a
-page compile WebAssembly from bytes it fetched, and nothing else (no eval(), no inline script).
+page compile WebAssembly from bytes it fetched, and nothing else (no eval(), no inline script);
+only the page that loads the search's script gets it.
 Its worker (pagefind/pagefind-worker.js) and the index's files are the site's own ('self').
 """
 from __future__ import annotations
