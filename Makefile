@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview check new cms-config test browser pdf-deps bench clean cms
+.PHONY: serve build preview check new cms-config test test-fast browser pdf-deps bench clean cms
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,13 @@ pdf-deps:
 ## test: run every test (installs .venv, the npm test tools, Chromium and the PDF libraries when missing)
 test: $(STAMP) $(NODE_STAMP) browser pdf-deps
 	$(BIN)/python -m pytest
+
+## test-fast: the fast tier only (the model, the rules, the renderers fed in-memory content, the catalogues
+## checked in process; under a minute). A test's tier follows from the fixtures it uses (tests/conftest.py):
+## browser (browser, page, phone), site (a build, project, tmp_path, cli), else fast; in this run a fast
+## test that starts a process fails and says how to move it.
+test-fast: $(STAMP) pdf-deps
+	JOBSITE_TIER=fast $(BIN)/python -m pytest -m fast -q
 
 ## bench: build speed and page weight for 100, 1000 and 5000 synthetic postings, and Lighthouse (minutes)
 bench: $(STAMP) $(NODE_STAMP) browser pdf-deps

@@ -26,6 +26,43 @@ class Run:
         return self.out + self.err
 
 
+# --- Tiers: each test's tier follows from the fixtures it uses (never marked by hand) -------------
+# browser: Chromium drives a served site; site: a build, a subprocess or files on disk (a project
+# copy, a temporary folder, the command line on the example); fast: everything else, in process.
+# `make test-fast` runs the fast tier with JOBSITE_TIER=fast, where starting a subprocess fails the
+# test: one that needs the command line asks for the `cli` fixture (or a project), and so moves tier.
+BROWSER_FIXTURES = frozenset({"browser", "page", "phone"})
+SITE_FIXTURES = frozenset({"built_site", "served_site", "project", "tmp_path", "tmp_path_factory", "cli"})
+
+
+def tier_of(fixtures) -> str:
+    names = set(fixtures)
+    return "browser" if names & BROWSER_FIXTURES else "site" if names & SITE_FIXTURES else "fast"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(getattr(pytest.mark, tier_of(getattr(item, "fixturenames", ()))))
+
+
+@pytest.fixture(scope="session")
+def cli():
+    """The command line (`run`), for a test that runs it on the example project itself: its tier is site."""
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_stays_in_process(request, monkeypatch):
+    """Under `make test-fast`, a test of the fast tier that starts a process fails and says how to move it."""
+    if os.environ.get("JOBSITE_TIER") == "fast" and tier_of(request.fixturenames) == "fast":
+        from generator import glyphs
+        glyphs._coverage()  # the machine's fonts (fc-list, once per run, cached): a fact, not the test's work
+        def refuse(*args, **kwargs):
+            raise RuntimeError(f"{request.node.nodeid}: a fast-tier test started a process; ask for the `cli` "
+                               "fixture (or `project`, `tmp_path`), so it runs in the site tier")
+        monkeypatch.setattr(subprocess, "Popen", refuse)
+
+
 def run(args: list[str], cwd: Path, today: str | None = None, **env: str) -> Run:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     environment.pop("JOBSITE_TODAY", None)

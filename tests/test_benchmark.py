@@ -12,7 +12,7 @@ def row(out: str, name: str) -> list[str]:
     return [cell.strip() for cell in line.strip("|").split("|")]
 
 
-def test_benchmark_at_20_postings_prints_the_table_and_times_an_edit_in_the_preview():
+def test_benchmark_at_20_postings_prints_the_table_and_times_an_edit_in_the_preview(cli):
     result = run([sys.executable, "benchmarks/bench.py", "--sizes", "20", "--repeat", "1", "--live", "20",
                   "--live-rounds", "1", "--no-lighthouse", "--search-sizes", "20"], ROOT)
     assert result.code == 0, result.text

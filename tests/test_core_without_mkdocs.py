@@ -23,7 +23,7 @@ print('loaded:', loaded, 'check:', code)
 """
 
 
-def test_the_core_and_check_load_no_mkdocs_or_material():
+def test_the_core_and_check_load_no_mkdocs_or_material(cli):
     result = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT)), *CORE],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr

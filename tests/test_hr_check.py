@@ -20,7 +20,7 @@ def check(project: Path, *args: str, **env: str):
     return run([sys.executable, "-m", "generator", "check", *args], project, **env)
 
 
-def test_the_example_content_is_clean():
+def test_the_example_content_is_clean(cli):
     result = check(ROOT, "--strict")
     assert result.code == 0, result.text
     assert result.out.startswith("OK: ")

@@ -26,7 +26,7 @@ def steps(job: dict) -> list[dict]:
     return job["steps"]
 
 
-def test_actionlint_finds_nothing():
+def test_actionlint_finds_nothing(cli):
     actionlint = Path(sys.executable).parent / "actionlint"
     result = run([str(actionlint), "-color=false", "-shellcheck=", "-pyflakes="], ROOT)
     assert result.code == 0, result.text

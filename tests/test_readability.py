@@ -42,7 +42,7 @@ def test_a_links_address_is_not_read():
     assert readability("Læs [om ressourcegrupper](https://www.haderslev.dk/born/ressourcegrupper-og-pladser).").words == 3
 
 
-def test_check_reports_the_example_leaflet_with_its_longest_sentences_by_line():
+def test_check_reports_the_example_leaflet_with_its_longest_sentences_by_line(cli):
     result = check(ROOT)
     assert result.code == 0, result.text
     lines = result.out.splitlines()
