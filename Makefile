@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview check new cms-config test test-fast browser pdf-deps bench clean cms
+.PHONY: serve build preview check new cms-config test test-fast pr-check pr-site-tests browser pdf-deps bench clean cms
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,22 @@ pdf-deps:
 ## test: run every test (installs .venv, the npm test tools, Chromium and the PDF libraries when missing)
 test: $(STAMP) $(NODE_STAMP) browser pdf-deps
 	$(BIN)/python -m pytest
+
+## pr-check: exactly what a pull request that changes only content runs (.github/workflows/pull-request.yml,
+## `python -m generator preview kind`): the content check, the preview, the strict build, and the tests that
+## read the built site (pr-site-tests). A pull request that changes anything else runs `make test` instead.
+PR_SITE_TESTS := tests/test_safety_scan.py::test_example_site_scans_clean \
+  tests/test_safety_scan.py::test_the_scan_covers_every_kind_of_output tests/test_quality_site.py \
+  tests/test_pa11y.py tests/test_quality_browser.py tests/test_example_site.py
+pr-check: $(STAMP) $(NODE_STAMP) browser pdf-deps
+	$(MAKE) --no-print-directory check
+	$(MAKE) --no-print-directory preview
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory pr-site-tests
+
+## pr-site-tests: the safety scan, links and the HTML validator, pa11y and axe over the site built from the content
+pr-site-tests: $(STAMP) $(NODE_STAMP) browser pdf-deps
+	$(BIN)/python -m pytest -q $(PR_SITE_TESTS)
 
 ## test-fast: the fast tier only (the model, the rules, the renderers fed in-memory content, the catalogues
 ## checked in process; under a minute). A test's tier follows from the fixtures it uses (tests/conftest.py):

@@ -199,6 +199,17 @@ OTHER_HINT = ("filen hører ikke til nogen slags indhold, sitet kender (opslag i
 SYMLINK = "filen er et symbolsk link (en genvej); læg selve filen her i stedet, så den læses og udgives som den er"
 
 
+# What a pull request may change and still be "content only" (its checks read the built site; the
+# whole test suite is for changes to anything else): the postings, the data, pages, leaflets, media.
+CONTENT_KINDS = frozenset({"posting", "organisations", "roles", "occupations", "leaflet", "media", "page"})
+
+
+def is_content(rel: str) -> bool:
+    """Whether a changed path is content (a kind of CONTENT_KINDS): not code, theme, editor or settings."""
+    kind = kind_of(rel)
+    return kind is not None and kind.name in CONTENT_KINDS
+
+
 def kind_of(rel: str) -> Kind | None:
     """The kind whose place `rel` is in (its name not yet checked), or None."""
     return next((kind for kind in KINDS if kind.match(rel)), None)

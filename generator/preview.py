@@ -83,6 +83,13 @@ def changed_postings(root: Path) -> list[str]:
     return [n for n in changed_files(root) or [] if is_posting(n) and (root / n).is_file()]
 
 
+def change_kind(root: Path) -> str:
+    """'indhold' when every file the branch changes against main is content (kinds.is_content), else
+    'kode'; 'kode' too when git cannot tell (no main to compare with): when in doubt, every test runs."""
+    changed = changed_files(root)
+    return "indhold" if changed is not None and all(kinds.is_content(rel) for rel in changed) else "kode"
+
+
 def published_day(root: Path, rel: str) -> date | None:
     """The posting's `published` date, or None when the file cannot tell (the check reports why)."""
     source, _ = load(root / rel, rel)
@@ -115,6 +122,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("preview", help="forhåndsvisningens dato og pull requestens oversigt")
     what = p.add_subparsers(dest="preview_command", required=True)
     what.add_parser("date", parents=[common], help=f"dagen forhåndsvisningen viser ({ENV}=ÅÅÅÅ-MM-DD sætter den)")
+    what.add_parser("kind", parents=[common], help="'indhold' når ændringen kun rører indhold (opslag, data, "
+                    "sider, foldere, billeder), ellers 'kode' (pull requestens tests vælges efter det)")
     p_summary = what.add_parser("summary", parents=[common], help="oversigt over de tilføjede og ændrede opslag "
                                                                   "(Markdown til GitHubs job summary)")
     p_summary.add_argument("files", nargs="*", type=Path, metavar="FIL",
@@ -129,6 +138,9 @@ def main(args: argparse.Namespace) -> int:
         except (PreviewError, clock.ClockError) as err:
             print(f"Ingen forhåndsvisning: {err}", file=sys.stderr)
             return 1
+        return 0
+    if args.preview_command == "kind":
+        print(change_kind(root))
         return 0
     from .summary import summary  # the content model is loaded only for the summary
 

@@ -34,6 +34,7 @@ def test_actionlint_finds_nothing(cli):
 
 
 SUMMARY = '.venv/bin/python -m generator preview summary >> "$GITHUB_STEP_SUMMARY"'
+KIND = 'echo "kind=$(.venv/bin/python -m generator preview kind)" >> "$GITHUB_OUTPUT"'
 
 
 def test_a_pull_request_is_checked_previewed_summarised_built_and_tested():
@@ -42,9 +43,14 @@ def test_a_pull_request_is_checked_previewed_summarised_built_and_tested():
     assert wf["permissions"] == {"contents": "read"}
     (job,) = wf["jobs"].values()
     runs = [s["run"] for s in steps(job) if "run" in s]
-    assert runs == ["make check", "make preview", SUMMARY, "make build", "make test"]
+    assert runs == ["make check", "make preview", SUMMARY, "make build", KIND, "make pr-site-tests", "make test"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(cmd in readme for cmd in runs if cmd.startswith("make "))  # the README's commands
+    # A change of content only runs the tests that read the built site; any other change, every test.
+    by_run = {s["run"]: s for s in steps(job) if "run" in s}
+    assert by_run[KIND]["id"] == "kind"
+    assert by_run["make pr-site-tests"]["if"] == "steps.kind.outputs.kind == 'indhold'"
+    assert by_run["make test"]["if"] == "steps.kind.outputs.kind != 'indhold'"
     # The preview is the artifact HR downloads (the pull-request template names it).
     upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"] == {"name": "forhaandsvisning", "path": "preview/", "retention-days": 14}
@@ -123,3 +129,39 @@ def test_the_guide_walks_through_every_step_and_its_example_is_valid(project):
     (project / "jobs" / "eksempel.yml").write_text(example, encoding="utf-8")
     result = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/eksempel.yml"], project)
     assert result.code == 0, result.text
+
+
+def test_a_pull_request_of_content_only_is_told_from_one_that_changes_code(project):
+    """`preview kind` says 'indhold' when every changed file is content (postings, data, pages, leaflets,
+    pictures) and 'kode' for anything else: then every test runs."""
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True,
+                       env={**__import__("os").environ, "GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.org",
+                            "GIT_COMMITTER_NAME": "HR", "GIT_COMMITTER_EMAIL": "hr@example.org"})
+
+    def kind() -> str:
+        result = run([sys.executable, "-m", "generator", "preview", "kind"], project)
+        assert result.code == 0, result.text
+        return result.out.strip()
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "start")
+    git("checkout", "-q", "-b", "opslag")
+    (project / "jobs" / "ny.yml").write_text((ROOT / "tests" / "good_posting.yml").read_text("utf-8"), "utf-8")
+    leaflet = next((project / "content" / "foldere").glob("[!i]*.md"))
+    leaflet.write_text(leaflet.read_text("utf-8") + "\nEn linje mere.\n", "utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "posting and leaflet")
+    assert kind() == "indhold"
+    for changed in ("content/assets/jobsite.css", "overrides/main.html", "generator/x.py", "cms.yml"):
+        path = project / changed
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(path.read_text("utf-8") + "\n" if path.is_file() else "x\n", "utf-8")
+        git("add", ".")
+        git("commit", "-q", "-m", changed)
+        assert kind() == "kode", changed
+        git("reset", "-q", "--hard", "HEAD~1")
+    assert kind() == "indhold"
