@@ -9,9 +9,10 @@ once, so HR fixes a pull request in one round.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from . import kinds, media
+from . import clock, kinds, media, retention
 from .kinds import LEAFLET, MEDIA, PAGE, POSTING, posting_page
 from .problems import ContentError, Problem
 from .read_data import ROLES_FILE, load_cms_settings, load_occupations, load_organisations, load_roles
@@ -23,7 +24,8 @@ from .site import Content
 JOBS_DIR = kinds.JOBS_FOLDER  # where HR adds postings
 
 
-def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, processes: int = 1) -> Content:
+def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, processes: int = 1,
+              today: date | None = None, read_in_full: frozenset[str] = frozenset()) -> Content:
     """Read jobs/, data/, content/ and cms.yml under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
@@ -32,6 +34,9 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     (consistency.py): they are for `check`, and never stop a build.
     `processes` > 1 (check) reads the posting files of a large jobs/ in chunks in a
     process pool of that size; the result is the same as in one process.
+    A posting file closed so long ago on `today` (default: the clock's) that its page is surely gone
+    (retention.surely_gone) is not read: the site shows nothing of it. Content.retired names
+    those files; `read_in_full` (the files HR asked `check` about) are read whatever their age.
     """
     inventory, problems = kinds.scan(root)
     refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
@@ -44,7 +49,7 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"data/organisations.yml, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     role_ids = {r.id for r in roles.roles} if roles else set()
-    postings_found = inventory.of(POSTING)
+    postings_found, retired = _current(root, inventory.of(POSTING), units, today or clock.today(), read_in_full)
     page_sources = [e.rel.removeprefix("content/") for e in inventory.of(PAGE) + inventory.of(LEAFLET)]
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,
@@ -57,7 +62,24 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     if problems:
         raise ContentError(problems + warnings)
     return Content(root, postings, units, roles, leaflets, warnings, owners,
-                   media=[e.rel for e in inventory.of(MEDIA)], cms=cms, occupations=occupations)
+                   media=[e.rel for e in inventory.of(MEDIA)], cms=cms, occupations=occupations, retired=retired)
+
+
+def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date,
+             read_in_full: frozenset[str]) -> tuple[list[kinds.Entry], list[str]]:
+    """The posting files to read, and the files of postings surely gone (read from their deadline line only)."""
+    days = retention.longest(u.org for u in units.values() if u.org.kind == "kommune")
+    current, retired = [], []
+    for entry in entries:
+        try:
+            gone = entry.rel not in read_in_full and retention.surely_gone((root / entry.rel).read_bytes(), today, days)
+        except OSError:
+            gone = False  # read in full, where the reader says what is wrong
+        if gone:
+            retired.append(entry.rel)
+        else:
+            current.append(entry)
+    return current, retired
 
 
 __all__ = ["Content", "ContentError", "JOBS_DIR", "load_site", "posting_page"]

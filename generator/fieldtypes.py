@@ -67,7 +67,7 @@ def _phone(value: object) -> str:
     if digits.startswith("+45"):
         digits = digits[3:]
     if not re.fullmatch(r"\d{8}", digits):
-        raise _fail(f"{shown(value)} er ikke et dansk telefonnummer; skriv otte cifre, fx \"4477 1847\"")
+        raise _fail(f"{shown(value)} er ikke et dansk telefonnummer; skriv otte cifre, fx \"4477 2000\"")
     return f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
 
 
@@ -568,7 +568,7 @@ FREE_TEXT = (_markdown, _plain)  # the validators of running text, where pasted 
 Day = Annotated[date, BeforeValidator(_day)]
 Clock = Annotated[time, BeforeValidator(_clock)]
 Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={
-    "examples": ["4477 1847"], "type": ["string", "integer"], "pattern": r"^(\+45)?[ -]*(\d[ -]*){8}$"})]
+    "examples": ["4477 2000"], "type": ["string", "integer"], "pattern": r"^(\+45)?[ -]*(\d[ -]*){8}$"})]
 Email = Annotated[str, BeforeValidator(_email), Field(json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 LinkTarget = Annotated[str, BeforeValidator(_link_target)]

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Literal
 
-from . import clock
+from . import clock, retention
 from .kinds import posting_url
 from .site import Content, PostingFile, Unit
 from .model import Organisation, Posting, Withdrawn
@@ -39,6 +39,7 @@ class Job:
     interviews: tuple[Moment, ...]
     days_left: int  # calendar days from today to the deadline; negative when passed
     withdrawn: Withdrawn | None = None  # set once the posting is filled or cancelled (from its date on)
+    short: bool = False  # closed, and past the retention rule's first limit: no contacts or free text shown
 
     @property
     def kommune(self) -> Organisation:
@@ -98,26 +99,33 @@ def withdrawal(posting: Posting, moment: datetime) -> Withdrawn | None:
     return w if w and w.date <= moment.astimezone(clock.TZ).date() else None
 
 
-def _job(entry: PostingFile, content: Content, moment: datetime) -> Job:
+def _job(entry: PostingFile, content: Content, moment: datetime) -> Job | None:
+    """The posting as the visitor meets it at `moment`; None when the retention rule says it is gone."""
     p = entry.posting
+    unit = content.units[p.workplace]
     closes = clock.at(p.deadline, p.deadline_time)
     withdrawn = withdrawal(p, moment)
     interviews = tuple(
         Moment(i.label or "Samtale", i.date, clock.at(i.date, i.time), i.time is not None) for i in p.interviews
     )
-    return Job(entry.id, entry.file, p, content.units[p.workplace], _status(p, closes, withdrawn, moment), closes,
-               interviews, clock.days_until(closes, moment), withdrawn)
+    status = _status(p, closes, withdrawn, moment)
+    stage = (retention.limits(p, retention.rule_of(unit.kommune)).stage(moment.astimezone(clock.TZ).date())
+             if status == "closed" else "whole")
+    if stage == "gone":
+        return None
+    return Job(entry.id, entry.file, p, unit, status, closes, interviews, clock.days_until(closes, moment),
+               withdrawn, short=stage == "short")
 
 
 def build_listing(content: Content, moment: datetime | None = None) -> Listing:
     """Every posting the site shows, in the order the visitor expects.
 
     Postings not yet published are left out entirely: they must not appear in
-    pages, feeds, search or jobs.json before their day.
+    pages, feeds, search or jobs.json before their day; nor do closed postings past
+    the retention rule (retention.py) after it.
     """
     moment = moment or clock.now()
-    jobs = [_job(e, content, moment) for e in content.postings]
-    jobs = [j for j in jobs if j.status != "scheduled"]
+    jobs = [j for j in (_job(e, content, moment) for e in content.postings) if j and j.status != "scheduled"]
     open_ = sorted((j for j in jobs if j.is_open), key=lambda j: (j.closes_at, j.posting.title, j.id))
     closed = sorted((j for j in jobs if not j.is_open), key=lambda j: (j.closes_at, j.id), reverse=True)
     return Listing(moment, tuple(open_ + closed))

@@ -83,7 +83,7 @@ class Interview(Strict):
 class Contact(Strict):
     name: Plain = Field(description="Fulde navn.")
     title: Plain | None = Field(None, description="Stilling, fx 'distriktsleder'.")
-    phone: Phone | None = Field(None, description="Otte cifre, fx '4477 1847'.")
+    phone: Phone | None = Field(None, description="Otte cifre, fx '4477 2000'.")
     email: Email | None = Field(None, description="E-mailadresse.")
 
 
@@ -168,6 +168,26 @@ class About(Strict):
     text: Markdown
 
 
+class Retention(Strict):
+    """How long a closed posting stays on the site (retention.py): whole, then as a short page
+    without personal data, then gone. Site-wide at the top of data/organisations.yml, or per kommune."""
+
+    full_days: int = Field(30, ge=0, le=365, description=(
+        "Dage efter fristen, hvor hele opslaget med kontaktpersoner bliver på sitet; mindst til sidste samtale. "
+        "Uden den: 30."))
+    short_days: int = Field(90, ge=1, le=730, description=(
+        "Dage efter fristen, hvor en kort side uden navne og tekst bliver på sitet; derefter er adressen væk. "
+        "Uden den: 90."))
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.short_days < self.full_days:
+            raise PydanticCustomError("jobsite", f"short_days ({self.short_days}) skal være mindst lige så mange "
+                                                 f"dage som full_days ({self.full_days}): den korte side kommer efter "
+                                                 "hele opslaget")
+        return self
+
+
 class Organisation(Strict):
     """A kommune, a district or dagtilbud, or a workplace; units nest inside."""
 
@@ -187,11 +207,16 @@ class Organisation(Strict):
     max_lix: int | None = Field(None, ge=20, le=70, description=(
         "Kommunens grænse for, hvor svære foldere til forældre må være at læse (LIX), før check advarer. "
         "Uden den: 40."))
+    retention: Retention | None = Field(None, description=(
+        "Kun for en kommune: hvor længe lukkede opslag bliver på sitet, når kommunen vil have andet end "
+        "hele sitets regel."))
     units: list[Organisation] = Field(default_factory=list)
 
 
 class Organisations(Strict):
     kommuner: list[Organisation]
+    retention: Retention = Field(default_factory=Retention, description=(
+        "Hele sitets regel for, hvor længe lukkede opslag bliver på sitet (en kommune kan have sin egen)."))
 
 
 class Occupation(Strict):

@@ -50,6 +50,8 @@ FIELD_NAMES: dict[str, str] = {
     "kommune": "kommune", "roles": "roller", "areas": "områder", "rows": "rækker", "source_note": "kildenote",
     "tagline": "undertitel", "topic": "emne", "audience": "målgruppe", "updated": "opdateret",
     "contact": "kontakt", "domains": "domæner", "max_lix": "grænse for læsbarhed",
+    "retention": "opbevaring af lukkede opslag", "full_days": "dage med hele opslaget",
+    "short_days": "dage med den korte side",
     "job_type": "jobtype", "working_periods": "arbejdstidspunkter", "occupations": "stillingsbetegnelser",
 }
 ENTRY_NAMES: dict[str, str] = {

@@ -62,6 +62,9 @@ def load_organisations(root: Path, problems: list[Problem], warnings: list[Probl
             problems.append(source.problem(path + ("kind",), "øverste niveau skal være en kommune (kind: kommune)"))
         if chain and org.kind == "kommune":
             problems.append(source.problem(path + ("kind",), "en kommune kan ikke ligge inde i en anden enhed"))
+        if org.retention is not None and org.kind != "kommune":
+            problems.append(source.problem(path + ("retention",), "reglen for lukkede opslag gælder en hel kommune; "
+                                           "flyt den til kommunen (eller øverst i filen for hele sitet)"))
         if org.kind == "kommune":  # its name is printed in the role descriptions' PDF, and read in every footer
             problems.extend(unprintable_in(partial(written_at, source), source.file, org.name, path + ("name",)))
             kommune_names.setdefault(" ".join(unicodedata.normalize("NFKC", org.name).casefold().split()),
@@ -78,6 +81,8 @@ def load_organisations(root: Path, problems: list[Problem], warnings: list[Probl
             visit(unit, chain + (org,), path + ("units", i))
 
     for i, kommune in enumerate(orgs.kommuner):
+        if kommune.retention is None:  # the site's rule, so every posting finds its rule in its kommune
+            kommune = kommune.model_copy(update={"retention": orgs.retention})
         visit(kommune, (), ("kommuner", i))
     for same in (group for group in kommune_names.values() if len(group) > 1):
         for kommune_id, path in same:  # every one of them: which is the impostor is for the reviewer to see

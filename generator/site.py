@@ -55,6 +55,7 @@ class Content:
     media: list[str] = field(default_factory=list)  # the images to publish, by path from the root
     cms: CmsSettings | None = None  # where the editor saves (cms.yml)
     occupations: dict[str, Occupation] = field(default_factory=dict)  # role -> its occupation for Jobnet
+    retired: list[str] = field(default_factory=list)  # posting files not read: closed so long ago their page is gone
 
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:

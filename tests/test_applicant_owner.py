@@ -90,7 +90,7 @@ def test_pages_of_no_kommune_have_the_operators_footer(built_site, url):
 
 
 def test_a_closed_posting_keeps_its_kommunes_footer(built_site, kommuner):
-    html = built_site("2026-11-22").page(AARHUS_POSTING)
+    html = built_site("2026-03-01").page(AARHUS_POSTING)
     assert "Ansøgningsfristen er udløbet" in html
     assert_footer_of(html, kommuner["aarhus"])
 

@@ -1,5 +1,5 @@
 """The example site as an applicant sees it on three days: before both
-deadlines, between them, and today (2026-11-22) when both have closed."""
+deadlines, between them, and after both have closed (2026-03-01)."""
 import json
 import re
 
@@ -18,7 +18,7 @@ def card_ids(html: str) -> list[str]:
 @pytest.mark.parametrize("today, open_ids, closed_ids", [
     ("2026-01-05", [LEDER, RESSOURCE], []),
     ("2026-01-11", [RESSOURCE], [LEDER]),
-    ("2026-11-22", [], [RESSOURCE, LEDER]),
+    ("2026-03-01", [], [RESSOURCE, LEDER]),
 ])
 def test_open_and_closed_postings_in_order(built_site, today, open_ids, closed_ids):
     site = built_site(today)
@@ -269,7 +269,7 @@ def test_home_page_shows_the_open_count_and_the_soonest_deadlines_first(built_si
 
 
 def test_home_page_with_no_open_jobs_says_so_and_shows_the_way_on(built_site):
-    site = built_site("2026-11-22")
+    site = built_site("2026-03-01")
     text, cards = home_parts(site.page(""))
     assert cards == []
     assert "Der er ingen ledige stillinger lige nu." in text and "0 ledige" not in text

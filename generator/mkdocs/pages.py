@@ -106,6 +106,9 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
     }
     for job in listing.jobs:
         src_uri = posting_page(job.id)
+        if job.short:  # past the retention rule's first limit: nothing personal left (retention.py)
+            texts[src_uri] = cache.text(src_uri, job, lambda job=job: pages.short_posting(job), fresh=not same_shared)
+            continue
         texts[src_uri] = cache.text(src_uri, job, lambda job=job, src_uri=src_uri: pages.posting(
             job, content, partial(site_link, page_src=src_uri, sources=sources), site_url, listing.today),
             fresh=not same_shared)

@@ -154,6 +154,12 @@ def posting(job: Job, content: Content, link: Callable[[str], str] = str, site_u
         own_url=site_address(site_url, job.url), today=today)
 
 
+def short_posting(job: Job) -> str:
+    """A closed posting's page once the retention rule's first limit has passed (retention.py):
+    title, workplace and dates, "no longer posted" and the way to the open jobs; nothing personal."""
+    return ENV.get_template("posting_short.md.j2").render(job=job, p=job.posting)
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
