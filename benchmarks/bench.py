@@ -24,6 +24,8 @@ nothing about time. `make bench` runs it; see "Benchmark" in README.md.
     python benchmarks/bench.py --sizes 20       # quick
     python benchmarks/bench.py --profile 1000   # where the generator's time goes (cProfile)
     python benchmarks/bench.py --search-only    # only the search's weight (search_size.py)
+    python benchmarks/bench.py --national       # the national scale instead (national.py: 98 kommuner,
+                                                # 20 000 posting files; its own flags follow, see --national --help)
 """
 from __future__ import annotations
 
@@ -371,7 +373,13 @@ def profile(work: Path, n: int, open_count: int, top: int) -> None:
 # --- main ---------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--national" in argv:  # a scale of its own, with its own budgets and flags (national.py)
+        import national
+        return national.main([a for a in argv if a != "--national"])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--national", action="store_true",
+                        help="the national scale instead (national.py; its flags: --national --help)")
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated N (default 100,1000,5000)")
     parser.add_argument("--open-share", type=float, default=0.2, help="share of postings that are open (0.2)")
     parser.add_argument("--closed-check", type=int, default=None, metavar="N",

@@ -14,6 +14,7 @@ example postings.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -274,5 +275,227 @@ def write_content(root: Path, n: int, open_count: int, today: date, seed: int = 
 ROLES_SLUG = {r: _slug(r).replace(" ", "-") for r, _ in ROLES}
 
 
+# libyaml's emitter when PyYAML has it: the same text, twenty times faster (20 000 files take seconds).
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Dumper.add_representer(_Literal, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
+
+
 def _dump(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+# --- The national scale: 98 kommuner and three years of postings, as HR leaves them --------------
+
+# The 98 kommuner: (name as it is written, the name's stem for "X Kommune", main town's postal code, town).
+NATIONAL_KOMMUNER = [
+    # Region Hovedstaden
+    ("Albertslund", "Albertslund", "2620", "Albertslund"), ("Allerød", "Allerød", "3450", "Allerød"),
+    ("Ballerup", "Ballerup", "2750", "Ballerup"), ("Bornholm", "Bornholms Regions", "3700", "Rønne"),
+    ("Brøndby", "Brøndby", "2605", "Brøndby"), ("Dragør", "Dragør", "2791", "Dragør"),
+    ("Egedal", "Egedal", "3660", "Stenløse"), ("Fredensborg", "Fredensborg", "3480", "Fredensborg"),
+    ("Frederiksberg", "Frederiksberg", "2000", "Frederiksberg"),
+    ("Frederikssund", "Frederikssund", "3600", "Frederikssund"), ("Furesø", "Furesø", "3520", "Farum"),
+    ("Gentofte", "Gentofte", "2820", "Gentofte"), ("Gladsaxe", "Gladsaxe", "2860", "Søborg"),
+    ("Glostrup", "Glostrup", "2600", "Glostrup"), ("Gribskov", "Gribskov", "3200", "Helsinge"),
+    ("Halsnæs", "Halsnæs", "3300", "Frederiksværk"), ("Helsingør", "Helsingør", "3000", "Helsingør"),
+    ("Herlev", "Herlev", "2730", "Herlev"), ("Hillerød", "Hillerød", "3400", "Hillerød"),
+    ("Hvidovre", "Hvidovre", "2650", "Hvidovre"), ("Høje-Taastrup", "Høje-Taastrup", "2630", "Taastrup"),
+    ("Hørsholm", "Hørsholm", "2970", "Hørsholm"), ("Ishøj", "Ishøj", "2635", "Ishøj"),
+    ("København", "Københavns", "1550", "København V"),
+    ("Lyngby-Taarbæk", "Lyngby-Taarbæk", "2800", "Kongens Lyngby"), ("Rudersdal", "Rudersdal", "2840", "Holte"),
+    ("Rødovre", "Rødovre", "2610", "Rødovre"), ("Tårnby", "Tårnby", "2770", "Kastrup"),
+    ("Vallensbæk", "Vallensbæk", "2665", "Vallensbæk Strand"),
+    # Region Sjælland
+    ("Faxe", "Faxe", "4690", "Haslev"), ("Greve", "Greve", "2670", "Greve"),
+    ("Guldborgsund", "Guldborgsund", "4800", "Nykøbing F"), ("Holbæk", "Holbæk", "4300", "Holbæk"),
+    ("Kalundborg", "Kalundborg", "4400", "Kalundborg"), ("Køge", "Køge", "4600", "Køge"),
+    ("Lejre", "Lejre", "4330", "Hvalsø"), ("Lolland", "Lolland", "4930", "Maribo"),
+    ("Næstved", "Næstved", "4700", "Næstved"), ("Odsherred", "Odsherred", "4550", "Asnæs"),
+    ("Ringsted", "Ringsted", "4100", "Ringsted"), ("Roskilde", "Roskilde", "4000", "Roskilde"),
+    ("Slagelse", "Slagelse", "4200", "Slagelse"), ("Solrød", "Solrød", "2680", "Solrød Strand"),
+    ("Sorø", "Sorø", "4180", "Sorø"), ("Stevns", "Stevns", "4660", "Store Heddinge"),
+    ("Vordingborg", "Vordingborg", "4760", "Vordingborg"),
+    # Region Syddanmark
+    ("Assens", "Assens", "5610", "Assens"), ("Billund", "Billund", "7200", "Grindsted"),
+    ("Esbjerg", "Esbjerg", "6700", "Esbjerg"), ("Fanø", "Fanø", "6720", "Fanø"),
+    ("Fredericia", "Fredericia", "7000", "Fredericia"), ("Faaborg-Midtfyn", "Faaborg-Midtfyn", "5750", "Ringe"),
+    ("Haderslev", "Haderslev", "6100", "Haderslev"), ("Kerteminde", "Kerteminde", "5300", "Kerteminde"),
+    ("Kolding", "Kolding", "6000", "Kolding"), ("Langeland", "Langeland", "5900", "Rudkøbing"),
+    ("Middelfart", "Middelfart", "5500", "Middelfart"), ("Nordfyn", "Nordfyns", "5400", "Bogense"),
+    ("Nyborg", "Nyborg", "5800", "Nyborg"), ("Odense", "Odense", "5000", "Odense C"),
+    ("Svendborg", "Svendborg", "5700", "Svendborg"), ("Sønderborg", "Sønderborg", "6400", "Sønderborg"),
+    ("Tønder", "Tønder", "6270", "Tønder"), ("Varde", "Varde", "6800", "Varde"), ("Vejen", "Vejen", "6600", "Vejen"),
+    ("Vejle", "Vejle", "7100", "Vejle"), ("Ærø", "Ærø", "5970", "Ærøskøbing"), ("Aabenraa", "Aabenraa", "6200", "Aabenraa"),
+    # Region Midtjylland
+    ("Favrskov", "Favrskov", "8450", "Hammel"), ("Hedensted", "Hedensted", "8722", "Hedensted"),
+    ("Herning", "Herning", "7400", "Herning"), ("Holstebro", "Holstebro", "7500", "Holstebro"),
+    ("Horsens", "Horsens", "8700", "Horsens"), ("Ikast-Brande", "Ikast-Brande", "7430", "Ikast"),
+    ("Lemvig", "Lemvig", "7620", "Lemvig"), ("Norddjurs", "Norddjurs", "8500", "Grenaa"),
+    ("Odder", "Odder", "8300", "Odder"), ("Randers", "Randers", "8900", "Randers C"),
+    ("Ringkøbing-Skjern", "Ringkøbing-Skjern", "6950", "Ringkøbing"), ("Samsø", "Samsø", "8305", "Samsø"),
+    ("Silkeborg", "Silkeborg", "8600", "Silkeborg"), ("Skanderborg", "Skanderborg", "8660", "Skanderborg"),
+    ("Skive", "Skive", "7800", "Skive"), ("Struer", "Struer", "7600", "Struer"),
+    ("Syddjurs", "Syddjurs", "8400", "Ebeltoft"), ("Viborg", "Viborg", "8800", "Viborg"),
+    ("Aarhus", "Aarhus", "8000", "Aarhus C"),
+    # Region Nordjylland
+    ("Brønderslev", "Brønderslev", "9700", "Brønderslev"), ("Frederikshavn", "Frederikshavn", "9900", "Frederikshavn"),
+    ("Hjørring", "Hjørring", "9800", "Hjørring"), ("Jammerbugt", "Jammerbugt", "9490", "Pandrup"),
+    ("Læsø", "Læsø", "9940", "Læsø"), ("Mariagerfjord", "Mariagerfjord", "9500", "Hobro"),
+    ("Morsø", "Morsø", "7900", "Nykøbing M"), ("Rebild", "Rebild", "9530", "Støvring"),
+    ("Thisted", "Thisted", "7700", "Thisted"), ("Vesthimmerland", "Vesthimmerlands", "9600", "Aars"),
+    ("Aalborg", "Aalborg", "9000", "Aalborg"),
+]
+assert len(NATIONAL_KOMMUNER) == 98
+# Kommuner the project's own files name (data/roles.yml, content/vaer-med.md, the Haderslev leaflet).
+NAMED_BY_CONTENT = ("ballerup", "haderslev")
+
+
+def national_id(name: str) -> str:
+    """The generated id of a kommune: its name in small ASCII letters ('Høje-Taastrup' -> 'hoeje-taastrup')."""
+    return _slug(name).replace(" ", "-")
+
+
+def national_organisations(rng: random.Random, kommuner: int = 98) -> tuple[dict, list[tuple[str, str, str]]]:
+    """The tree of `kommuner` kommuner (all 98, or fewer spread over the regions, always with those
+    the project's own pages name), each with 2-4 districts of 3-6 houses; and the workplaces:
+    (id, name, kommune id)."""
+    named = [k for k in NATIONAL_KOMMUNER if national_id(k[0]) in NAMED_BY_CONTENT][:kommuner]
+    others = [k for k in NATIONAL_KOMMUNER if k not in named]
+    step = len(others) / max(1, kommuner - len(named))
+    chosen = named + [others[int(i * step)] for i in range(kommuner - len(named))]
+    tree, workplaces = [], []
+    for name, stem, postal, town in chosen:
+        kid = national_id(name)
+        districts = []
+        for d in rng.sample(DISTRICTS, rng.randint(2, 4)):
+            did = f"{kid}-{_slug(d)}"
+            kind, label = ("distrikt", "Distrikt") if rng.random() < 0.6 else ("dagtilbud", "Dagtilbud")
+            units = []
+            for h in rng.sample(HOUSES, rng.randint(3, 6)):
+                wkind, prefix = rng.choice(KINDS)
+                wid, wname = f"{did}-{_slug(h)}", f"{prefix} {h}"
+                units.append({"id": wid, "kind": wkind, "name": wname, "address": {"city": town}})
+                workplaces.append((wid, wname, kid))
+            district = {"id": did, "kind": kind, "name": f"{label} {d}", "address": {"city": town}, "units": units}
+            if rng.random() < 0.5:
+                district["about"] = {"title": "Hvem er vi", "text": _Literal(_paragraph(rng, 90) + "\n")}
+            districts.append(district)
+        kommune_name = f"{stem}kommune" if stem.endswith("Regions") else f"{stem} Kommune"
+        tree.append({
+            "id": kid, "kind": "kommune", "name": kommune_name,
+            "address": {"street": "Rådhuspladsen 1", "postal_code": postal, "city": town},
+            "website": f"https://www.{kid}.dk", "phone": f"{rng.randint(30, 99)}{rng.randint(0, 999999):06d}",
+            "accessibility_statement": f"https://www.was.digst.dk/{kid}-dk", "domains": [f"{kid}.dk"],
+            "about": {"title": f"Om {kommune_name}", "text": _Literal(_paragraph(rng, 70) + "\n")},
+            "units": districts,
+        })
+    return {"kommuner": tree}, workplaces
+
+
+@dataclass
+class NationalShape:
+    """What write_national wrote, as of `today`."""
+    today: date
+    files: int = 0
+    open: int = 0  # today within published..deadline and not withdrawn
+    withdrawn: int = 0  # every withdrawn posting (all closed today)
+    withdrawn_before_deadline_ahead: int = 0  # withdrawn, though the deadline has not passed
+    interviews_after_today: int = 0  # closed, with an interview still to come (contacts still needed)
+    closed_by_year: list[int] = field(default_factory=lambda: [0, 0, 0])  # deadline 0-1, 1-2, 2-3 years ago
+    published_by_year: list[int] = field(default_factory=lambda: [0, 0, 0])  # published 0-1, 1-2, 2-3 years ago
+
+    def line(self) -> str:
+        return (f"{self.files} posting files: {self.open} open on {self.today}, {self.files - self.open} closed "
+                f"(deadline 0-1/1-2/2-3 years ago: {'/'.join(map(str, self.closed_by_year))}; "
+                f"{self.withdrawn} withdrawn, {self.withdrawn_before_deadline_ahead} of them before a deadline "
+                f"still ahead; {self.interviews_after_today} closed with an interview still to come)")
+
+
+def national_dates(rng: random.Random, today: date, kind: str, years: int = 3) -> tuple[date, date]:
+    """(published, deadline) of a posting that is 'open' today, 'closed' (published at an even spread
+    over the `years` before today, deadline passed), or 'ahead' (deadline ahead, withdrawn early)."""
+    if kind == "closed":
+        span = rng.randint(10, 45)  # two to six weeks, as postings run
+        published = today - timedelta(days=rng.randint(span + 1, years * 365))
+        return published, published + timedelta(days=span)
+    age = rng.randint(1 if kind == "ahead" else 0, 45)  # published this many days ago
+    published = today - timedelta(days=age)
+    return published, published + timedelta(days=rng.randint(max(14, age), age + 45))
+
+
+def national_posting(rng: random.Random, workplace: tuple[str, str, str], today: date, kind: str,
+                     years: int = 3) -> dict:
+    """A posting of the national repository: the text of posting(), dates of national_dates, the
+    kommune's own apply address, contacts with names and phones, some withdrawn."""
+    data = posting(rng, workplace[:2], today, False)
+    published, deadline = national_dates(rng, today, kind, years)
+    start = deadline + timedelta(days=rng.randint(20, 60))
+    data["published"], data["deadline"] = published, deadline  # as HR writes them: unquoted dates
+    data["start"] = {"date": start, "asap": rng.random() < 0.5}
+    if "employment_end" in data:
+        data["employment_end"] = start + timedelta(days=rng.randint(90, 365))
+    data.pop("interviews", None)
+    if rng.random() < 0.75:  # interviews after the deadline, one or two rounds
+        first = deadline + timedelta(days=rng.randint(3, 12))
+        rounds = [{"label": "1. samtale", "date": first, "time": rng.choice(["09:00", "10:30", "13:00"])}]
+        if rng.random() < 0.3:
+            rounds.append({"label": "2. samtale", "date": first + timedelta(days=rng.randint(5, 10))})
+        data["interviews"] = rounds
+    if kind == "ahead" or (kind == "closed" and rng.random() < 0.06):
+        last = min(deadline, today - timedelta(days=1)) if kind == "ahead" else deadline
+        day = published + timedelta(days=rng.randint(1, max(1, (last - published).days)))
+        data["withdrawn"] = {"reason": rng.choice(["besat", "besat", "annulleret"]), "date": min(day, today)}
+    kid = workplace[2]
+    contacts = []
+    for _ in range(rng.choice([1, 1, 1, 2])):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        contact = {"name": f"{first} {last}", "title": rng.choice(["pædagogisk leder", "distriktsleder",
+                                                                    "dagtilbudsleder", "souschef"]),
+                   "phone": f"{rng.randint(20, 99)}{rng.randint(0, 999999):06d}"}
+        if rng.random() < 0.5:
+            contact["email"] = f"{_slug(first)}.{_slug(last)}@{kid}.dk"
+        contacts.append(contact)
+    data["contacts"] = contacts
+    data["apply"] = {"url": f"https://www.{kid}.dk/job", "text": "Vedhæft ansøgning, CV og uddannelsesbevis."}
+    return data
+
+
+def write_national(root: Path, files: int = 20_000, open_count: int = 2_000, kommuner: int = 98,
+                   today: date = date(2026, 3, 2), years: int = 3, seed: int = 11) -> NationalShape:
+    """Replace root/jobs and root/data/organisations.yml with a national repository: `kommuner`
+    kommuner and `files` posting files, `open_count` of them open on `today`, the others closed at
+    every age up to `years` years (published at an even spread over those years), as HR would leave
+    them if nobody cleaned up. One in a hundred is withdrawn before its deadline (still ahead), and
+    6 % of the others were withdrawn while they ran."""
+    rng = random.Random(seed)
+    tree, workplaces = national_organisations(rng, kommuner)
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "data" / "organisations.yml").write_text(_dump(tree), encoding="utf-8")
+    jobs = root / "jobs"
+    jobs.mkdir(parents=True, exist_ok=True)
+    for old in jobs.glob("*.y*ml"):
+        old.unlink()
+    ahead = max(1, round(files / 100)) if files > open_count else 0
+    kinds = ["open"] * min(open_count, files) + ["ahead"] * ahead
+    kinds += ["closed"] * (files - len(kinds))
+    rng.shuffle(kinds)
+    shape = NationalShape(today, files)
+    for i, kind in enumerate(kinds):
+        workplace = rng.choice(workplaces)
+        data = national_posting(rng, workplace, today, kind, years)
+        house = workplace[0].rsplit("-", 1)[1]
+        name = f"{ROLES_SLUG.get(data['role'], 'stilling')}-{house}-{workplace[2]}-{i:05d}.yml"
+        (jobs / name).write_text("# yaml-language-server: $schema=../schema/posting.schema.json\n" + _dump(data),
+                                 encoding="utf-8")
+        shape.published_by_year[min(years - 1, (today - data["published"]).days // 365)] += 1
+        if kind == "open":
+            shape.open += 1
+            continue
+        if "withdrawn" in data:
+            shape.withdrawn += 1
+            shape.withdrawn_before_deadline_ahead += kind == "ahead"
+        if kind == "closed":
+            shape.closed_by_year[min(years - 1, (today - data["deadline"]).days // 365)] += 1
+        if any(r["date"] >= today for r in data.get("interviews", ())):
+            shape.interviews_after_today += 1
+    return shape

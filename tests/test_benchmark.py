@@ -30,3 +30,50 @@ def test_benchmark_at_20_postings_prints_the_table_and_times_an_edit_in_the_prev
     assert re.search(r"N=20 »pædagog« \(\d+ resultater for »pædagog«\.\): .*wasm", out), out
     # The live preview showed the edited posting after a reload (it stops with an error otherwise).
     assert re.search(r"N=20: median \d+\.\d\d s", out), out
+
+
+def test_national_repository_at_a_tiny_size_has_its_shape_and_passes_check(tmp_path):
+    """The national generator (benchmarks/synthetic.py, `bench.py --national`) at 3 kommuner and 60
+    files: a tenth open on the day, the rest closed at every age over three years, some withdrawn,
+    interviews after the deadline, and every file one `python -m generator check` accepts."""
+    from datetime import date
+
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_national
+
+    from project_copy import copy_project
+
+    today = date(2026, 3, 2)
+    project = copy_project(tmp_path / "project")
+    shape = write_national(project, files=60, open_count=6, kommuner=3, today=today)
+    files = sorted((project / "jobs").glob("*.yml"))
+    postings = [yaml.safe_load(f.read_text("utf-8")) for f in files]
+    assert len(files) == shape.files == 60
+    assert all(re.fullmatch(r"[a-z0-9-]{1,80}\.yml", f.name) for f in files)
+    kommuner = {k["id"] for k in yaml.safe_load((project / "data" / "organisations.yml").read_text("utf-8"))["kommuner"]}
+    assert len(kommuner) == 3 and {"ballerup", "haderslev"} <= kommuner  # the project's own pages name these
+
+    def is_open(p):
+        withdrawn = p.get("withdrawn")
+        return p["published"] <= today <= p["deadline"] and not (withdrawn and withdrawn["date"] <= today)
+
+    assert sum(map(is_open, postings)) == shape.open == 6
+    # The dates spread over the three years before the day: published in each year, closed at every age.
+    ages = [(today - p["published"]).days for p in postings]
+    assert max(ages) <= 3 * 365 and max(ages) > 2 * 365
+    assert all(sum(lo <= a < lo + 365 for a in ages) >= 10 for lo in (0, 365, 730)), sorted(ages)
+    closed = [(today - p["deadline"]).days for p in postings if p["deadline"] < today]
+    assert min(closed) < 120 and max(closed) > 2 * 365
+    assert shape.withdrawn >= 1 and any("withdrawn" in p for p in postings)
+    assert any(p["deadline"] >= today and not is_open(p) for p in postings)  # withdrawn before its deadline
+    assert all(i["date"] > p["deadline"] for p in postings for i in p.get("interviews", ()))
+    assert sum("interviews" in p for p in postings) >= 30
+    assert all(c["name"] and re.fullmatch(r"\d{8}", c["phone"]) for p in postings for c in p["contacts"])
+    # As HR writes them: unquoted dates on one top-level deadline line.
+    assert all(re.search(r"(?m)^deadline: \d{4}-\d{2}-\d{2}$", f.read_text("utf-8")) for f in files)
+
+    result = run([sys.executable, "-m", "generator", "check"], project, today=today.isoformat())
+    assert result.code == 0, result.text
+    assert result.out.startswith("OK: "), result.out
