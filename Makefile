@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview check new cms-config test test-fast pr-check pr-site-tests browser pdf-deps bench clean cms
+.PHONY: serve build preview check new retire cms-config test test-fast pr-check pr-site-tests browser pdf-deps bench clean cms
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ new: $(STAMP)
 	  [ -z "$$ARBEJDSSTED" ] || set -- "$$@" --workplace "$$ARBEJDSSTED"; \
 	  [ -z "$$FRA" ] || set -- "$$@" --from "$$FRA"; \
 	  $(BIN)/python -m generator new "$$@"
+
+## retire: delete the posting files the retention rule has taken off the site (closed longer ago than
+## data/organisations.yml's `retention` keeps them; .github/workflows/retire.yml proposes it every night)
+retire: $(STAMP)
+	@$(BIN)/python -m generator retire
 
 ## browser: make sure Debian's Chromium is installed for the browser tests
 browser:

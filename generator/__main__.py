@@ -3,6 +3,7 @@
   python -m generator check [FILES] [--strict] [--jobnet]   every problem as file:line:column: field: message
   python -m generator new [--title T] [--workplace W] [--id ID] [--from ID]   start jobs/<id>.yml from the
                                                  template, or from an existing posting without its dates and texts
+  python -m generator retire [--dry-run]         delete the posting files the retention rule has taken off the site
   python -m generator schema [--check]           write (or verify) the JSON Schemas in schema/
   python -m generator preview date|summary       the preview's day; the pull request's summary (preview.py)
 
@@ -21,7 +22,8 @@ from pathlib import Path
 from . import clock, preview, schema
 from .content import JOBS_DIR, load_site
 from .kinds import kind_of
-from .problems import ContentError, Problem, headline, relative
+from .listing import gone_files
+from .problems import ContentError, Problem, headline, people, relative
 from .readability import DEFAULT_MAX_LIX, readability, too_hard
 from .scaffold import ScaffoldError, load_base, load_workplaces, new_posting
 
@@ -106,9 +108,12 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
     problems: list[Problem] = []
     counts = ""
     readable: list[tuple[str, int, str, bool]] = []  # leaflet file, line, its readability, above the limit
-    try:
-        content = load_site(root, processes=os.cpu_count() or 1)  # a large jobs/ is read side by side
-        problems = list(content.warnings)
+    named = frozenset(relative(p if p.is_absolute() else Path.cwd() / p, root) for p in files or ())
+    gone: list[str] = []
+    try:  # a large jobs/ is read side by side; a file HR names is read whatever its age
+        content = load_site(root, processes=os.cpu_count() or 1, read_in_full=named)
+        problems = list(content.warnings) + [_gone_warning(root, rel) for rel in gone_files(content) if rel in named]
+        gone = gone_files(content)
         n = len(content.leaflets)
         counts = (f"{len(content.postings)} opslag, {len(content.units)} organisationer og "
                   f"{n} {'folder' if n == 1 else 'foldere'}")
@@ -152,6 +157,9 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
                                          for p in files})) + " er i orden.")
     else:
         print(f"OK: {counts} er i orden.")
+        if gone:
+            print(f"Ikke på sitet: {len(gone)} lukkede opslag er ældre end reglen for lukkede opslag og blev ikke "
+                  "tjekket; de slettes af den daglige oprydning (eller med make retire).")
     wanted_files = {relative(p if p.is_absolute() else Path.cwd() / p, root) for p in files} if files else None
     for rel, line, message, hard in sorted(readable):
         if wanted_files is None or rel in wanted_files:
@@ -159,6 +167,35 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
             if hard and os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::notice file={_escape(rel, True)},line={line},title={_escape('Læsbarhed', True)}::"
                       f"{_escape(message)}")
+    return 0
+
+
+def _gone_warning(root: Path, rel: str) -> Problem:
+    """A posting HR named that the site no longer shows: it closed longer ago than the retention rule keeps it."""
+    line = next((n for n, text in enumerate((root / rel).read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+                 if text.startswith("deadline")), 1)
+    return Problem(rel, line, 0, "deadline", "opslaget er lukket for længere tid siden, end lukkede opslag bliver på "
+                   "sitet, så det vises ikke; er det et nyt opslag, så ret ansøgningsfristen (og published)",
+                   severity="warning", label=people(("deadline",)))
+
+
+def retire(root: Path, dry_run: bool = False) -> int:
+    """Delete the posting files whose page the retention rule has taken off the site (retention.py),
+    so jobs/ and the editor hold the open, coming and recently closed postings, not years of them."""
+    try:
+        gone = gone_files(load_site(root, text_checks=False))
+    except ContentError as err:
+        print("Intet er slettet, fordi indholdet har fejl:\n" + err.report(), file=sys.stderr)
+        return 1
+    except clock.ClockError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    for rel in gone:
+        if not dry_run:
+            (root / rel).unlink()
+        print(f"{'Ville slette' if dry_run else 'Slettet'}: {rel}")
+    if not gone:
+        print("Ingen opslag er ældre end reglen for lukkede opslag.")
     return 0
 
 
@@ -219,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--id", dest="posting_id", help="filnavn uden .yml (standard: lavet ud fra titlen)")
     p_new.add_argument("--from", dest="from_id", metavar="ID",
                        help="start fra et eksisterende opslag (filnavn uden .yml); datoer og fritekst tømmes")
+    p_retire = sub.add_parser("retire", parents=[common],
+                              help="slet opslag, som reglen for lukkede opslag har taget af sitet")
+    p_retire.add_argument("--dry-run", action="store_true", help="vis hvad der ville blive slettet; slet intet")
     p_schema = sub.add_parser("schema", parents=[common], help="skriv JSON Schema-filerne i schema/ ud fra modellen")
     p_schema.add_argument("--check", action="store_true", help="skriv intet; fejl hvis filerne er forældede")
     p_cms = sub.add_parser("cms", parents=[common], help="skriv redigeringens opsætning (content/admin/config.yml)")
@@ -228,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.files, args.strict, args.jobnet)
+    if args.command == "retire":
+        return retire(root, args.dry_run)
     if args.command == "new":
         return new(root, args.title, args.workplace, args.posting_id, args.from_id)
     if args.command == "preview":

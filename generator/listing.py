@@ -117,6 +117,13 @@ def _job(entry: PostingFile, content: Content, moment: datetime) -> Job | None:
                withdrawn, short=stage == "short")
 
 
+def gone_files(content: Content, moment: datetime | None = None) -> list[str]:
+    """The posting files whose page the retention rule has taken off the site: those the loader did not
+    read (surely gone from their deadline line) and those read whose posting is gone all the same."""
+    moment = moment or clock.now()
+    return sorted([*content.retired, *(e.file for e in content.postings if _job(e, content, moment) is None)])
+
+
 def build_listing(content: Content, moment: datetime | None = None) -> Listing:
     """Every posting the site shows, in the order the visitor expects.
 

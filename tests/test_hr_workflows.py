@@ -30,7 +30,7 @@ def test_actionlint_finds_nothing(cli):
     actionlint = Path(sys.executable).parent / "actionlint"
     result = run([str(actionlint), "-color=false", "-shellcheck=", "-pyflakes="], ROOT)
     assert result.code == 0, result.text
-    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pull-request.yml"]
+    assert sorted(p.name for p in WORKFLOWS.glob("*.yml")) == ["deploy.yml", "pull-request.yml", "retire.yml"]
 
 
 SUMMARY = '.venv/bin/python -m generator preview summary >> "$GITHUB_STEP_SUMMARY"'
@@ -127,7 +127,8 @@ def test_the_guide_walks_through_every_step_and_its_example_is_valid(project):
         assert heading in guide, heading
     example = guide.split("## Et komplet eksempel", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     (project / "jobs" / "eksempel.yml").write_text(example, encoding="utf-8")
-    result = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/eksempel.yml"], project)
+    published = re.search(r"(?m)^published: (\S+)", example)[1]  # the guide's example as on the day it is published
+    result = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/eksempel.yml"], project, published)
     assert result.code == 0, result.text
 
 
@@ -165,3 +166,17 @@ def test_a_pull_request_of_content_only_is_told_from_one_that_changes_code(proje
         assert kind() == "kode", changed
         git("reset", "-q", "--hard", "HEAD~1")
     assert kind() == "indhold"
+
+
+def test_every_night_a_pull_request_proposes_deleting_postings_past_the_rule():
+    """The clean-up of jobs/ (retire.yml): `make retire` on a schedule, its deletions as a pull request
+    for a person to merge; it never pushes to main."""
+    wf = workflow("retire.yml")
+    assert wf["on"]["schedule"] and "workflow_dispatch" in wf["on"]
+    assert wf["permissions"] == {"contents": "write", "pull-requests": "write"}
+    (job,) = wf["jobs"].values()
+    runs = [s.get("run", "") for s in steps(job)]
+    assert "make retire" in runs
+    propose = runs[-1]
+    assert 'git checkout -b "$branch"' in propose and "/pulls" in propose
+    assert "refs/heads/main" not in propose and "HEAD:refs/heads/$branch" in propose
