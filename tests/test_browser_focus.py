@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from waiting import patient_browser, settle  # noqa: F401 - patient_browser: autouse
+
 DAY = "2026-01-05"
 POSTING = "job/paedagogisk-leder-stjernehuset/"
 MENU = ["Forside", "Ledige stillinger", "Stillingsbeskrivelser", "Vær med i vores dagtilbud", "Foldere til forældre"]
@@ -27,26 +29,18 @@ WHERE = """e => e.closest('.md-sidebar--primary') ? 'drawer' : e.closest('.md-he
   : e.closest('.md-content') ? 'content' : e.closest('.md-footer') ? 'footer' : 'other'"""
 
 
-def settled(page, check: str, seconds: float = 3) -> bool:
-    """Whether `check` (a function; the page's CSP forbids evaluating strings) comes true in time."""
-    for _ in range(int(seconds * 10)):
-        if page.evaluate(check):
-            return True
-        page.wait_for_timeout(100)
-    return False
-
-
 def tab_walk(page, presses: int) -> list[tuple[str, str, bool]]:
     """Press Tab `presses` times; for each stop, (what has focus, where it is, whether it is seen).
 
-    Material animates what focus opens (the search field) and the browser scrolls the focused
-    element into view, so each stop has a moment to settle before it counts as unseen (3 s: a
-    stop low on the page once took longer than 1.5 s to scroll into view in a loaded CI run).
+    A stop is judged once the page has settled: Material fades the skip link in and the browser
+    scrolls the focused element into view, both taking longer on a busy machine (a fixed 3 s was
+    once too short), so the test waits for the page to stop moving, not for a number of seconds.
     """
     stops = []
     for _ in range(presses):
         page.keyboard.press("Tab")
-        seen = settled(page, f"() => ({SEEN})(document.activeElement)")
+        settle(page)
+        seen = page.evaluate(f"({SEEN})(document.activeElement)")
         what = page.evaluate(f"({DESCRIBE})(document.activeElement)")
         stops.append((what, page.evaluate(f"({WHERE})(document.activeElement)"), seen))
     return stops
@@ -70,9 +64,11 @@ def test_the_drawer_still_opens_and_its_links_work(served_site, phone):
     expect(drawer_link).to_be_hidden()  # closed: not shown, not a tab stop
     phone.locator('label.md-header__button[for="__drawer"]').click()
     expect(drawer_link).to_be_visible()
+    settle(phone)  # the drawer slides in (0.25 s, longer on a busy machine) before its links are judged
     for name in MENU:
         link = phone.locator(".md-sidebar--primary").get_by_role("link", name=name, exact=True)
         link.focus()
+        settle(phone)
         assert phone.evaluate(f"({SEEN})(document.activeElement)"), name
     phone.keyboard.press("Enter")  # the last one focused: the leaflets
     expect(phone).to_have_url(base + "foldere/")

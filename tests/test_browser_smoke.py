@@ -1,4 +1,5 @@
 """The site works in a real browser: the job list renders and search finds a posting."""
+from waiting import patient_browser  # noqa: F401 - autouse: the ceiling for waits
 
 
 def test_job_list_renders_in_chromium(served_site, page):
