@@ -29,6 +29,8 @@ counts: dict[str, int] = defaultdict(int)
 LOAD = "  content: read and validate (load_site)"
 LISTING = "  content: the listing (build_listing)"
 GENERATED = "  our pages: render the generated pages (add_generated_pages)"
+MEDIA = "  pictures re-encoded (publish_media)"
+EDITOR = "  the editor's files (add_editor)"
 SEARCH_WRITE = "  search: documents and index (Search.write)"
 PAGEFIND = "    Pagefind's run (_index)"
 WORKERS = "  waiting for the workers and writing their files"
@@ -64,12 +66,14 @@ def division(total: float, clocks: dict[str, float]) -> dict[str, float]:
     pagefind = clocks.get(PAGEFIND, 0.0)
     search = clocks.get(SEARCH_WRITE, 0.0) - pagefind
     workers = clocks.get(WORKERS, 0.0)
-    ours = hook("on_files") + sum(hook(h) for h in PER_PAGE_HOOKS)
-    rest = hooks - read - listing - ours - search - pagefind - workers
+    ours = clocks.get(GENERATED, 0.0) + sum(hook(h) for h in PER_PAGE_HOOKS)
+    files = hook("on_files") - clocks.get(GENERATED, 0.0)
+    rest = hooks - read - listing - ours - files - search - pagefind - workers
     return {
         "reading and validating the content": read,
         "the listing (status, retention, order)": listing,
-        "rendering our pages (on_files + the per-page hooks)": ours,
+        "rendering our pages (generated pages, per-page hooks)": ours,
+        "other files: pictures, the editor, search page (on_files)": files,
         "MkDocs and Material (without our hooks)": total - hooks,
         "search documents (ours, before Pagefind)": search,
         "Pagefind indexing": pagefind,
@@ -94,6 +98,8 @@ def main(site_dir: str, json_out: str | None = None) -> None:
     _clock_attribute(plugin, "load_site", LOAD)  # as the plugin calls them (module globals)
     _clock_attribute(plugin, "build_listing", LISTING)
     _clock_attribute(plugin, "add_generated_pages", GENERATED)
+    _clock_attribute(plugin, "publish_media", MEDIA)
+    _clock_attribute(plugin, "add_editor", EDITOR)
     _clock_attribute(search.Search, "write", SEARCH_WRITE)
     _clock_attribute(search, "_index", PAGEFIND)
     kind = lambda page, *_: "postings" if page.file.src_uri.startswith("job/") else "other pages"  # noqa: E731
@@ -110,7 +116,7 @@ def main(site_dir: str, json_out: str | None = None) -> None:
           " the waits are part of the hooks and passes they happen in; indented: parts of the hook above")
     width = max(len(k) for k in times)
     outer = sorted((k for k in times if not k.startswith(" ")), key=lambda k: -times[k])
-    inner = {LOAD: "jobsite on_config", LISTING: "jobsite on_config", GENERATED: "jobsite on_files",
+    inner = {LOAD: "jobsite on_config", LISTING: "jobsite on_config", GENERATED: "jobsite on_files", MEDIA: "jobsite on_files", EDITOR: "jobsite on_files",
              WORKERS: "jobsite on_post_build", SEARCH_WRITE: "jobsite on_post_build", PAGEFIND: SEARCH_WRITE}
     def show(name: str) -> None:
         print(f"  {name.ljust(width)} {times[name]:6.2f} s")

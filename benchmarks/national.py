@@ -294,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reload-rounds", type=int, default=3, help="edits timed under serve (3; 0 to skip)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain MkDocs build")
     parser.add_argument("--no-division", action="store_true", help="skip the build with clocks (hooktimes.py)")
+    parser.add_argument("--generate-only", action="store_true",
+                        help="write the repository (into --keep DIR) and stop; a later run with --keep reuses it")
     args = parser.parse_args(argv)
 
     env = {**bench.ENV, "JOBSITE_TODAY": args.today.isoformat()}
@@ -318,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
                                                                           "today": args.today.isoformat()}}))
         r = Results(shape, args.kommuner, generate_s=time.perf_counter() - start)
         say(shape.line())
+        if args.generate_only:
+            say(f"written in {r.generate_s:.0f} s: {project}")
+            return 0
 
         load_before = _load()
         say(f"nightly build (mkdocs build --strict; load average {load_before}) ...")

@@ -77,3 +77,25 @@ def test_national_repository_at_a_tiny_size_has_its_shape_and_passes_check(tmp_p
     result = run([sys.executable, "-m", "generator", "check"], project, today=today.isoformat())
     assert result.code == 0, result.text
     assert result.out.startswith("OK: "), result.out
+
+
+def test_national_benchmark_at_60_files_prints_each_figure_beside_its_budget(cli):
+    """`bench.py --national` run tiny, so the harness cannot rot: the table has every budget with
+    met/missed, the ratio as a figure, the files read or skipped and where the build's time goes."""
+    result = run([sys.executable, "benchmarks/bench.py", "--national", "--files", "60", "--open", "6",
+                  "--kommuner", "3", "--reload-rounds", "1"], ROOT)
+    assert result.code == 0, result.text
+    out = result.out
+    assert row(out, "posting files (open on the day)")[2] == "60 (6)"
+    for name, budget in [("nightly build (mkdocs build --strict)", "<= 60 s"),
+                         ("peak memory, build's process tree (sum of RSS)", "<= 1024 MB"),
+                         ("check, whole repository", "<= 15 s"), ("check of one changed posting", "<= 2 s"),
+                         ("serve: save -> reloaded page (median of 1)", "<= 2 s")]:
+        cells = row(out, name)
+        assert cells[1] == budget and re.fullmatch(r"\d+(\.\d+)? (s|MB)", cells[2]) and cells[3] in ("met", "missed"), cells
+    assert row(out, "build / plain")[1:3][0] == "figure" and re.fullmatch(r"\d+\.\d\d", row(out, "build / plain")[2])
+    read, skipped = map(int, row(out, "posting files read in full / skipped")[2].split(" / "))
+    assert read + skipped == 60 and read >= 6
+    shares = [ln for ln in out.splitlines() if ln.startswith("| - ")]
+    assert any("reading and validating" in ln for ln in shares) and any("Pagefind" in ln for ln in shares)
+    assert any("MkDocs and Material" in ln for ln in shares) and any("rendering our pages" in ln for ln in shares)
