@@ -60,9 +60,14 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 
 # --- the process tree's memory ------------------------------------------------
 
-def _children() -> dict[int, list[int]]:
-    """Every process's children, from /proc/<pid>/stat (the kernel here has no /proc/<pid>/task/*/children)."""
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> tuple[dict[int, list[int]], dict[int, float]]:
+    """Every process's children and CPU seconds so far, from /proc/<pid>/stat (the kernel here has
+    no /proc/<pid>/task/*/children)."""
     kids: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -71,18 +76,32 @@ def _children() -> dict[int, list[int]]:
                 stat = f.read()
         except OSError:
             continue  # gone meanwhile
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
-        kids.setdefault(ppid, []).append(int(entry.name))
-    return kids
+        fields = stat[stat.rindex(b")") + 2:].split()
+        kids.setdefault(int(fields[1]), []).append(int(entry.name))
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / TICK
+    return kids, cpu
 
 
-def process_tree(pid: int) -> list[int]:
-    kids, out, todo = _children(), [], [pid]
+def process_tree(pid: int) -> tuple[list[int], dict[int, float]]:
+    """The process and its descendants; the CPU seconds of each."""
+    (kids, cpu), out, todo = _processes(), [], [pid]
     while todo:
         p = todo.pop()
         out.append(p)
         todo.extend(kids.get(p, ()))
-    return out
+    return out, {p: cpu.get(p, 0.0) for p in out}
+
+
+def role(pid: int, root: int) -> str:
+    """What a process of the build's tree is, for the table."""
+    if pid == root:
+        return "main"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmdline = f.read()
+    except OSError:
+        return "other"
+    return "Pagefind" if b"pagefind" in cmdline else "worker"
 
 
 def rss_bytes(pid: int) -> int:
@@ -112,6 +131,7 @@ class Sampled:
     peak_pss_mb: float  # the same with PSS (sampled less often: reading it walks the page tables)
     peak_processes: int
     output: str
+    by_role: dict[str, tuple[float, float]] = field(default_factory=dict)  # role -> (CPU s, peak RSS MB of one)
 
 
 def run_sampled(args: list[str], cwd: Path, env: dict, interval: float = 0.05, pss_every: int = 10) -> Sampled:
@@ -121,12 +141,21 @@ def run_sampled(args: list[str], cwd: Path, env: dict, interval: float = 0.05, p
         proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         peak_rss = peak_pss = peak_n = 0
         tick = 0
+        roles: dict[int, str] = {}
+        cpu_of: dict[int, float] = {}  # the last CPU seconds seen of each process
+        rss_of: dict[int, int] = {}  # the most RSS seen of each process
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            tree = process_tree(proc.pid)
-            peak_rss = max(peak_rss, sum(rss_bytes(p) for p in tree))
+            tree, cpu = process_tree(proc.pid)
+            cpu_of.update(cpu)
+            rss = {p: rss_bytes(p) for p in tree}
+            for p, b in rss.items():
+                rss_of[p] = max(rss_of.get(p, 0), b)
+                if p not in roles:
+                    roles[p] = role(p, proc.pid)
+            peak_rss = max(peak_rss, sum(rss.values()))
             peak_n = max(peak_n, len(tree))
             if tick % pss_every == 0:
                 peak_pss = max(peak_pss, sum(pss_bytes(p) for p in tree))
@@ -138,7 +167,12 @@ def run_sampled(args: list[str], cwd: Path, env: dict, interval: float = 0.05, p
         output = log.read()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, args))} failed ({proc.returncode}) in {cwd}:\n{output[-5000:]}")
-    return Sampled(seconds, usage.ru_utime + usage.ru_stime, peak_rss / 2**20, peak_pss / 2**20, peak_n, output)
+    by_role: dict[str, tuple[float, float]] = {}
+    for p, name in roles.items():
+        cpu_s, mb = by_role.get(name, (0.0, 0.0))
+        by_role[name] = (cpu_s + cpu_of.get(p, 0.0), max(mb, rss_of.get(p, 0) / 2**20))
+    return Sampled(seconds, usage.ru_utime + usage.ru_stime, peak_rss / 2**20, peak_pss / 2**20, peak_n, output,
+                   by_role)
 
 
 # --- the measurements ---------------------------------------------------------
@@ -249,6 +283,11 @@ def table(r: Results) -> str:
                  budget_row("peak memory, build's process tree (sum of RSS)", BUILD_MB, b.peak_rss_mb, "MB", ".0f"),
                  Row("peak memory, same tree, sum of PSS", "", f"{b.peak_pss_mb:.0f} MB"),
                  Row("CPU time of the build's process tree", "", f"{b.cpu:.1f} s ({b.peak_processes} processes)")]
+        for name, label in [("main", "the build's own process"), ("worker", "its worker (feed, calendars, PDFs)"),
+                            ("Pagefind", "Pagefind")]:
+            if name in b.by_role:
+                cpu_s, mb = b.by_role[name]
+                rows.append(Row(f"- {label}: CPU, peak RSS", "", f"{cpu_s:.1f} s, {mb:.0f} MB"))
     if r.plain:
         rows += [Row("plain MkDocs + Pagefind, same pages", "figure", f"{r.plain.seconds:.1f} s ({r.plain_pages} pages)"),
                  Row("build / plain", "figure", f"{r.build.seconds / r.plain.seconds:.2f}" if r.build else "-"),
