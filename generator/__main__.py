@@ -111,7 +111,7 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
     named = frozenset(relative(p if p.is_absolute() else Path.cwd() / p, root) for p in files or ())
     gone: list[str] = []
     try:  # a large jobs/ is read side by side; a file HR names is read whatever its age
-        content = load_site(root, processes=os.cpu_count() or 1, read_in_full=named)
+        content = load_site(root, processes=os.cpu_count() or 1, today=clock.today(), read_in_full=named)
         problems = list(content.warnings) + [_gone_warning(root, rel) for rel in gone_files(content) if rel in named]
         gone = gone_files(content)
         n = len(content.leaflets)
@@ -183,7 +183,7 @@ def retire(root: Path, dry_run: bool = False) -> int:
     """Delete the posting files whose page the retention rule has taken off the site (retention.py),
     so jobs/ and the editor hold the open, coming and recently closed postings, not years of them."""
     try:
-        gone = gone_files(load_site(root, text_checks=False))
+        gone = gone_files(load_site(root, text_checks=False, today=clock.today()))
     except ContentError as err:
         print("Intet er slettet, fordi indholdet har fejl:\n" + err.report(), file=sys.stderr)
         return 1

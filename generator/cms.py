@@ -242,7 +242,9 @@ def config(root: Path) -> dict[str, Any]:
             "label": "Jobopslag",
             "label_singular": "jobopslag",
             "description": "Et opslag er én fil i jobs/. Når du gemmer, bliver det et forslag (pull request), "
-                           "som tjekkes og vises som forhåndsvisning, før det udgives.",
+                           "som tjekkes og vises som forhåndsvisning, før det udgives. Listen viser de ledige, "
+                           "kommende og nyligt lukkede opslag: når et lukket opslag ikke længere er på sitet, "
+                           "foreslår den daglige oprydning at slette filen.",
             "folder": "jobs",
             "extension": "yml",
             "format": "yml",

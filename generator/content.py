@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from . import clock, kinds, media, retention
+from . import kinds, media, retention
 from .kinds import LEAFLET, MEDIA, PAGE, POSTING, posting_page
 from .problems import ContentError, Problem
 from .read_data import ROLES_FILE, load_cms_settings, load_occupations, load_organisations, load_roles
@@ -34,9 +34,9 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     (consistency.py): they are for `check`, and never stop a build.
     `processes` > 1 (check) reads the posting files of a large jobs/ in chunks in a
     process pool of that size; the result is the same as in one process.
-    A posting file closed so long ago on `today` (default: the clock's) that its page is surely gone
-    (retention.surely_gone) is not read: the site shows nothing of it. Content.retired names
-    those files; `read_in_full` (the files HR asked `check` about) are read whatever their age.
+    With `today` (the build's and check's day), a posting file closed so long ago that its page is
+    surely gone (retention.surely_gone) is not read: the site shows nothing of it. Content.retired
+    names those files; `read_in_full` (the files HR asked `check` about) are read whatever their age.
     """
     inventory, problems = kinds.scan(root)
     refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
@@ -49,7 +49,9 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"data/organisations.yml, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
     role_ids = {r.id for r in roles.roles} if roles else set()
-    postings_found, retired = _current(root, inventory.of(POSTING), units, today or clock.today(), read_in_full)
+    postings_found, retired = inventory.of(POSTING), []
+    if today is not None:
+        postings_found, retired = _current(root, postings_found, units, today, read_in_full)
     page_sources = [e.rel.removeprefix("content/") for e in inventory.of(PAGE) + inventory.of(LEAFLET)]
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,

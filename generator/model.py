@@ -134,7 +134,9 @@ class Posting(Strict):
     summary: Plain | None = Field(None, max_length=300, description="Én sætning til oversigten og deling.")
     intro: Markdown = Field(description="Indledningen.")
     sections: list[Section] = Field(default_factory=list, description="Afsnit med overskrift og tekst.")
-    contacts: list[Contact] = Field(default_factory=list, description="Hvem man kan ringe til.")
+    contacts: list[Contact] = Field(default_factory=list, description=(
+        "Hvem man kan ringe til. Navne og numre fjernes fra sitet efter sidste samtale eller 30 dage efter "
+        "fristen (det, der kommer sidst), eller efter kommunens egen regel."))
     apply: Apply = Field(description="Hvordan man søger.")
     terms: Markdown | None = Field(None, description="Løn og ansættelsesvilkår.")
     requirements: list[Annotated[Literal[REQUIREMENTS], choice(*REQUIREMENTS)]] = Field(

@@ -21,7 +21,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import clock, jobnet, kinds
+from . import clock, jobnet, kinds, retention
 from .content import load_site
 from .hosts import Address, addresses, kommune_domains, link_warnings
 from .kinds import DEVELOPERS, ORGANISATIONS, kind_of
@@ -164,6 +164,11 @@ def _facts(posting: Posting, units: dict[str, Unit]) -> list[str]:
     ]
     if posting.withdrawn:
         facts.append(("Trukket tilbage", md(f"{posting.withdrawn.reason} {_day(posting.withdrawn.date)}")))
+    if unit := units.get(posting.workplace):  # the retention rule, so HR knows when the contacts leave
+        limits = retention.limits(posting, retention.rule_of(unit.kommune))
+        facts.append(("Efter fristen", md(f"kontaktpersoner og tekst fjernes fra sitet efter "
+                                          f"{_day(limits.whole_until)}; siden forsvinder efter "
+                                          f"{_day(limits.short_until)}")))
     return [f"- **{label}:** {value}" for label, value in facts]
 
 
@@ -276,7 +281,8 @@ def summary(root: Path, files: list[str], day: date | None = None, changed: list
     the pull request changes), the preview's day, then each posting in `files`."""
     content: Content | None = None
     try:
-        content = load_site(root)
+        named = frozenset(relative(Path(f) if Path(f).is_absolute() else Path.cwd() / f, root) for f in files)
+        content = load_site(root, today=clock.today(), read_in_full=named)  # as check reads it
         problems = list(content.warnings)
         units = content.units
         occupations = content.occupations

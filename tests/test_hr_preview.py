@@ -431,7 +431,10 @@ def test_the_summary_lists_each_changed_postings_facts_and_warnings(project):
         "Timer: Fuldtid uden øvre arbejdstid",
     ]
     assert facts[5].startswith("Læsbarhed: LIX ")
-    assert facts[6] == "Jobnet: sendes ikke (fristen er passeret)"  # on the clock's day; the preview's is set
+    # When the contacts leave the site and the page goes (the retention rule: 30 and 90 days after the deadline).
+    assert facts[6] == ("Efter fristen: kontaktpersoner og tekst fjernes fra sitet efter mandag den 9. februar 2026; "
+                        "siden forsvinder efter fredag den 10. april 2026")
+    assert facts[7] == "Jobnet: sendes ikke (fristen er passeret)"  # on the clock's day; the preview's is set
     addresses = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[1].find_all("li")]
     assert addresses == ["Søg: ballerup.dk › /job : kommunens eget domæne"]
     warnings = [li.get_text(" ", strip=True) for li in soup.select("h3 ~ ul")[2].find_all("li")]
@@ -465,7 +468,7 @@ def test_the_summary_escapes_what_the_posting_says(project):
                          "midtbyensdagtilbud.aarhus.dk"]  # the kommune's domain, then the addresses
     assert [s.get_text() for s in soup.find_all("strong")] == [
         "Artifacts", "forhaandsvisning", "Arbejdssted:", "Vises på sitet fra:", "Ansøgningsfrist:", "Samtaler:",
-        "Timer:", "Læsbarhed:", "Jobnet:", "Hvor ansøgerne sendes hen", "Søg:", "Link", "Link i teksten"]
+        "Timer:", "Læsbarhed:", "Efter fristen:", "Jobnet:", "Hvor ansøgerne sendes hen", "Søg:", "Link", "Link i teksten"]
 
 def test_the_summary_lists_a_posting_with_errors_and_its_errors(project):
     path = project / "jobs" / "ressourcepaedagoger-midtbyens-dagtilbud.yml"

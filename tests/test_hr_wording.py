@@ -45,7 +45,7 @@ def catalogue_messages(tmp_path_factory) -> list[str]:
     project = copy_project(tmp_path_factory.mktemp("wording") / "project")
     for path in BAD.glob("*.yml"):
         shutil.copy2(path, project / "jobs" / path.name)
-    result = run([sys.executable, "-m", "generator", "check"], project)
+    result = run([sys.executable, "-m", "generator", "check"], project, "2026-01-05")
     assert result.code == 1
     lines = [ln for ln in result.err.splitlines() if ln.strip()]
     assert len(lines) > 50, result.err

@@ -68,9 +68,10 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.search.wait()  # `serve`: the last rebuild's search index is written
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
+            moment = clock.now()  # the files of postings gone by then are not read (retention.py)
             self.content = load_site(root, cache=self.posting_cache if self.serving else None,
-                                     text_checks=False)  # the text-vs-fields warnings are check's
-            self.listing = build_listing(self.content, clock.now())
+                                     text_checks=False, today=moment.date())  # the text-vs-fields warnings are check's
+            self.listing = build_listing(self.content, moment)
         except ContentError as err:
             raise PluginError(err.report()) from None
         except clock.ClockError as err:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from .. import clock
 from ..content import load_site
 from ..site import Content
 from ..listing import Listing, build_listing
@@ -29,7 +30,7 @@ def site_data_files(root: Path, moment: datetime, site_url: str = "") -> dict[st
     global _read
     if _read[0] != root:
         _read = (root, {})
-    content = load_site(root, cache=_read[1], text_checks=False)
+    content = load_site(root, cache=_read[1], text_checks=False, today=moment.astimezone(clock.TZ).date())
     return data_files(build_listing(content, moment), content, site_url)
 
 
