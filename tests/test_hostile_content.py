@@ -22,7 +22,9 @@ is a known bug, shown by the test and marked xfail(strict=True).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -1033,6 +1035,65 @@ def test_the_catalogue_covers_every_kind_of_file_and_every_class():
 
 
 # --------------------------------------------------------------------------- (a) refused
+#
+# `check` runs in process on each case alone (its own project): exit 1, the message at its line, no
+# traceback, the file untouched. The build runs the same checks (generator/mkdocs/), so one failing
+# `mkdocs build --strict` proves the refusal for a whole class of cases: the cases of one class are
+# placed together in one project (more where two would meet: `_clash`), and that build must fail naming every case of the group at its line, leave the
+# previous site byte for byte as it was, and leave the written files as they were. A program error
+# (a traceback) fails the whole group; the in-process check of each case alone tells which one it is.
+
+def touched(case: Case) -> frozenset[str]:
+    """The paths (relative to the project) the case writes, for telling which cases can share a project."""
+    if not callable(case.make):
+        return frozenset({case.target()})
+    import tempfile
+    with tempfile.TemporaryDirectory() as scratch:
+        project = Path(scratch) / "project"
+        for part in ("jobs", "data", "content"):
+            (project / part).mkdir(parents=True)
+        (project / "data" / "organisations.yml").write_text(GOOD[ORGANISATIONS], encoding="utf-8")
+        return frozenset(p.relative_to(project).as_posix() for p in case.make(project))
+
+
+ORGANISATIONS_FILE = "data/organisations.yml"
+
+
+def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two cases' files would meet in one project: the same file, a file in a folder the other
+    replaces, two names for one page or picture (they differ only in extension or case), or either
+    breaks the organisations, which the other files are checked against (kommune and workplace ids)."""
+    def stem(path: str) -> str:
+        return path.rsplit(".", 1)[0].lower() if "." in path.rsplit("/", 1)[-1] else path.lower()
+    if ORGANISATIONS_FILE in a | b:
+        return True
+    return any(x == y or x.startswith(y + "/") or y.startswith(x + "/") or stem(x) == stem(y) for x in a for y in b)
+
+
+def refusal_groups(cases: list[Case]) -> dict[str, list[Case]]:
+    """The cases in groups to build together: one group per class of hostile content, split where two
+    cases clash (the same file, or a file inside a folder another case replaces)."""
+    groups: dict[str, list[Case]] = {}
+    for hostile in dict.fromkeys(c.hostile for c in cases):
+        parts: list[tuple[list[Case], list[frozenset[str]]]] = []
+        for case in (c for c in cases if c.hostile == hostile):
+            paths = touched(case)
+            for members, taken in parts:
+                if not any(_clash(paths, other) for other in taken):
+                    break
+            else:
+                members, taken = [], []
+                parts.append((members, taken))
+            members.append(case)
+            taken.append(paths)
+        for n, (members, _) in enumerate(parts, 1):
+            groups[hostile.replace(" ", "-") + (f"-{n}" if len(parts) > 1 else "")] = members
+    return groups
+
+
+GROUPS = refusal_groups([c for c in REFUSED if not c.bug]) | {c.id: [c] for c in REFUSED if c.bug}
+GROUP_OF = {case.id: name for name, members in GROUPS.items() for case in members}
+
 
 @pytest.fixture(scope="module")
 def previous_site(built_site) -> Path:
@@ -1040,12 +1101,59 @@ def previous_site(built_site) -> Path:
     return built_site(TODAY).root
 
 
+@dataclass
+class GroupBuild:
+    project: Path
+    check: tuple[int, str]  # `check`'s exit code and report, in process, over the whole group
+    build: object  # the failed build's Run
+    kept: bool  # the previous site is byte for byte as it was
+    temporary_left: bool  # the build's temporary site folder was left behind
+    unchanged: bool  # every file the cases wrote is as it was written
+
+
+@pytest.fixture(scope="module")
+def group_build(tmp_path_factory, previous_site):
+    """group_build(name) -> the group's project, checked and built once into a copy of the previous site."""
+    done: dict[str, GroupBuild] = {}
+
+    def build(name: str) -> GroupBuild:
+        if name not in done:
+            root = tmp_path_factory.mktemp(name)
+            project = copy_project(root / "project")
+            written = [path for case in GROUPS[name] for path in place(project, case)]
+            before = snapshot(written)
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.MonkeyPatch.context() as mp:
+                mp.setenv("JOBSITE_TODAY", TODAY)  # the day the build is given
+                code = main(["check", "--root", str(project)])
+            site = project / "site"
+            shutil.copytree(previous_site, site, symlinks=True)
+            kept = digest(site)
+            result = mkdocs_build(project, site, TODAY)
+            done[name] = GroupBuild(project, (code, out.getvalue() + err.getvalue()), result, digest(site) == kept,
+                                    (project / ".site.jobsite-ny").exists(), snapshot(written) == before)
+        return done[name]
+
+    return build
+
+
+def test_the_refusal_groups_hold_every_refused_case_once_and_every_class():
+    grouped = [case.id for members in GROUPS.values() for case in members]
+    assert sorted(grouped) == sorted(c.id for c in REFUSED)
+    assert {c.hostile for members in GROUPS.values() for c in members} == {c.hostile for c in REFUSED}
+    for members in GROUPS.values():
+        paths = [touched(c) for c in members]
+        assert not any(_clash(a, b) for i, a in enumerate(paths) for b in paths[i + 1:]), [c.id for c in members]
+
+
 @pytest.mark.parametrize("case", params(REFUSED))
-def test_refused_by_check_and_by_the_build_which_keeps_the_previous_site(case, tmp_path, previous_site, capsys):
+def test_refused_by_check_and_by_the_build_which_keeps_the_previous_site(case, tmp_path, group_build, capsys,
+                                                                       monkeypatch):
     project = copy_project(tmp_path / "project")
     written = place(project, case)
     before = snapshot(written)
 
+    monkeypatch.setenv("JOBSITE_TODAY", TODAY)  # the day the build is given
     code = main(["check", "--root", str(project)])  # in-process: an exception here fails the test
 
     out, err = capsys.readouterr()
@@ -1054,18 +1162,17 @@ def test_refused_by_check_and_by_the_build_which_keeps_the_previous_site(case, t
     assert reported(err, case.file(), case.expect), err
     assert snapshot(written) == before
 
-    site = project / "site"
-    shutil.copytree(previous_site, site, symlinks=True)
-    kept = digest(site)
-
-    result = mkdocs_build(project, site, TODAY)
-
+    # The build of the case's group (with the other cases of its class that fit beside it) refuses it too.
+    group = group_build(GROUP_OF[case.id])
+    result = group.build
+    assert group.check[0] == 1 and "Traceback" not in group.check[1]
+    assert reported(group.check[1], case.file(), case.expect), group.check[1]
     assert result.code != 0, result.text
     assert "Traceback" not in result.text
     assert reported(result.text, case.file(), case.expect), result.text
-    assert digest(site) == kept, "the failed build changed the previous site"
-    assert not (project / ".site.jobsite-ny").exists()
-    assert snapshot(written) == before
+    assert group.kept, "the failed build changed the previous site"
+    assert not group.temporary_left
+    assert group.unchanged
 
 
 # --------------------------------------------------------------------------- (b) built clean
