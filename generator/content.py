@@ -41,7 +41,8 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     inventory, problems = kinds.scan(root)
     refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
     warnings: list[Problem] = []
-    units = load_organisations(root, problems, warnings) if kinds.ORGANISATIONS.example not in refused else {}
+    site_rule: list = []  # the retention rule for the kommuner without their own
+    units = load_organisations(root, problems, warnings, site_rule) if kinds.ORGANISATIONS.example not in refused else {}
     roles = load_roles(root, problems) if kinds.ROLES.example not in refused else None
     cms = load_cms_settings(root, problems) if kinds.CMS_SETTINGS.example not in refused else None
     occupations = load_occupations(root, problems) if kinds.OCCUPATIONS.example not in refused else {}
@@ -64,7 +65,8 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     if problems:
         raise ContentError(problems + warnings)
     return Content(root, postings, units, roles, leaflets, warnings, owners,
-                   media=[e.rel for e in inventory.of(MEDIA)], cms=cms, occupations=occupations, retired=retired)
+                   media=[e.rel for e in inventory.of(MEDIA)], cms=cms, occupations=occupations, retired=retired,
+                   site_retention=site_rule[0] if site_rule else None)
 
 
 def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date,

@@ -33,10 +33,11 @@ CALENDAR = f"{JOB_SECTION}/kalender.ics"
 JOBS_JSON = f"{JOB_SECTION}/jobs.json"
 JOB_SITEMAP = f"{JOB_SECTION}/sitemap.xml"
 FACET_FEEDS = f"{JOB_SECTION}/feeds"  # one feed and calendar per kommune, district, role, ...
+PRIVACY = "personoplysninger.md"  # how long a posting's contacts stay (the retention rule, retention.py)
 SEARCH_PAGE = "soeg.md"  # "Søg": the header's search form goes here (?q=...), results are shown on it
 JOBNET_FOLDER = f"{JOB_SECTION}/jobnet"  # the postings in Jobnet's terms, for a sender to Jobnet (jobnet.py)
 JOBNET_INDEX = f"{JOBNET_FOLDER}/index.json"
-GENERATED_PAGES = (JOB_LIST, ARCHIVE, ALERTS, LEAFLET_INDEX, SEARCH_PAGE)
+GENERATED_PAGES = (JOB_LIST, ARCHIVE, ALERTS, LEAFLET_INDEX, SEARCH_PAGE, PRIVACY)
 GENERATED_FILES = (FEED, CALENDAR, JOBS_JSON, JOB_SITEMAP, JOBNET_INDEX)
 
 

@@ -38,9 +38,11 @@ def read_yaml(root: Path, rel: str, problems: list[Problem]) -> Source | None:
     return source
 
 
-def load_organisations(root: Path, problems: list[Problem], warnings: list[Problem] | None = None) -> dict[str, Unit]:
+def load_organisations(root: Path, problems: list[Problem], warnings: list[Problem] | None = None,
+                       site_rule: list | None = None) -> dict[str, Unit]:
     """Every organisation by id, with its chain up to its kommune. Ids are unique across the file,
-    and so are the kommuner's names (a page names its kommune by id; the name is what people read)."""
+    and so are the kommuner's names (a page names its kommune by id; the name is what people read).
+    A kommune without its own retention rule gets the site's, which is also put in `site_rule`."""
     source = read_yaml(root, ORGANISATIONS_FILE, problems)
     if source is None:
         return {}
@@ -80,6 +82,8 @@ def load_organisations(root: Path, problems: list[Problem], warnings: list[Probl
         for i, unit in enumerate(org.units):
             visit(unit, chain + (org,), path + ("units", i))
 
+    if site_rule is not None:
+        site_rule.append(orgs.retention)
     for i, kommune in enumerate(orgs.kommuner):
         if kommune.retention is None:  # the site's rule, so every posting finds its rule in its kommune
             kommune = kommune.model_copy(update={"retention": orgs.retention})

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .model import CmsSettings, Leaflet, Occupation, Organisation, Posting, Role, RoleCatalogue  # noqa: F401
+from .model import (CmsSettings, Leaflet, Occupation, Organisation, Posting, Retention, Role,  # noqa: F401
+                    RoleCatalogue)
 from .problems import Problem
 
 
@@ -55,6 +56,7 @@ class Content:
     media: list[str] = field(default_factory=list)  # the images to publish, by path from the root
     cms: CmsSettings | None = None  # where the editor saves (cms.yml)
     occupations: dict[str, Occupation] = field(default_factory=dict)  # role -> its occupation for Jobnet
+    site_retention: Retention | None = None  # the site's retention rule (data/organisations.yml)
     retired: list[str] = field(default_factory=list)  # posting files not read: closed so long ago their page is gone
 
     @cached_property

@@ -53,7 +53,7 @@ def test_new_writes_a_commented_template_with_todays_date(project):
 def test_the_template_is_refused_until_filled_in_and_then_builds(project, tmp_path):
     new(project, "--title", "Pædagog: vuggestuen", "--workplace", "stjernehuset", "--id", "paedagog-vuggestue")
     path = project / "jobs" / "paedagog-vuggestue.yml"
-    unfinished = run([sys.executable, "-m", "generator", "check", "jobs/paedagog-vuggestue.yml"], project)
+    unfinished = run([sys.executable, "-m", "generator", "check", "jobs/paedagog-vuggestue.yml"], project, "2026-01-05")
     assert unfinished.code == 1
     for field in ("ugentlige timer (hours): feltet er tomt", "ansøgningsfrist (deadline): feltet er tomt",
                   "stillingstype (role): feltet er tomt", "aldersgrupper (age_groups): feltet er tomt",
@@ -62,7 +62,7 @@ def test_the_template_is_refused_until_filled_in_and_then_builds(project, tmp_pa
         assert field in unfinished.err, field
 
     path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
-    done = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/paedagog-vuggestue.yml"], project)
+    done = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/paedagog-vuggestue.yml"], project, "2026-01-05")
     assert done.code == 0, done.text
     built = mkdocs_build(project, tmp_path / "site", "2026-01-05")
     assert built.code == 0, built.text
@@ -138,7 +138,7 @@ def test_new_from_an_existing_posting_keeps_what_stays_true_and_empties_dates_an
                 "Send din ansøgning online", "SOB og Ballerup", "udviklingsrejse"):
         assert old in seed and old not in body, old
 
-    unfinished = run([sys.executable, "-m", "generator", "check", "jobs/ny-leder.yml"], project)
+    unfinished = run([sys.executable, "-m", "generator", "check", "jobs/ny-leder.yml"], project, "2026-01-05")
     assert unfinished.code == 1
     assert "ansøgningsfrist (deadline): feltet er tomt" in unfinished.err
     assert "indledning (intro): 'UDFYLD' fra skabelonen står her stadig" in unfinished.err
@@ -148,7 +148,7 @@ def test_new_from_an_existing_posting_keeps_what_stays_true_and_empties_dates_an
               .replace("UDFYLD Skriv indledningen her.", "Vi søger en pædagogisk leder til vuggestuen.")
               .replace("UDFYLD Skriv afsnittet her.", "Du leder vuggestuen sammen med os."))
     (project / "jobs" / "ny-leder.yml").write_text(filled, encoding="utf-8")
-    done = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/ny-leder.yml"], project)
+    done = run([sys.executable, "-m", "generator", "check", "--strict", "jobs/ny-leder.yml"], project, "2026-01-05")
     assert done.code == 0, done.text
 
 

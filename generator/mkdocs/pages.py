@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from ..site import Content
 from ..listing import Listing
 from ..render import alerts, jobnet, pages
-from ..kinds import (ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, jobnet_sheet, page_url, posting_page,
+from ..kinds import (ARCHIVE, GENERATED_PAGES, JOB_LIST, LEAFLET_INDEX, PRIVACY, jobnet_sheet, page_url, posting_page,
                      role_page)
 
 
@@ -122,6 +122,7 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
             src_uri = role_page(role.id)
             texts[src_uri] = cache.text(src_uri, None, lambda role=role: pages.role_page(
                 content.roles, role.id, kommune), fresh=True)  # a few pages, cheap: always made
+    texts[PRIVACY] = cache.text(PRIVACY, None, lambda: pages.privacy(content), fresh=True)
     texts[LEAFLET_INDEX] = cache.text(LEAFLET_INDEX, None, lambda: pages.leaflet_index(content.leaflets),
                                            fresh=True)
     texts[alerts.SRC] = cache.text(alerts.SRC, None, lambda: alerts.alerts_page(listing, content, site_url),

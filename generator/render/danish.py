@@ -113,6 +113,11 @@ def positions_text(p: Posting) -> str:
     return "1 stilling" if p.positions == 1 else f"{p.positions} stillinger"
 
 
+def days_text(days: int) -> str:
+    """'30 dage', '1 dag'."""
+    return f"{days} {'dag' if days == 1 else 'dage'}"
+
+
 def days_left_text(days: int) -> str:
     """The badge on an open posting: how soon the deadline is."""
     if days <= 0:

@@ -17,7 +17,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .. import kinds, languages
+from .. import kinds, languages, retention
 from ..read_leaflets import leaflet_parts
 from ..site import Content, LeafletFile
 from ..facets import keys_of
@@ -158,6 +158,14 @@ def short_posting(job: Job) -> str:
     """A closed posting's page once the retention rule's first limit has passed (retention.py):
     title, workplace and dates, "no longer posted" and the way to the open jobs; nothing personal."""
     return ENV.get_template("posting_short.md.j2").render(job=job, p=job.posting)
+
+
+def privacy(content: Content) -> str:
+    """/personoplysninger/: the retention rule as the visitor reads it, the site's and each kommune's own."""
+    kommuner = [u.org for u in content.units.values() if u.org.kind == "kommune"]
+    site = content.site_retention or retention.DEFAULT
+    own = sorted((k.name, k.retention) for k in kommuner if k.retention and k.retention != site)
+    return ENV.get_template("privacy.md.j2").render(site=site, kommuner=own, days=danish.days_text)
 
 
 @dataclass(frozen=True)
