@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from waiting import patient_browser  # noqa: F401 - autouse: the ceiling for waits
+
 TODAY = "2026-01-05"
 TZ = ZoneInfo("Europe/Copenhagen")
 LEDER = "paedagogisk-leder-stjernehuset"

@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT, _serve, copy_project, mkdocs_build, run
+from waiting import CEILING, CEILING_MS, patient_browser, until  # noqa: F401 - patient_browser: autouse
 
 TODAY = "2026-01-05"
 DECAP_PORT = 8081  # where Decap looks for its local backend (config: local_backend: true)
@@ -50,23 +50,26 @@ def decap_server(repo):
     proc = subprocess.Popen([node, str(server)], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             env={**os.environ, **GIT_ENV, "MODE": "git", "GIT_REPO_DIRECTORY": str(repo),
                                  "PORT": str(DECAP_PORT), "BIND_HOST": "127.0.0.1"})
-    for _ in range(100):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", DECAP_PORT)) == 0:
-                break
-        time.sleep(0.1)
-    else:
+    try:
+        until(lambda: listens(DECAP_PORT) or proc.poll() is not None, "decap-server to listen")
+        assert proc.poll() is None, f"decap-server stopped ({proc.returncode})"
+    except AssertionError as problem:
         proc.kill()
-        pytest.fail("decap-server did not start: " + proc.stdout.read().decode())
+        pytest.fail(f"decap-server did not start: {problem}\n" + proc.stdout.read().decode())
     yield proc
     proc.terminate()
-    proc.wait(timeout=10)
+    proc.wait(timeout=CEILING)
+
+
+def listens(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture
 def editor(page, served_site, decap_server):
     """The editor signed in to the local backend, at the list of postings."""
-    page.set_default_timeout(30_000)  # a 5 MB bundle on a busy machine
+    page.set_default_timeout(CEILING_MS)  # a 5 MB bundle on a busy machine
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and "Content Security Policy" in m.text and errors.append(m.text))
     page.goto(served_site(TODAY) + "admin/")
@@ -80,13 +83,14 @@ def saved(repo: Path, posting_id: str, collection: str = "jobs", path: str | Non
     """The file as the editor committed it on its branch cms/<collection>/<id> (waits for the commit)."""
     branch = f"cms/{collection}/{posting_id}"
     path = path or f"jobs/{posting_id}.yml"
-    for _ in range(150):
+
+    def committed() -> bool:
         ahead = subprocess.run(["git", "rev-list", "--count", f"main..{branch}"], cwd=repo, capture_output=True,
                                text=True)
-        if ahead.returncode == 0 and int(ahead.stdout) > 0:  # the branch is made before its commit
-            return git(repo, "show", f"{branch}:{path}")
-        time.sleep(0.2)
-    raise AssertionError(f"no branch {branch}: {git(repo, 'branch', '--list')}")
+        return ahead.returncode == 0 and int(ahead.stdout) > 0  # the branch is made before its commit
+
+    until(committed, lambda: f"no commit on branch {branch}: {git(repo, 'branch', '--list')}", interval=0.2)
+    return git(repo, "show", f"{branch}:{path}")
 
 
 def as_text(text: str):
@@ -223,7 +227,6 @@ def test_a_workplace_name_with_quotes_and_ampersands_is_shown_as_text(page, deca
     assert built.code == 0, built.text
     url, server = _serve(tmp_path / "site")
     try:
-        page.set_default_timeout(30_000)
         page.goto(url + "admin/#/collections/jobs/new")
         page.get_by_role("button", name="Log ind").click()
         box = page.get_by_label("Arbejdssted", exact=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from test_browser_cms import DECAP_PORT, GIT_ENV, TODAY, fill_new_posting, git, saved
+from test_browser_cms import DECAP_PORT, GIT_ENV, TODAY, fill_new_posting, git, listens, saved
+from waiting import CEILING, patient_browser, until  # noqa: F401 - patient_browser: autouse
 
 SCRIPT = ROOT / "scripts" / "cms-local.sh"
 
@@ -65,17 +66,14 @@ def make_cms(checkout):
                                 start_new_session=True)
     yield f"http://{host}/", log
     os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=30)
+    proc.wait(timeout=CEILING)
 
 
-def wait_for_port(port: int, page, log: Path) -> None:
-    """Until something listens on the port (the first clone and build take a while on a busy machine)."""
-    for _ in range(600):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        page.wait_for_timeout(500)
-    raise AssertionError("make cms did not start:\n" + log.read_text("utf-8", "replace"))
+def wait_for_port(port: int, log: Path) -> None:
+    """Until something listens on the port (the first clone, npm and build take minutes on a busy
+    machine: the ceiling is 10 minutes)."""
+    until(lambda: listens(port), lambda: "make cms did not start:\n" + log.read_text("utf-8", "replace"),
+          ceiling=10 * CEILING, interval=0.2)
 
 
 def test_saving_in_the_editor_leaves_the_checkout_byte_for_byte(checkout, make_cms, page):
@@ -85,9 +83,8 @@ def test_saving_in_the_editor_leaves_the_checkout_byte_for_byte(checkout, make_c
     assert "?? jobs/mit-udkast.yml" in status and " M jobs/" in status, status
 
     url, log = make_cms
-    wait_for_port(DECAP_PORT, page, log)
-    wait_for_port(int(url.rsplit(":", 1)[1].strip("/")), page, log)
-    page.set_default_timeout(60_000)
+    wait_for_port(DECAP_PORT, log)
+    wait_for_port(int(url.rsplit(":", 1)[1].strip("/")), log)
     page.goto(url + "admin/")
     page.get_by_role("button", name="Log ind").click()
     page.get_by_role("heading", name="Jobopslag").wait_for()

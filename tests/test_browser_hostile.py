@@ -17,9 +17,9 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from conftest import _serve
-from playwright.sync_api import Error as PlaywrightError
 
 import test_hostile_content as catalogue
+from waiting import patient_browser, settle  # noqa: F401 - patient_browser: autouse
 
 TODAY = catalogue.TODAY
 CASES = catalogue.CLEAN
@@ -100,7 +100,7 @@ def _scroll(page) -> None:
     height = page.evaluate("document.documentElement.scrollHeight")
     for y in range(0, height + 600, 600):
         page.mouse.wheel(0, 600)
-        page.wait_for_timeout(20)
+        settle(page)  # the wheel's scroll has ended (Playwright does not wait for it)
     page.evaluate("window.scrollTo(0, 0)")
 
 
@@ -131,14 +131,27 @@ def _on_site(base: str, page_url: str, href: str) -> str | None:
     return target
 
 
+# Whether a pointer at the element's clickable point (the middle of its first box in the window, as
+# Playwright clicks) reaches the element, or something else lies over it there.
+POINTABLE = """e => {
+  const r = [...e.getClientRects()].find(r => r.width > 0 && r.height > 0);
+  if (!r) return false;
+  const x = (Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2;
+  const y = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && (hit === e || e.contains(hit));
+}"""
+
+
 def _follow(page, link) -> None:
-    """Hover and click a link as a mouse user would, or, where the header covers it (the skip link),
-    focus it and press Enter as a keyboard user would."""
+    """Hover and click a link as a mouse user would, or, where something covers it (the header
+    covers the skip link), focus it and press Enter as a keyboard user would."""
     link.scroll_into_view_if_needed()
-    try:
-        link.hover(timeout=1000)
-        link.click(timeout=2000)
-    except PlaywrightError:
+    settle(page)
+    if link.evaluate(POINTABLE):
+        link.hover()
+        link.click()
+    else:
         link.focus()
         page.keyboard.press("Enter")
     page.wait_for_load_state("load")
@@ -147,10 +160,11 @@ def _follow(page, link) -> None:
 def _click_buttons(page, watch: Watch, where: str) -> None:
     buttons = page.locator("button:visible, label.md-header__button:visible")
     for i in range(buttons.count()):
-        try:
-            buttons.nth(i).click(timeout=500)
-        except PlaywrightError:  # hidden again by the click before (the search overlay): nothing to click
+        settle(page)
+        button = buttons.nth(i)
+        if not button.count() or not button.evaluate(POINTABLE):  # hidden or covered by a click before (the search overlay)
             continue
+        button.click()
         page.keyboard.press("Escape")
         watch.assert_nothing_ran(f"{where}, button {i + 1}")
 
@@ -194,7 +208,7 @@ def test_search_results_show_the_payloads_as_text(base_url, page):
     for word, expected in (("gang", "Alt på én gang &lt;script&gt;window.__pwned=1&lt;/script&gt; a < 5"),
                            ("onerror", "onerror=window.__pwned=1")):
         results = search_from_header(page, word)
-        results.first.wait_for(timeout=10_000)
+        results.first.wait_for()
         assert expected in page.locator("#jobsite-searchpage-results").inner_text(), word
         assert page.evaluate(HANDLERS) == [], word
         for i in range(min(results.count(), 10)):

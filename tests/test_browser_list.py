@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from waiting import patient, patient_browser  # noqa: F401 - patient_browser: autouse
+
 TODAY = "2026-01-05"
 LEDER = "paedagogisk-leder-stjernehuset"  # Ballerup, 0-3, published 2025-12-12, deadline 2026-01-10
 RESSOURCE = "ressourcepaedagoger-midtbyens-dagtilbud"  # Aarhus, 0-6, published 2026-01-02, deadline 2026-02-15
@@ -244,8 +246,8 @@ def test_the_page_script_marks_new_postings_from_its_now(base, on_the_day, built
 
 
 def test_copy_link_copies_the_postings_address_and_says_so(base, browser):
-    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
-                                  viewport={"width": 1280, "height": 900})
+    context = patient(browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
+                                          viewport={"width": 1280, "height": 900}))
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
     context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")  # a browser without one
     page = context.new_page()
@@ -428,7 +430,8 @@ def test_the_form_applies_choices_by_its_button_without_change_events(base, on_t
 
 
 def test_without_script_the_form_is_there_and_says_what_it_does(base, browser):
-    context = browser.new_context(locale="da-DK", java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context = patient(browser.new_context(locale="da-DK", java_script_enabled=False,
+                                          viewport={"width": 1280, "height": 900}))
     try:
         page = context.new_page()
         page.goto(base + "job/")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import io
 import subprocess
-import time
 
 from PIL import Image
 
 from test_browser_cms import TODAY, decap_server, editor, git, repo  # noqa: F401 - the editor's fixtures
+from waiting import patient_browser, until  # noqa: F401 - patient_browser: autouse
 
 
 def test_an_uploaded_photo_is_committed_without_its_gps(editor, repo, tmp_path):  # noqa: F811
@@ -24,12 +24,9 @@ def test_an_uploaded_photo_is_committed_without_its_gps(editor, repo, tmp_path):
     editor.get_by_role("button", name="Medier").click()
     editor.locator('input[type="file"]').set_input_files(str(photo))
     committed = "content/assets/billeder/legepladsen.jpg"  # Decap writes the name in small letters
-    for _ in range(150):  # a picture uploaded outside a posting is committed straight to the branch
-        if committed in git(repo, "ls-tree", "-r", "--name-only", "main"):
-            break
-        time.sleep(0.2)
-    else:
-        raise AssertionError("no picture committed: " + git(repo, "log", "--stat", "-3", "main"))
+    # A picture uploaded outside a posting is committed straight to the branch.
+    until(lambda: committed in git(repo, "ls-tree", "-r", "--name-only", "main"),
+          lambda: "no picture committed: " + git(repo, "log", "--stat", "-3", "main"), interval=0.2)
     data = git_bytes(repo, f"main:{committed}")
     image = Image.open(io.BytesIO(data))
     assert image.format == "JPEG" and image.size == (64, 48)

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from conftest import ROOT, _serve, mkdocs_build, run
 from search_project import (CLOSED_ID, CLOSED_WORD, HOSTILE_ID, HOSTILE_TITLE, TODAY, search_from_header,
                             write_search_project)
+from waiting import patient, patient_browser  # noqa: F401 - patient_browser: autouse
 
 LEDER = "paedagogisk-leder-stjernehuset"
 RESSOURCE = "ressourcepaedagoger-midtbyens-dagtilbud"
@@ -117,8 +118,8 @@ def search_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def search_page(browser, search_site):
     """One page for the tables: the search page, each query typed into its field and sent with Enter."""
-    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
-                                  viewport={"width": 1280, "height": 900})
+    context = patient(browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
+                                          viewport={"width": 1280, "height": 900}))
     pg = context.new_page()
     pg.goto(search_site[0] + "soeg/")
     yield pg
@@ -131,8 +132,7 @@ def search(pg, query: str):
     field.fill(query)
     field.press("Enter")
     status = pg.locator("#jobsite-searchpage-status")
-    expect(status).to_have_text(re.compile(r"(\d+ resultat|Ingen resultater).* for »" + re.escape(query) + "«"),
-                                timeout=60_000)
+    expect(status).to_have_text(re.compile(r"(\d+ resultat|Ingen resultater).* for »" + re.escape(query) + "«"))
     return pg.locator("#jobsite-searchpage-results > li")
 
 
@@ -257,7 +257,7 @@ def test_the_count_is_announced_in_danish(search_page):
 
 def test_nothing_is_downloaded_for_search_before_the_visitor_searches(browser, search_site):
     base, _, _ = search_site
-    context = browser.new_context()
+    context = patient(browser.new_context())
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(urlsplit(r.url).path))
@@ -275,7 +275,7 @@ def test_nothing_is_downloaded_for_search_before_the_visitor_searches(browser, s
 def test_the_header_form_works_without_script(browser, search_site):
     """A plain form: without JavaScript it still goes to the search page with the words in ?q=."""
     base, _, _ = search_site
-    context = browser.new_context(java_script_enabled=False)
+    context = patient(browser.new_context(java_script_enabled=False))
     page = context.new_page()
     page.goto(base + "job/")
     form = page.locator("form.jobsite-search")
@@ -290,14 +290,14 @@ def test_the_header_form_works_without_script(browser, search_site):
 
 def test_keyboard_type_enter_tab_to_the_first_result_and_open_it(browser, search_site):
     base, _, _ = search_site
-    context = browser.new_context(locale="da-DK")
+    context = patient(browser.new_context(locale="da-DK"))
     page = context.new_page()
     page.goto(base + f"job/{RESSOURCE}/")
     page.get_by_label("Søg på sitet").focus()
     page.keyboard.type("Stjernehuset")
     page.keyboard.press("Enter")
     status = page.locator("#jobsite-searchpage-status")
-    expect(status).to_have_text("1 resultat for »Stjernehuset«.", timeout=60_000)
+    expect(status).to_have_text("1 resultat for »Stjernehuset«.")
     # The search page's own form searches in place with Enter, and the address keeps the words.
     page.locator("#jobsite-searchpage-q").fill("")
     page.locator("#jobsite-searchpage-q").focus()
@@ -350,7 +350,7 @@ def test_the_preview_from_disk_finds_a_posting(browser, preview_site):
     Pages whose front matter excludes them from search (the preview's Jobnet sheets) are not in it."""
     light = (preview_site / "pagefind" / "jobsite-preview.js").read_text("utf-8")
     assert '"title":"Pædagog til' in light and '"title":"Jobnet:' not in light and CLOSED_WORD not in light
-    context = browser.new_context(locale="da-DK")
+    context = patient(browser.new_context(locale="da-DK"))
     page = context.new_page()
     page.goto((preview_site / "job" / "index.html").as_uri())
     results = search_from_header(page, "prøvehandling")

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import ROOT
+from waiting import patient, patient_browser  # noqa: F401 - patient_browser: autouse
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -48,7 +49,7 @@ VIEWPORTS = {
 
 
 def _context(browser, viewport: str):
-    return browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen", **VIEWPORTS[viewport])
+    return patient(browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen", **VIEWPORTS[viewport]))
 
 
 @pytest.fixture(scope="module")
