@@ -19,6 +19,7 @@ python=.venv/bin/python
 logs="${BUSY_LOGS:-/tmp/busy-tests}"
 mkdir -p "$logs"
 pytest=("$python" -m pytest -q -p no:cacheprovider -rfE)
+slowest=(--durations=10)  # in each run's log: where the time went
 
 # The tests, by node id, collected before the machine is made busy: one session can then run the
 # browser tier together with the serve and live-preview tests (a `-m browser` would deselect those).
@@ -58,7 +59,7 @@ total_start=$(date +%s)
 for run in $(seq "$runs"); do
   log="$logs/run-$run.log"
   start=$(date +%s)
-  "${pytest[@]}" "${tests[@]}" > "$log" 2>&1
+  "${pytest[@]}" "${slowest[@]}" "${tests[@]}" > "$log" 2>&1
   code=$?
   seconds=$(( $(date +%s) - start ))
   summary=$(grep -E '^=*.*[0-9]+ (passed|failed|error)' "$log" | tail -1)
