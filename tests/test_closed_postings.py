@@ -189,3 +189,12 @@ def test_a_kommune_can_keep_its_closed_postings_shorter_and_check_explains_a_wro
     assert wrong.code == 1
     assert "short_days (30) skal være mindst lige så mange dage som full_days (60)" in wrong.err
     assert "Traceback" not in wrong.text
+
+
+@pytest.mark.parametrize("unit", ["deadline:", "deadline: ", " deadline:\n", "\n", " ", "deadline: 2026-01-1",
+                                  "'deadline': x\n", "\r\n", "#", "\ndeadline: 2026-01-10 #"])
+def test_reading_the_deadline_line_takes_time_in_proportion_to_the_file(unit):
+    """200 KB of each pattern's worst case takes no more than a plain file of that size (tests/test_linear_time.py)."""
+    from test_linear_time import PLAIN, assert_linear, fill
+    day = date(2026, 12, 6)
+    assert_linear(lambda text: retention.surely_gone(text.encode(), day, 90), fill(unit), PLAIN)
