@@ -130,7 +130,7 @@ def test_the_404_page_is_danish_with_the_way_to_the_open_jobs_and_a_search_and_a
     html = built_site("2026-01-05").page("404.html")
     text = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<article"):html.index("</article>")]).split())
     assert text.startswith("Siden findes ikke")
-    assert "stillingsopslag, er stillingen sandsynligvis lukket" in text
+    assert "stillingsopslag, er stillingen lukket: et opslag tages ned nogle måneder efter ansøgningsfristen" in text
     assert re.search(r'<a class="md-button md-button--primary" href="/job/">Se de 2 ledige stillinger</a>', html)
     assert re.search(r"<form class=\"[^\"]*jobsite-notfound-search\" action=\"/soeg/\" method=\"get\" role=\"search\"", html)
     assert '<label for="jobsite-notfound-q">' in html and 'id="jobsite-notfound-q" name="q"' in html
