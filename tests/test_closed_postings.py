@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run
+from conftest import ROOT, mkdocs_build, run
 from generator import retention
 from generator.model import Posting, Retention
 
@@ -198,3 +198,22 @@ def test_reading_the_deadline_line_takes_time_in_proportion_to_the_file(unit):
     from test_linear_time import PLAIN, assert_linear, fill
     day = date(2026, 12, 6)
     assert_linear(lambda text: retention.surely_gone(text.encode(), day, 90), fill(unit), PLAIN)
+
+
+def test_the_privacy_page_states_each_kommunes_own_rule_and_its_name_stays_text(project, tmp_path):
+    orgs = project / "data" / "organisations.yml"
+    text = orgs.read_text(encoding="utf-8")
+    hostile = ("  - id: aarhus\n    kind: kommune\n    name: \"Aarhus & \\\"Søn\\\" <3 'x'\"\n"
+               "    retention:\n      full_days: 14\n      short_days: 45\n")
+    text = text.replace("  - id: aarhus\n    kind: kommune\n    name: Aarhus Kommune\n", hostile)
+    assert hostile in text
+    orgs.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", "2026-01-05")
+    assert result.code == 0, result.text
+    html = (tmp_path / "site" / "personoplysninger" / "index.html").read_text(encoding="utf-8")
+    assert "30 dage efter fristen, hvis det er senere" in html and "90 dage efter fristen:" in html  # the site's
+    row = html[html.index("<th scope=\"row\">Aarhus &amp; &#34;Søn&#34; &lt;3 &#39;x&#39;</th>"):]
+    assert "14 dage efter fristen (mindst til sidste samtale)" in row and "45 dage efter fristen" in row
+    assert "<3 'x'" not in html
+    footer = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="./personoplysninger/">Personoplysninger i jobopslag</a>' in footer
