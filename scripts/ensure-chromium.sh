@@ -7,7 +7,7 @@ if command -v chromium >/dev/null 2>&1; then
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian's chromium for the browser tests ..."
-  apt-get update -qq
+  bash "$(dirname "$0")/apt-update.sh"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
   exit 0
 fi

@@ -42,7 +42,7 @@ def test_a_pull_request_is_checked_previewed_summarised_built_and_tested():
     assert "pull_request" in wf["on"]
     assert wf["permissions"] == {"contents": "read"}
     (job,) = wf["jobs"].values()
-    runs = [s["run"] for s in steps(job) if "run" in s]
+    runs = [s["run"] for s in steps(job) if "run" in s and s.get("id") != "apt-month"]  # caches: below
     assert runs == ["make check", "make preview", SUMMARY, "make build", KIND, "make pr-site-tests", "make test"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(cmd in readme for cmd in runs if cmd.startswith("make "))  # the README's commands
@@ -72,7 +72,8 @@ def test_the_site_is_deployed_to_pages_on_push_nightly_and_on_demand():
     build, deploy = wf["jobs"]["build"], wf["jobs"]["deploy"]
     uses = [s.get("uses", "").split("@")[0] for s in steps(build)]
     assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
-    assert [s["run"] for s in steps(build) if "run" in s] == ["make check", "make build"]
+    assert [s["run"] for s in steps(build) if "run" in s and s.get("id") != "apt-month"
+            and s.get("if") != CACHE_MISS] == ["make check", "make build"]  # caches: below
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
@@ -180,3 +181,77 @@ def test_every_night_a_pull_request_proposes_deleting_postings_past_the_rule():
     propose = runs[-1]
     assert 'git checkout -b "$branch"' in propose and "/pulls" in propose
     assert "refs/heads/main" not in propose and "HEAD:refs/heads/$branch" in propose
+
+
+# --- warm caches (issue 23): what each job would download again is cached, keyed on what decides it ---
+
+CACHED = {  # path -> the file(s) whose hash is in the key
+    "~/.cache/pip": "requirements.txt",  # pip's wheels for `pip install -r requirements.txt`
+    "~/.npm": "package-lock.json",  # npm's packages, which `npm ci` installs from
+    "/var/cache/apt/archives": "scripts/ensure-*.sh",  # the .deb files of Chromium, Pango, fonts, Node.js, Java
+}
+KEEP_DEBS = "rm -f /etc/apt/apt.conf.d/docker-clean"
+CACHE_MISS = "steps.apt-cache.outputs.cache-hit != 'true'"
+
+
+def _caches(job: dict) -> dict[str, dict]:
+    return {s["with"]["path"]: s for s in steps(job) if s.get("uses", "").startswith("actions/cache@")}
+
+
+def _first_make(job: dict) -> int:
+    return next(i for i, s in enumerate(steps(job)) if s.get("run", "").startswith("make "))
+
+
+def test_pip_npm_and_the_debian_downloads_are_cached_before_make_runs():
+    keys = {}
+    for name, job in (("pull-request.yml", workflow("pull-request.yml")["jobs"]["check"]),
+                      ("deploy.yml", workflow("deploy.yml")["jobs"]["build"])):
+        caches = _caches(job)
+        assert caches.keys() == CACHED.keys(), name
+        for path, decides in CACHED.items():
+            step = caches[path]
+            key = step["with"]["key"]
+            assert f"hashFiles('{decides}')" in key, (name, key)
+            prefix = key.split("-", 1)[0] + "-"
+            assert step["with"]["restore-keys"] == prefix, (name, path)  # a changed lock file starts warm too
+            assert steps(job).index(step) < _first_make(job), (name, path)
+            keys[name, path] = key
+        # The image's docker-clean deletes each downloaded .deb (and, on apt-get update, the restored
+        # ones): it goes before make runs apt, and the same step names the month in the apt key.
+        keep = next(s for s in steps(job) if KEEP_DEBS in s.get("run", ""))
+        assert steps(job).index(keep) < _first_make(job), name
+        assert keep["id"] == "apt-month" and "steps.apt-month.outputs.month" in keys[name, "/var/cache/apt/archives"]
+        assert caches["/var/cache/apt/archives"]["id"] == "apt-cache"
+    # Pull requests read the caches main saves (deploy.yml), so the keys are the same in both.
+    for path in CACHED:
+        assert keys["pull-request.yml", path] == keys["deploy.yml", path], path
+    # ... and main's Debian cache holds what a pull request installs: Chromium too, fetched on a miss.
+    fill = next(s for s in steps(workflow("deploy.yml")["jobs"]["build"]) if s.get("if") == CACHE_MISS)
+    assert fill["run"] == "make browser"
+    assert "\nbrowser:" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_the_cached_paths_are_where_the_tools_keep_them():
+    """pip and npm keep their caches under the home folder (the container's, which actions/cache's ~
+    is too), apt its downloads in /var/cache/apt/archives; the scripts install with apt-get, the
+    Makefile with pip and npm ci."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install" in makefile and "npm ci" in makefile
+    assert "--no-cache-dir" not in makefile and "--cache" not in makefile
+    scripts = sorted((ROOT / "scripts").glob("ensure-*.sh"))
+    assert any("apt-get install" in s.read_text(encoding="utf-8") for s in scripts)
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        assert "Dir::Cache" not in text and "apt-get clean" not in text and "autoclean" not in text, script.name
+
+
+def test_the_debian_package_lists_are_read_once_an_hour_not_by_each_script():
+    """make runs three ensure-*.sh scripts one after the other; each that installs asks
+    scripts/apt-update.sh, which reads the lists only when they are older than an hour."""
+    for script in sorted((ROOT / "scripts").glob("ensure-*.sh")):
+        text = script.read_text(encoding="utf-8")
+        assert "apt-get update" not in text, script.name
+        if "apt-get install" in text:
+            assert 'bash "$(dirname "$0")/apt-update.sh"' in text, script.name
+    helper = (ROOT / "scripts" / "apt-update.sh").read_text(encoding="utf-8")
+    assert "-mmin -60" in helper and "apt-get update" in helper
