@@ -9,7 +9,7 @@ once, so HR fixes a pull request in one round.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from . import kinds, media, retention
@@ -52,7 +52,7 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     role_ids = {r.id for r in roles.roles} if roles else set()
     postings_found, retired = inventory.of(POSTING), []
     if today is not None:
-        postings_found, retired = _current(root, postings_found, units, today, read_in_full)
+        postings_found, retired = _current(root, postings_found, units, today, read_in_full, cache)
     page_sources = [e.rel.removeprefix("content/") for e in inventory.of(PAGE) + inventory.of(LEAFLET)]
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,
@@ -69,21 +69,33 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
                    site_retention=site_rule[0] if site_rule else None)
 
 
-def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date,
-             read_in_full: frozenset[str]) -> tuple[list[kinds.Entry], list[str]]:
-    """The posting files to read, and the files of postings surely gone (read from their deadline line only)."""
-    days = retention.longest(u.org for u in units.values() if u.org.kind == "kommune")
+def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date, read_in_full: frozenset[str],
+             cache: dict | None = None) -> tuple[list[kinds.Entry], list[str]]:
+    """The posting files to read, and the files of postings surely gone (read from their deadline line only;
+    under `serve`, `cache` keeps each file's deadline by its time and size, so a rebuild reads none again)."""
+    last = today - timedelta(days=retention.longest(u.org for u in units.values() if u.org.kind == "kommune"))
     current, retired = [], []
     for entry in entries:
         try:
-            gone = entry.rel not in read_in_full and retention.surely_gone((root / entry.rel).read_bytes(), today, days)
+            deadline = None if entry.rel in read_in_full else _deadline(root / entry.rel, cache)
         except OSError:
-            gone = False  # read in full, where the reader says what is wrong
-        if gone:
+            deadline = None  # read in full, where the reader says what is wrong
+        if deadline is not None and deadline < last:
             retired.append(entry.rel)
         else:
             current.append(entry)
     return current, retired
+
+
+def _deadline(path: Path, cache: dict | None) -> date | None:
+    if cache is None:
+        return retention.plain_deadline(path.read_bytes())
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    key = ("deadline", str(path))
+    if (kept := cache.get(key)) is None or kept[0] != stamp:
+        kept = cache[key] = (stamp, retention.plain_deadline(path.read_bytes()))
+    return kept[1]
 
 
 __all__ = ["Content", "ContentError", "JOBS_DIR", "load_site", "posting_page"]

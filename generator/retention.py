@@ -67,13 +67,16 @@ def surely_gone(text: bytes, today: date, days: int) -> bool:
     the build and `check` need not read them. Only a plain date on the file's one deadline line
     counts; a file written any other way is read in full, and the listing decides (a posting
     withdrawn before its deadline may be gone earlier, never later)."""
+    deadline = plain_deadline(text)
+    return deadline is not None and deadline + timedelta(days=days) < today
+
+
+def plain_deadline(text: bytes) -> date | None:
+    """The date on a posting file's one deadline line, when it is written as a plain date; else None."""
     if len(_ANY_DEADLINE.findall(text)) != 1:
-        return False
+        return None
     found = _DEADLINE.search(text)
-    if found is None:
-        return False
     try:
-        deadline = date.fromisoformat(found[2].decode())
+        return date.fromisoformat(found[2].decode()) if found else None
     except ValueError:
-        return False
-    return deadline + timedelta(days=days) < today
+        return None

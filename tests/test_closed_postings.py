@@ -183,8 +183,9 @@ def test_a_kommune_can_keep_its_closed_postings_shorter_and_check_explains_a_wro
     assert "Ville slette: jobs/ressourcepaedagoger-midtbyens-dagtilbud.yml" in later.out
     assert "stjernehuset" not in later.out  # Ballerup keeps the site's 90 days
 
-    orgs.write_text(text.replace("kommuner:\n", "retention:\n  full_days: 60\n  short_days: 30\nkommuner:\n", 1),
-                    encoding="utf-8")
+    wrong_rule = text.replace("retention:\n  full_days: 30\n  short_days: 90\n", "retention:\n  full_days: 60\n  short_days: 30\n")
+    assert wrong_rule != text
+    orgs.write_text(wrong_rule, encoding="utf-8")
     wrong = run([sys.executable, "-m", "generator", "check"], project, "2026-02-20")
     assert wrong.code == 1
     assert "short_days (30) skal være mindst lige så mange dage som full_days (60)" in wrong.err
