@@ -49,8 +49,9 @@ cms: $(STAMP) $(NODE_STAMP)
 cms-config: $(STAMP)
 	@$(BIN)/python -m generator cms
 
-## check: validate every content file and report all problems; FILER="jobs/a.yml ..." checks only those
-## (and says whether other files have problems), STRENG=ja counts warnings as errors.
+## check: validate every content file and report all problems; FILER="jobs/a.yml ..." checks only those postings
+## against the data files (the other postings are not read; a named data file is checked with them all),
+## STRENG=ja counts warnings as errors.
 # What people type after make (a title with quotes, a file name) reaches the command as the
 # environment's text, never as shell code: the recipes read "$$TITEL", not $(TITEL).
 FILER ?=

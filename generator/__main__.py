@@ -108,10 +108,13 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
     problems: list[Problem] = []
     counts = ""
     readable: list[tuple[str, int, str, bool]] = []  # leaflet file, line, its readability, above the limit
+    # Named postings are read alone (a posting is checked against the data files, not other postings);
+    # a named data file or page is checked with every posting that depends on it.
     named = frozenset(relative(p if p.is_absolute() else Path.cwd() / p, root) for p in files or ())
     gone: list[str] = []
     try:  # a large jobs/ is read side by side; a file HR names is read whatever its age
-        content = load_site(root, processes=os.cpu_count() or 1, today=clock.today(), read_in_full=named)
+        content = load_site(root, processes=os.cpu_count() or 1, today=clock.today(), read_in_full=named,
+                            only=named if named and all(r.startswith(JOBS_DIR + "/") for r in named) else None)
         problems = list(content.warnings) + [_gone_warning(root, rel) for rel in gone_files(content) if rel in named]
         gone = gone_files(content)
         n = len(content.leaflets)
@@ -150,6 +153,8 @@ def check(root: Path, files: list[Path] | None = None, strict: bool = False, job
     if others:
         print(f"(Der er også {others} fejl i andre filer; kør make check (uden FILER) "
               "for at se dem.)", file=sys.stderr)
+    if files and not errors and not others:
+        print("(Kun de nævnte filer er tjekket; make check uden FILER tjekker alt indhold.)", file=sys.stderr)
     if errors:
         return 1
     if files:
@@ -247,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", parents=[common],
                              help="tjek opslag, organisationer, stillingsbeskrivelser og foldere")
     p_check.add_argument("files", nargs="*", type=Path, metavar="FIL",
-                         help="vis kun problemer i disse filer (alt indhold tjekkes stadig sammen)")
+                         help="tjek kun disse filer (et opslag tjekkes mod organisationerne og sitets sider)")
     p_check.add_argument("--strict", action="store_true", help="advarsler tæller som fejl (undtagen Jobnets)")
     p_check.add_argument("--jobnet", action="store_true", help="det, Jobnet ville afvise, tæller som fejl")
     p_new = sub.add_parser("new", parents=[common], help="opret et nyt opslag i jobs/ ud fra skabelonen")

@@ -25,7 +25,8 @@ JOBS_DIR = kinds.JOBS_FOLDER  # where HR adds postings
 
 
 def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, processes: int = 1,
-              today: date | None = None, read_in_full: frozenset[str] = frozenset()) -> Content:
+              today: date | None = None, read_in_full: frozenset[str] = frozenset(),
+              only: frozenset[str] | None = None) -> Content:
     """Read jobs/, data/, content/ and cms.yml under `root`; raise ContentError on any problem.
 
     `cache` (kept by `mkdocs serve` between rebuilds) remembers each posting
@@ -37,6 +38,9 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     With `today` (the build's and check's day), a posting file closed so long ago that its page is
     surely gone (retention.surely_gone) is not read: the site shows nothing of it. Content.retired
     names those files; `read_in_full` (the files HR asked `check` about) are read whatever their age.
+    With `only` (check of named files), no other posting file is read: a posting is checked against
+    the data files and the site's pages, never against another posting, and a national jobs/ holds
+    thousands.
     """
     inventory, problems = kinds.scan(root)
     refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
@@ -55,6 +59,8 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
         postings_found, retired = _current(root, postings_found, units, today, read_in_full, cache)
     page_sources = [e.rel.removeprefix("content/") for e in inventory.of(PAGE) + inventory.of(LEAFLET)]
     pages = site_pages(page_sources, [e.id for e in postings_found], role_ids)
+    if only is not None:
+        postings_found = [e for e in postings_found if e.rel in only]
     postings = load_postings(root, postings_found, problems, warnings, units, role_ids, pages, cache,
                              text_checks, processes, occupations)
     leaflets = load_leaflets(root, inventory.of(LEAFLET), units, problems, warnings if text_checks else None)
