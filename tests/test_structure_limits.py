@@ -144,7 +144,9 @@ def test_images_are_found_at_their_address_with_their_description():
 
 
 def check(project: Path, capsys) -> tuple[int, list[str]]:
-    code = main(["check", "--root", str(project)])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JOBSITE_TODAY", "2026-01-05")  # the good posting is open (not past the retention rule)
+        code = main(["check", "--root", str(project)])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, err.splitlines()
