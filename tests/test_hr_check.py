@@ -163,3 +163,15 @@ def test_check_of_many_postings_in_workers_finds_what_reading_them_one_by_one_fi
     assert side_by_side == alone
     assert any(jobs[len(jobs) // 2].name in p for p in alone)
     assert any(jobs[3].name in p for p in alone) and any(jobs[-5].name in p and "3. februar 2031" in p for p in alone)
+
+
+def test_hrs_check_ends_with_its_own_danish_lines_and_its_exit_status(cli):
+    """GNU make prints 'make: *** [Makefile:N: check] Error 1' after any failed recipe (-s or not), so a
+    failed `make check` cannot end with the check's own line; ./tjek runs the same check after make has
+    prepared .venv and the PDF libraries, and ends with the check's Danish lines and its status."""
+    result = cli(["./tjek", "jobs/findes-ikke.yml"], ROOT)
+    assert result.code == 1, result.text
+    assert "make" not in result.text and "Error" not in result.text, result.text
+    assert result.err.splitlines()[-1] == "jobs/findes-ikke.yml:1: filen findes ikke", result.err
+    made = cli(["make", "--no-print-directory", "check", "FILER=jobs/findes-ikke.yml"], ROOT)
+    assert made.code != 0 and "jobs/findes-ikke.yml:1: filen findes ikke" in made.err  # the same check
