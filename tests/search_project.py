@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -50,7 +50,8 @@ def write_search_project(dest: Path, postings: int = 60, seed: int = 13) -> Path
     hostile = yaml.safe_load((ROOT / "tests" / "good_posting.yml").read_text("utf-8"))
     hostile |= {"title": HOSTILE_TITLE, "summary": HOSTILE_SUMMARY, "intro": HOSTILE_INTRO, "workplace": workplaces[0][0]}
     (dest / "jobs" / f"{HOSTILE_ID}.yml").write_text(synthetic._dump(hostile), "utf-8")
-    closed = synthetic.posting(rng, workplaces[1], today, False)
+    # Open as of 45 days earlier, so closed on TODAY but not yet past the retention rule (its page is there).
+    closed = synthetic.posting(rng, workplaces[1], today - timedelta(days=45), True)
     closed |= {"title": f"Pædagog til {CLOSED_WORD}",
                "intro": synthetic._Literal(f"Vuggestuen {CLOSED_WORD} søger en pædagog.\n\n" + closed["intro"])}
     (dest / "jobs" / f"{CLOSED_ID}.yml").write_text(synthetic._dump(closed), "utf-8")
