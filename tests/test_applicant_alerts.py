@@ -9,7 +9,6 @@ none, plus postings and a district whose names carry quotes, ampersands and
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import re
@@ -35,9 +34,8 @@ HOSTILE_DISTRICT = "Distrikt \"Øst\" & 'Vest' ]]>"
 HOSTILE_TITLES = ["Pædagog & \"leder\" 'x' til Børnehuset", "Medhjælper ]]> til Vuggestuen \"Spiren\""]
 HOSTILE_SUMMARY = "Løn & vilkår: \"efter aftale\" ]]> 'snart'"
 
-_spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-synthetic = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(synthetic)
+sys.path.insert(0, str(ROOT / "benchmarks"))  # as tests/search_project.py: a module its dataclasses can find
+import synthetic  # noqa: E402
 
 
 def _write(path: Path, data: dict) -> None:
@@ -241,7 +239,7 @@ def test_webcal_links_stay_out_of_content(project, tmp_path):
     data = yaml.safe_load(posting.read_text(encoding="utf-8"))
     data["links"] = [{"text": "Kalender", "url": "webcal://example.dk/k.ics"}]
     _write(posting, data)
-    result = run([sys.executable, "-m", "generator", "check"], project)
+    result = run([sys.executable, "-m", "generator", "check"], project, TODAY)
     assert result.code == 1 and "'webcal://example.dk/k.ics' er ikke en webadresse" in result.text
 
 
