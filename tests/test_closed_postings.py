@@ -82,6 +82,10 @@ def test_before_the_last_interview_a_closed_posting_is_whole_but_only_on_its_pag
                  if rel != f"job/{LEDER}/index.html"}
     assert elsewhere == {}, "contacts of a closed posting outside its own page"
     assert LEDER in archive_ids(site)
+    for data in ("job/feed.xml", "job/kalender.ics", "job/feeds/kommune/ballerup.xml", "job/feeds/kommune/ballerup.ics"):
+        assert LEDER not in site.page(data) and "Pædagogisk leder til Børnehuset" not in site.page(data), data
+    assert not (site.root / "job" / LEDER / f"{LEDER}.ics").exists()  # no calendar to add once closed
+    assert f"job/{LEDER}/" not in sitemap(site) and f"job/{RESSOURCE}/" in sitemap(site)
 
 
 def test_after_the_first_limit_nothing_personal_is_left_and_a_short_page_says_the_job_is_gone(built_site):
