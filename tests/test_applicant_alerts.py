@@ -25,6 +25,7 @@ import yaml
 from conftest import ROOT, Site, _serve, mkdocs_build, run
 from project_copy import copy_project
 from safety_scan import assert_clean, baseline, scan_site
+from waiting import settle
 from test_quality_browser import WCAG_TAGS, axe_source, describe  # noqa: F401 - axe_source is a fixture
 
 from generator.facets import FACETS
@@ -312,8 +313,8 @@ def test_chromiums_xslt_banner_does_not_hide_the_heading(alerts_site, alerts_ser
     context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800})
     try:
         pg = context.new_page()
-        pg.goto(alerts_served + "job/feed.xml")
-        pg.wait_for_timeout(200)
+        pg.goto(alerts_served + "job/feed.xml", wait_until="load")
+        settle(pg)  # the banner, when Chromium shows one, is laid out with the page
         banner = pg.evaluate("""(() => { const b = document.querySelector('xslt-warning-banner');
                                          return b && b.matches(':popover-open') ? b.getBoundingClientRect().bottom : null })()""")
         heading = pg.locator("h1").bounding_box()

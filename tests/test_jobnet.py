@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT
+from waiting import until
 from generator import jobnet
 from generator.__main__ import main
 from generator.content import load_site
@@ -428,12 +429,7 @@ def clipboard(page, kind: str = "text/plain") -> str:
             return null;
         }
     }"""
-    for _ in range(600):  # up to a minute
-        value = page.evaluate(read, kind)
-        if value is not None:
-            return value
-        page.wait_for_timeout(100)
-    raise AssertionError(f"nothing of {kind} on the clipboard")
+    return until(lambda: page.evaluate(read, kind), f"nothing of {kind} on the clipboard")
 
 
 def copied(page, label: str) -> None:
