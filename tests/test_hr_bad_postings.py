@@ -152,7 +152,7 @@ def test_check_of_one_file_reports_only_that_file(project):
     assert result.code == 1
     assert "jobs/a.yml:5:1: ugentlige timer (hours): skal være et tal" in result.err
     assert "jobs/b.yml" not in result.err
-    assert "Der er også 1 fejl i andre filer" in result.err
+    assert "Der er også" not in result.err  # other postings are not read at all (test_hr_check: named files)
 
 
 def test_all_problems_are_reported_at_once(project):
