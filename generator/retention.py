@@ -44,10 +44,15 @@ def rule_of(kommune: Organisation) -> Retention:
 def limits(posting: Posting, rule: Retention) -> Limits:
     """When the posting's page stops being whole, and when it is gone."""
     closed = min(posting.deadline, posting.withdrawn.date) if posting.withdrawn else posting.deadline
-    short_until = closed + timedelta(days=rule.short_days)
+    short_until = _after(closed, rule.short_days)
     last_interview = max((i.date for i in posting.interviews), default=closed)
-    whole_until = min(max(closed + timedelta(days=rule.full_days), last_interview), short_until)
+    whole_until = min(max(_after(closed, rule.full_days), last_interview), short_until)
     return Limits(closed, whole_until, short_until)
+
+
+def _after(day: date, days: int) -> date:
+    """`days` after `day`, or the last day there is (a deadline HR wrote as 9999-12-31)."""
+    return day + timedelta(days=days) if day <= date.max - timedelta(days=days) else date.max
 
 
 def longest(kommuner: Iterable[Organisation]) -> int:
@@ -68,7 +73,7 @@ def surely_gone(text: bytes, today: date, days: int) -> bool:
     counts; a file written any other way is read in full, and the listing decides (a posting
     withdrawn before its deadline may be gone earlier, never later)."""
     deadline = plain_deadline(text)
-    return deadline is not None and deadline + timedelta(days=days) < today
+    return deadline is not None and deadline < today - timedelta(days=days)
 
 
 def plain_deadline(text: bytes) -> date | None:

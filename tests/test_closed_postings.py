@@ -165,6 +165,8 @@ def test_a_posting_filled_early_counts_from_the_day_it_was_filled():
     (b"title: x\n\"deadline\": 2027-01-10\nintro: |\n  deadline: 2026-01-10\n", False),  # another may set it
     (b"title: x\ndeadline: 10. januar 2026\n", False),  # not a plain date: read it in full
     (b"title: x\ndeadline: 2026-02-30\n", False),  # no such day: the reader says so
+    (b"title: x\ndeadline: 9999-12-31\n", False),  # out of range: the reader says so, nothing overflows
+    (b"title: x\ndeadline: 0001-01-01\n", True),
     (b"title: x\n", False),
 ])
 def test_only_a_plain_deadline_long_past_is_enough_to_leave_a_file_unread(text, gone):
