@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview check new retire cms-config test test-fast pr-check pr-site-tests browser pdf-deps bench clean cms
+.PHONY: serve build preview check new retire cms-config test test-fast pr-check pr-site-tests browser pdf-deps bench bench-national clean cms
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -122,6 +122,11 @@ test-fast: $(STAMP) pdf-deps
 ## bench: build speed and page weight for 100, 1000 and 5000 synthetic postings, and Lighthouse (minutes)
 bench: $(STAMP) $(NODE_STAMP) browser pdf-deps
 	$(BIN)/python benchmarks/bench.py $(BENCH_FLAGS)
+
+## bench-national: the national scale (98 kommuner, 20 000 posting files over three years, 2 000 open) beside
+## issue 24's budgets (~5 min; benchmarks/national.py). Quicker: BENCH_FLAGS="--files 2000 --open 200".
+bench-national: $(STAMP) $(NODE_STAMP) pdf-deps
+	$(BIN)/python benchmarks/bench.py --national $(BENCH_FLAGS)
 
 clean:
 	rm -rf site preview .pytest_cache

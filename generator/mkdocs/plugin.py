@@ -155,6 +155,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # Last, after the other plugins' files: the workers' files and the search index (Pagefind),
         # then the site is published.
         self.outputs.write(Path(config.site_dir), self.serving)
+        if not self.serving:  # a build's workers are done: their memory is not held while Pagefind runs
+            self.outputs.shutdown()
         self.search.write(config, self.listing, self.content, background=self.serving)
         self.page_texts.keep()
         if self.staged:
