@@ -143,7 +143,10 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if job := self.postings.get(page.file.src_uri):
             output = with_job_posting(output, job)
         output = name_toggles(output)
-        return output if self.serving else csp.add_csp(output)
+        if self.serving:
+            return output
+        page.content = page.markdown = None  # written next and not read again: a national build holds 3,700 pages
+        return csp.add_csp(output)
 
     def on_post_template(self, output, template_name, config):
         # 404.html is a template, not a page: its toggles' names and its CSP are added here.
@@ -155,8 +158,9 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         # Last, after the other plugins' files: the workers' files and the search index (Pagefind),
         # then the site is published.
         self.outputs.write(Path(config.site_dir), self.serving)
-        if not self.serving:  # a build's workers are done: their memory is not held while Pagefind runs
-            self.outputs.shutdown()
+        if not self.serving:  # a build's workers are done: their memory is not held while Pagefind runs,
+            self.outputs.shutdown()  # nor the generated pages' texts (kept between serve's rebuilds only)
+            self.page_texts = PageTexts()
         self.search.write(config, self.listing, self.content, background=self.serving)
         self.page_texts.keep()
         if self.staged:

@@ -18,6 +18,8 @@ a visitor who does not search downloads none of it.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
 import shutil
 import subprocess
@@ -114,8 +116,9 @@ class Search:
             self.thread = threading.Thread(target=_index_logged, args=(pages, Path(config.site_dir), light),
                                            name="jobsite-search", daemon=True)
             self.thread.start()
-        else:
-            _index(pages, Path(config.site_dir), light)
+        else:  # a build: the documents are not kept for a next rebuild, nor held while Pagefind runs
+            self.docs, self.shaped, items = {}, {}, []
+            _index(pages, Path(config.site_dir), light, release=True)
 
     def wait(self) -> None:
         """Until the index a `serve` rebuild started in the background is written."""
@@ -124,16 +127,21 @@ class Search:
             self.thread = None
 
 
-def _index(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
+def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release: bool = False) -> None:
     """Pagefind's bundle for the pages (path in the site, HTML) in site/pagefind/, written beside it
-    and moved in place whole (a search during a `serve` rebuild finds the old one or the new one)."""
+    and moved in place whole (a search during a `serve` rebuild finds the old one or the new one).
+    `release` (a build): the memory freed so far is given back before Pagefind starts beside us."""
     out, new = site / BUNDLE, site / f"{BUNDLE}.new"
     start = time.perf_counter()
+    count = len(pages)
     with tempfile.TemporaryDirectory(prefix="jobsite-search-") as tmp:
         for url, html in pages:
             path = Path(tmp) / url
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, "utf-8")
+        if release:
+            pages.clear()
+            _give_back_memory()
         shutil.rmtree(new, ignore_errors=True)
         run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(new),
                               "--force-language", "da", "--silent"], capture_output=True, text=True)
@@ -145,7 +153,17 @@ def _index(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
         (new / Path(LIGHT_INDEX).name).write_text(light, "utf-8")
     shutil.rmtree(out, ignore_errors=True)
     new.rename(out)
-    log.info("Søgeindeks (Pagefind): %d sider på %.1f s", len(pages), time.perf_counter() - start)
+    log.info("Søgeindeks (Pagefind): %d sider på %.1f s", count, time.perf_counter() - start)
+
+
+def _give_back_memory() -> None:
+    """Collect garbage and hand the heap's free pages back to the system (glibc's malloc_trim), so the
+    build and Pagefind do not both hold their peak at once. Where there is no glibc, nothing happens."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _index_logged(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
