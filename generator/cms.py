@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import fieldtypes
-from .kinds import LEAFLET_SECTION, posting_url
+from .kinds import CMS_SETTINGS, LEAFLET_SECTION, ORGANISATIONS, ROLES, posting_url
 from .media import CONTENT_DIR, MEDIA_FOLDERS
 from .read_data import load_cms_settings, load_organisations, load_roles
 from .model import Leaflet, Posting
@@ -28,6 +28,8 @@ from .problems import ContentError, Problem
 from .schema import SCHEMAS, schema_for
 
 CONFIG_FILE = "content/admin/config.yml"
+# The files the form is made from besides the model (`serve` makes it again when one of them changed).
+READS = (CMS_SETTINGS.example, ORGANISATIONS.example, ROLES.example)
 SCHEMA_LINE = "yaml-language-server: $schema=../schema/posting.schema.json"
 HEADER = ("# Made by `python -m generator cms` from generator/model.py, data/ and cms.yml; do not edit.\n"
           "# Decap CMS: https://decapcms.org/docs/configuration-options/\n")

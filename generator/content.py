@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 from . import kinds, media, retention
 from .kinds import LEAFLET, MEDIA, PAGE, POSTING, posting_page
@@ -46,10 +47,14 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     refused = {p.file for p in problems}  # a file the registry refused (size, link) is not read at all
     warnings: list[Problem] = []
     site_rule: list = []  # the retention rule for the kommuner without their own
-    units = load_organisations(root, problems, warnings, site_rule) if kinds.ORGANISATIONS.example not in refused else {}
-    roles = load_roles(root, problems) if kinds.ROLES.example not in refused else None
-    cms = load_cms_settings(root, problems) if kinds.CMS_SETTINGS.example not in refused else None
-    occupations = load_occupations(root, problems) if kinds.OCCUPATIONS.example not in refused else {}
+    units = _kept(cache, root, kinds.ORGANISATIONS.example, problems, warnings, site_rule,
+                  load_organisations, {}) if kinds.ORGANISATIONS.example not in refused else {}
+    roles = _kept(cache, root, kinds.ROLES.example, problems, None, None,
+                  load_roles, None) if kinds.ROLES.example not in refused else None
+    cms = _kept(cache, root, kinds.CMS_SETTINGS.example, problems, None, None,
+                load_cms_settings, None) if kinds.CMS_SETTINGS.example not in refused else None
+    occupations = _kept(cache, root, kinds.OCCUPATIONS.example, problems, None, None,
+                        load_occupations, {}) if kinds.OCCUPATIONS.example not in refused else {}
     if roles and units and (roles.kommune not in units or units[roles.kommune].org.kind != "kommune"):
         problems.append(Problem(ROLES_FILE, 1, 0, "kommune", f"ukendt kommune '{roles.kommune}'; brug et id fra "
                                 f"data/organisations.yml, fx {', '.join(i for i, u in units.items() if u.org.kind == 'kommune')}"))
@@ -73,6 +78,35 @@ def load_site(root: Path, cache: dict | None = None, text_checks: bool = True, p
     return Content(root, postings, units, roles, leaflets, warnings, owners,
                    media=[e.rel for e in inventory.of(MEDIA)], cms=cms, occupations=occupations, retired=retired,
                    site_retention=site_rule[0] if site_rule else None)
+
+
+def _kept(cache: dict | None, root: Path, rel: str, problems: list[Problem], warnings: list[Problem] | None,
+          site_rule: list | None, load: Callable, missing: object) -> object:
+    """What `load` reads from the data file `rel`, with its problems, warnings and the site's rule.
+
+    Under `serve`, `cache` keeps it by the file's time and size: a rebuild after an edit to a
+    posting does not parse data/organisations.yml again, and gets the same objects, so the
+    pages made from them compare equal at once (mkdocs/pages.py).
+    """
+    extra = [x for x in (warnings, site_rule) if x is not None]
+    if cache is None:
+        return load(root, problems, *extra)
+    try:
+        stat = (root / rel).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None  # missing: the loader says so (or returns nothing) each time
+    key = ("data", rel)
+    if stamp is None or (kept := cache.get(key)) is None or kept[0] != stamp:
+        found, lists = [], [[] for _ in extra]
+        kept = (stamp, (load(root, found, *lists), found, lists))
+        if stamp is not None:
+            cache[key] = kept
+    value, found, lists = kept[1]
+    problems.extend(found)
+    for into, items in zip(extra, lists):
+        into.extend(items)
+    return value if value is not None else missing
 
 
 def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date, read_in_full: frozenset[str],

@@ -47,8 +47,10 @@ def page(config) -> str:
     return env.get_template(f"{ADMIN_DIR}/index.html").render(jobsite_owner=owner)
 
 
-def add_editor(files: Files, config, root: Path, preview: bool) -> None:
-    """Add the bundle under admin/, or (in the preview) leave the editor out."""
+def add_editor(files: Files, config, root: Path, preview: bool, kept: dict | None = None) -> None:
+    """Add the bundle under admin/, or (in the preview) leave the editor out. `kept` (serve) holds
+    the form made from the data files as they were (their time and size), so a rebuild after an edit
+    to a posting does not make it again."""
     if preview:
         for file in [f for f in files if f.src_uri.startswith(ADMIN_DIR + "/")]:
             files.remove(file)
@@ -57,7 +59,7 @@ def add_editor(files: Files, config, root: Path, preview: bool) -> None:
         return
     # The form as the model and data/ are now (a workplace HR added on GitHub included); the
     # committed copy shows a change to the form in review, and a test keeps it current.
-    made = {f"{ADMIN_DIR}/config.yml": cms.render(root), f"{ADMIN_DIR}/index.html": page(config)}
+    made = {f"{ADMIN_DIR}/config.yml": _form(root, kept), f"{ADMIN_DIR}/index.html": page(config)}
     for file in [f for f in files if f.src_uri in made]:
         files.remove(file)
     for src_uri, text in made.items():
@@ -69,3 +71,20 @@ def add_editor(files: Files, config, root: Path, preview: bool) -> None:
         return
     for path in bundle_files(dist):
         files.append(File.generated(config, f"{ADMIN_DIR}/{path.name}", abs_src_path=str(path)))
+
+
+def _form(root: Path, kept: dict | None) -> str:
+    """cms.render(root), or the one made from the same versions of the files it reads."""
+    if kept is None:
+        return cms.render(root)
+    stamps = []
+    for rel in cms.READS:
+        try:
+            stat = (root / rel).stat()
+            stamps.append((rel, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((rel, None, None))
+    key = tuple(stamps)
+    if kept.get("stamps") != key:
+        kept["text"], kept["stamps"] = cms.render(root), key
+    return kept["text"]

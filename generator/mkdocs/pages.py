@@ -125,8 +125,8 @@ def generated_texts(listing: Listing, content: Content, sources: frozenset[str],
     texts[PRIVACY] = cache.text(PRIVACY, None, lambda: pages.privacy(content), fresh=True)
     texts[LEAFLET_INDEX] = cache.text(LEAFLET_INDEX, None, lambda: pages.leaflet_index(content.leaflets),
                                            fresh=True)
-    texts[alerts.SRC] = cache.text(alerts.SRC, None, lambda: alerts.alerts_page(listing, content, site_url),
-                                   fresh=True)
+    texts[alerts.SRC] = cache.text(alerts.SRC, listing.open, lambda: alerts.alerts_page(listing, content, site_url),
+                                   fresh=not same_shared)  # counts the open postings of 400 feeds at national scale
     return texts
 
 

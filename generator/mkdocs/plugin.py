@@ -56,16 +56,19 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         self.templates = TemplateCache()
         self.outputs: Outputs | None = None
         self.media_cache = MediaCache()  # picture -> its re-encoded bytes, by (mtime, size)
+        self.editor_form: dict = {}  # the editor's form, by the times and sizes of the data files
         self.search = Search()  # the pages' content for the search index (kept by `serve`)
 
     def on_startup(self, *, command, dirty):
         # Once per process, before the first build.
         self.serving, self.dirty = command == "serve", dirty
-        self.outputs = Outputs(self.config.workers)
+        self.outputs = Outputs(self.config.workers, background=self.serving and dirty)
 
     def on_config(self, config):
         # Before MkDocs empties site/: bad content fails the build with nothing written.
-        self.search.wait()  # `serve`: the last rebuild's search index is written
+        if self.serving and not self.dirty:  # a clean rebuild empties the site: the last one's files are written first
+            self.search.wait()
+            self.outputs.wait()
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
             moment = clock.now()  # the files of postings gone by then are not read (retention.py)
@@ -83,6 +86,7 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if self.staged:  # written beside site/, published in on_post_build
             config.site_dir = str(self.staged.staging)
         self.documents: dict[str, pdf.PdfDocument] = {}  # built page -> its PDF
+        self.outputs.into = Path(config.site_dir)  # `serve --dirty`: where the workers write themselves
         self.outputs.submit("feed, kalendere og jobs.json", site_data_files, self.content.root, self.listing.now,
                             config.site_url or "")  # the worker reads the files itself: small inputs
         return config
@@ -100,7 +104,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
         if self.serving:  # under --dirty, a page with markers is rebuilt when what fills them changed
             mark_filled_pages(files, config, self.page_texts, self._filled)
         add_editor(files, config, Path(self.config.root or Path(config.config_file_path).parent).resolve(),
-                   preview=bool((config.extra.get("jobsite") or {}).get("preview")))  # /admin/ (admin.py)
+                   preview=bool((config.extra.get("jobsite") or {}).get("preview")),
+                   kept=self.editor_form if self.serving else None)  # /admin/ (admin.py)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -156,8 +161,8 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     @event_priority(-100)
     def on_post_build(self, config):
         # Last, after the other plugins' files: the workers' files and the search index (Pagefind),
-        # then the site is published.
-        self.outputs.write(Path(config.site_dir), self.serving)
+        # then the site is published. Under `serve --dirty` both follow the reload (latest.py).
+        self.outputs.write(Path(config.site_dir), self.serving, background=self.serving and self.dirty)
         if not self.serving:  # a build's workers are done: their memory is not held while Pagefind runs,
             self.outputs.shutdown()  # nor the generated pages' texts (kept between serve's rebuilds only)
             self.page_texts = PageTexts()

@@ -10,8 +10,8 @@ The jobsite plugin calls, in MkDocs' order:
 - `write(config, listing, content)` (on_post_build): one small HTML file per searchable page
   in a temporary folder, Pagefind's CLI run over it into site/pagefind/, and in the preview
   (no directory URLs: opened from disk, where Pagefind cannot fetch its files) the light
-  index as a script beside it. Under `serve` Pagefind runs in a thread, so the reload does
-  not wait for it (`wait()`, on_config, before the next rebuild empties the site).
+  index as a script beside it. Under `serve` Pagefind runs in a thread (latest.py), so the
+  reload does not wait for it, nor the next save for the last one's index.
 
 Pagefind reads our files, not the theme's pages: the pages carry nothing for the search, so
 a visitor who does not search downloads none of it.
@@ -25,13 +25,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .latest import Latest
 from ..kinds import SEARCH_PAGE, page_url, posting_page
 from ..listing import Listing
 from ..render import pages
@@ -63,7 +64,7 @@ class Search:
         self.present: set[str] = set()
         self.docs: dict[str, Document] = {}  # src_uri -> the page as last rendered (kept by `serve`)
         self.shaped: dict[str, tuple[Document, frozenset[str], Shaped]] = {}  # kept: unchanged pages are not shaped again
-        self.thread: threading.Thread | None = None  # `serve`: the index being written after a rebuild
+        self.background = Latest("jobsite-search")  # `serve`: the index written after a rebuild
         self.listing: Listing | None = None  # the listing the two below are of
         self.hidden: frozenset[str] = frozenset()
         self.jobs: dict = {}
@@ -112,25 +113,22 @@ class Search:
         pages = [(item.doc.url, index_html(item)) for item in items]
         light = None if config.use_directory_urls else light_index_script(items)  # the preview, opened from disk
         if background:
-            self.wait()
-            self.thread = threading.Thread(target=_index_logged, args=(pages, Path(config.site_dir), light),
-                                           name="jobsite-search", daemon=True)
-            self.thread.start()
+            self.background.request(partial(_index_logged, pages, Path(config.site_dir), light))
         else:  # a build: the documents are not kept for a next rebuild, nor held while Pagefind runs
             self.docs, self.shaped, items = {}, {}, []
             _index(pages, Path(config.site_dir), light, release=True)
 
     def wait(self) -> None:
-        """Until the index a `serve` rebuild started in the background is written."""
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
+        """Until the index a `serve` rebuild asked for in the background is written."""
+        self.background.wait()
 
 
-def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release: bool = False) -> None:
+def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release: bool = False,
+           background: bool = False) -> None:
     """Pagefind's bundle for the pages (path in the site, HTML) in site/pagefind/, written beside it
     and moved in place whole (a search during a `serve` rebuild finds the old one or the new one).
-    `release` (a build): the memory freed so far is given back before Pagefind starts beside us."""
+    `release` (a build): the memory freed so far is given back before Pagefind starts beside us.
+    `background` (serve): Pagefind runs at a lower priority than the next rebuild."""
     out, new = site / BUNDLE, site / f"{BUNDLE}.new"
     start = time.perf_counter()
     count = len(pages)
@@ -143,7 +141,8 @@ def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release:
             pages.clear()
             _give_back_memory()
         shutil.rmtree(new, ignore_errors=True)
-        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(new),
+        run = subprocess.run([*(["nice", "-n", "10"] if background and shutil.which("nice") else []),
+                              sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(new),
                               "--force-language", "da", "--silent"], capture_output=True, text=True)
         if run.returncode != 0:
             raise PluginError(f"Søgeindekset kunne ikke laves (Pagefind): {run.stdout}{run.stderr}")
@@ -169,6 +168,6 @@ def _give_back_memory() -> None:
 def _index_logged(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
     """_index in `serve`'s background: a failure is logged (the next save tries again)."""
     try:
-        _index(pages, site, light)
+        _index(pages, site, light, background=True)
     except Exception as err:  # noqa: BLE001 - a thread's error would otherwise go unseen
         log.error("Søgeindekset kunne ikke laves: %s", err)
