@@ -117,7 +117,7 @@ def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date, r
     current, retired = [], []
     for entry in entries:
         try:
-            deadline = None if entry.rel in read_in_full else _deadline(root / entry.rel, cache)
+            deadline = None if entry.rel in read_in_full else _deadline(root / entry.rel, cache, entry.stamp)
         except OSError:
             deadline = None  # read in full, where the reader says what is wrong
         if deadline is not None and deadline < last:
@@ -127,11 +127,12 @@ def _current(root: Path, entries: list[kinds.Entry], units: dict, today: date, r
     return current, retired
 
 
-def _deadline(path: Path, cache: dict | None) -> date | None:
+def _deadline(path: Path, cache: dict | None, stamp: tuple[int, int] | None = None) -> date | None:
     if cache is None:
         return retention.plain_deadline(path.read_bytes())
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
+    if stamp is None:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
     key = ("deadline", str(path))
     if (kept := cache.get(key)) is None or kept[0] != stamp:
         kept = cache[key] = (stamp, retention.plain_deadline(path.read_bytes()))

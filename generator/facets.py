@@ -112,3 +112,9 @@ def keys_of(job: Job, facet: FacetName) -> tuple[str, ...]:
 def matching(jobs: Iterable[Job], fv: FacetValue) -> list[Job]:
     """The postings among `jobs` that this facet value's choice includes, in the order given."""
     return [j for j in jobs if fv.key in keys_of(j, fv.facet)]
+
+
+def counts(jobs: Iterable[Job], facet: FacetName) -> Counter[str]:
+    """How many of `jobs` each value's choice includes, by key: len(matching(jobs, fv)) for every
+    value of `facet` in one pass (the job list and the alerts page count 400 values nationally)."""
+    return Counter(key for job in jobs for key in keys_of(job, facet))

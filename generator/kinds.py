@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import media
@@ -224,6 +224,7 @@ class Entry:
     kind: Kind
     rel: str  # from the repository's root
     id: str  # '' for a kind without ids
+    stamp: tuple[int, int] | None = field(default=None, compare=False)  # (mtime_ns, size) as scanned
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,7 @@ def scan(root: Path) -> tuple[Inventory, list[Problem]]:
             continue
         if key:
             seen[key] = rel
-        entries.append(Entry(kind, rel, ident))
+        entries.append(Entry(kind, rel, ident, (st.st_mtime_ns, size)))
     return Inventory(tuple(entries)), problems
 
 

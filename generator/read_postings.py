@@ -32,7 +32,7 @@ def load_postings(root: Path, entries: list[Entry], problems: list[Problem], war
                   units: dict[str, Unit], role_ids: set[str], pages: set[str], cache: dict | None = None,
                   text_checks: bool = True, processes: int = 1, occupations: dict | None = None) -> list[PostingFile]:
     """Every posting file the registry found, read, validated and checked against the other files."""
-    todo = [(entry.id, entry.rel) for entry in entries]
+    todo = [(entry.id, entry.rel, entry.stamp) for entry in entries]
     if processes > 1 and len(todo) >= SPLIT_FROM:
         size = -(-len(todo) // SPLIT_INTO)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
@@ -51,15 +51,15 @@ def load_postings(root: Path, entries: list[Entry], problems: list[Problem], war
     return out
 
 
-def check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Unit], role_ids: set[str],
+def check_postings(root: Path, todo: list[tuple[str, str, tuple | None]], units: dict[str, Unit], role_ids: set[str],
                    cache: dict | None, pages: set[str], text_checks: bool = True, occupations: dict | None = None,
                    ) -> list[tuple[PostingFile | None, list[Problem], list[Problem]]]:
-    """(the posting or None, its problems, its warnings) for each (id, file)."""
+    """(the posting or None, its problems, its warnings) for each (id, file, its time and size as scanned)."""
     out = []
     names = Names.of(units)
     workplaces = workplace_names(units)
-    for pid, rel in todo:
-        source, posting, found = read_posting(root, rel, cache, units, names, text_checks, workplaces)
+    for pid, rel, scanned in todo:
+        source, posting, found = read_posting(root, rel, cache, units, names, text_checks, workplaces, scanned)
         if source is None or posting is None:
             out.append((None, found, []))
             continue
@@ -77,7 +77,7 @@ def check_postings(root: Path, todo: list[tuple[str, str]], units: dict[str, Uni
 
 def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit] | None = None,
                  names: Names | None = None, text_checks: bool = True, workplaces: dict[str, str] | None = None,
-                 ) -> tuple[Source | None, Posting | None, list[Problem]]:
+                 scanned: tuple[int, int] | None = None) -> tuple[Source | None, Posting | None, list[Problem]]:
     """Read and validate one posting file, or take it from `cache` when the file is unchanged.
 
     With `units`, the source also carries the warnings where the text contradicts the fields
@@ -86,8 +86,10 @@ def read_posting(root: Path, rel: str, cache: dict | None, units: dict[str, Unit
     units = units or {}
     names = names or Names.of(units)
     try:
-        stat = (root / rel).stat()
-        stamp = (stat.st_mtime_ns, stat.st_size, names.key, text_checks)
+        if scanned is None:  # `scanned`: kinds.scan's (mtime_ns, size), one stat per file for a national jobs/
+            stat = (root / rel).stat()
+            scanned = (stat.st_mtime_ns, stat.st_size)
+        stamp = (*scanned, names.key, text_checks)
     except OSError:
         stamp = None
     if cache is not None and stamp and cache.get(rel, (None,))[0] == stamp:

@@ -128,3 +128,84 @@ def test_the_home_page_is_rebuilt_when_its_open_jobs_change_although_its_file_di
     assert build() == {"index.md": False}  # same filled text: --dirty skips it
     shown["jobs"] = "1 ledig stilling"  # a posting closed or was added; index.md itself is untouched
     assert build() == {"index.md": True}
+
+
+# --- `make serve` itself: the page first, the feeds and the search index after it -----------------
+
+def test_a_burst_of_background_requests_runs_the_one_running_and_the_newest_only():
+    import threading
+
+    from generator.mkdocs.latest import Latest
+    from waiting import until
+
+    ran, dropped, release = [], [], threading.Event()
+    latest = Latest("test")
+
+    def job(name: str):
+        def work():
+            if name == "first":
+                release.wait()  # still running while the next saves come
+            ran.append(name)
+        return work
+
+    latest.request(job("first"))
+    until(lambda: latest._waiting is None, "the first job to start")
+    for name in ("second", "third", "fourth"):
+        latest.request(job(name), dropped=lambda name=name: dropped.append(name))
+    release.set()
+    latest.wait()
+    assert ran == ["first", "fourth"]  # the saves in between are written once, by the newest
+    assert dropped == ["second", "third"]
+
+
+def test_serve_shows_an_edit_at_once_and_its_feed_calendar_and_jobs_json_follow(project):
+    import os
+    import re
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from waiting import until
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "JOBSITE_TODAY": "2026-01-05", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                             "--livereload", "--dirty", "--no-strict"], cwd=project, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+    def get(path: str) -> str:
+        try:
+            with urllib.request.urlopen(base + path, timeout=30) as answer:
+                return answer.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    job = "paedagogisk-leder-stjernehuset"
+    try:
+        until(lambda: proc.poll() is not None or "Stjernehuset" in get(f"job/{job}/"), "serve's first build")
+        assert proc.poll() is None
+        until(lambda: job in get("job/jobs.json"), "jobs.json after the first build")
+        posting = project / "jobs" / f"{job}.yml"
+        text = posting.read_text("utf-8")
+        title = re.search(r"(?m)^title: (.*)$", text)[1].strip().strip("'\"")
+        edited = "Souschef i Stjernehuset"
+        posting.write_text(text.replace(title, edited, 1), "utf-8")  # HR saves
+        until(lambda: edited in get(f"job/{job}/"), "the edited title on the posting's page")
+        # The files that follow the page, written by the worker after the reload:
+        until(lambda: edited in get("job/feed.xml"), "the edited title in the feed")
+        until(lambda: edited in get("job/jobs.json"), "the edited title in jobs.json")
+        until(lambda: edited in get(f"job/{job}/{job}.ics"), "the edited title in the posting's calendar")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=300)  # a ceiling for a stuck shutdown, not a speed limit
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    errors = proc.stderr.read()
+    assert "Traceback" not in errors and "ERROR" not in errors, errors

@@ -22,6 +22,7 @@ from ..listing import build_listing
 from ..problems import ContentError
 from ..render import csp, home, pages, pdf
 from ..render.files import site_data_files
+from . import watch
 from .admin import add_editor
 from .media import MediaCache, publish_media
 from .notfound import not_found
@@ -67,7 +68,6 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_config(self, config):
         # Before MkDocs empties site/: bad content fails the build with nothing written.
         if self.serving and not self.dirty:  # a clean rebuild empties the site: the last one's files are written first
-            self.search.wait()
             self.outputs.wait()
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
@@ -162,11 +162,13 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_post_build(self, config):
         # Last, after the other plugins' files: the workers' files and the search index (Pagefind),
         # then the site is published. Under `serve --dirty` both follow the reload (latest.py).
+        if self.serving:  # the search index is the workers' too, after the reload under --dirty (latest.py)
+            self.search.write(config, self.listing, self.content, later=self.outputs.submit)
         self.outputs.write(Path(config.site_dir), self.serving, background=self.serving and self.dirty)
         if not self.serving:  # a build's workers are done: their memory is not held while Pagefind runs,
             self.outputs.shutdown()  # nor the generated pages' texts (kept between serve's rebuilds only)
             self.page_texts = PageTexts()
-        self.search.write(config, self.listing, self.content, background=self.serving)
+            self.search.write(config, self.listing, self.content)
         self.page_texts.keep()
         if self.staged:
             config.site_dir = str(self.staged.publish() or self.staged.final)
@@ -195,11 +197,9 @@ class JobsitePlugin(BasePlugin[JobsiteConfig]):
     def on_serve(self, server, config, builder):
         # `serve` rebuilds when a posting or a data file changes, too.
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        for folder in (JOBS_DIR, "data"):
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        self.watcher = watch.watch(server, [root / f for f in (JOBS_DIR, "data") if (root / f).is_dir()])
         return server
 
     def on_shutdown(self):
+        watch.stop(getattr(self, "watcher", None))
         self.outputs.shutdown()
-        self.search.wait()

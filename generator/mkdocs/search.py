@@ -10,8 +10,8 @@ The jobsite plugin calls, in MkDocs' order:
 - `write(config, listing, content)` (on_post_build): one small HTML file per searchable page
   in a temporary folder, Pagefind's CLI run over it into site/pagefind/, and in the preview
   (no directory URLs: opened from disk, where Pagefind cannot fetch its files) the light
-  index as a script beside it. Under `serve` Pagefind runs in a thread (latest.py), so the
-  reload does not wait for it, nor the next save for the last one's index.
+  index as a script beside it. Under `serve --dirty` Pagefind runs in the worker after the
+  reload (outputs.py), and a newer save's index replaces one not yet begun.
 
 Pagefind reads our files, not the theme's pages: the pages carry nothing for the search, so
 a visitor who does not search downloads none of it.
@@ -26,13 +26,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import partial
+from typing import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .latest import Latest
 from ..kinds import SEARCH_PAGE, page_url, posting_page
 from ..listing import Listing
 from ..render import pages
@@ -64,7 +63,6 @@ class Search:
         self.present: set[str] = set()
         self.docs: dict[str, Document] = {}  # src_uri -> the page as last rendered (kept by `serve`)
         self.shaped: dict[str, tuple[Document, frozenset[str], Shaped]] = {}  # kept: unchanged pages are not shaped again
-        self.background = Latest("jobsite-search")  # `serve`: the index written after a rebuild
         self.listing: Listing | None = None  # the listing the two below are of
         self.hidden: frozenset[str] = frozenset()
         self.jobs: dict = {}
@@ -96,9 +94,10 @@ class Search:
         else:
             self.docs[src_uri] = page_document(page.file.dest_uri, plain_title(page.title or ""), html)
 
-    def write(self, config, listing: Listing, content: Content, background: bool = False) -> None:
-        """The index of this build's pages. `background` (serve): Pagefind runs after the pages are
-        served, so a save shows at once and the search follows a moment later."""
+    def write(self, config, listing: Listing, content: Content,
+              later: Callable[..., None] | None = None) -> None:
+        """The index of this build's pages. `later` (serve: the workers' submit, outputs.py): Pagefind
+        runs there after the pages are served, so a save shows at once and the search follows."""
         hidden, _ = self._pages_of(listing)
         self.docs = {k: d for k, d in self.docs.items() if k in self.present and k not in hidden}
         vocab = vocabulary(content, listing)
@@ -112,23 +111,17 @@ class Search:
         items = [s for _, _, s in shaped.values()]
         pages = [(item.doc.url, index_html(item)) for item in items]
         light = None if config.use_directory_urls else light_index_script(items)  # the preview, opened from disk
-        if background:
-            self.background.request(partial(_index_logged, pages, Path(config.site_dir), light))
+        if later is not None:
+            later("søgeindekset", _index, pages, Path(config.site_dir), light)
         else:  # a build: the documents are not kept for a next rebuild, nor held while Pagefind runs
             self.docs, self.shaped, items = {}, {}, []
             _index(pages, Path(config.site_dir), light, release=True)
 
-    def wait(self) -> None:
-        """Until the index a `serve` rebuild asked for in the background is written."""
-        self.background.wait()
 
-
-def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release: bool = False,
-           background: bool = False) -> None:
+def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release: bool = False) -> None:
     """Pagefind's bundle for the pages (path in the site, HTML) in site/pagefind/, written beside it
     and moved in place whole (a search during a `serve` rebuild finds the old one or the new one).
-    `release` (a build): the memory freed so far is given back before Pagefind starts beside us.
-    `background` (serve): Pagefind runs at a lower priority than the next rebuild."""
+    `release` (a build): the memory freed so far is given back before Pagefind starts beside us."""
     out, new = site / BUNDLE, site / f"{BUNDLE}.new"
     start = time.perf_counter()
     count = len(pages)
@@ -141,8 +134,7 @@ def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release:
             pages.clear()
             _give_back_memory()
         shutil.rmtree(new, ignore_errors=True)
-        run = subprocess.run([*(["nice", "-n", "10"] if background and shutil.which("nice") else []),
-                              sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(new),
+        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(new),
                               "--force-language", "da", "--silent"], capture_output=True, text=True)
         if run.returncode != 0:
             raise PluginError(f"Søgeindekset kunne ikke laves (Pagefind): {run.stdout}{run.stderr}")
@@ -163,11 +155,3 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
-
-
-def _index_logged(pages: list[tuple[str, str]], site: Path, light: str | None) -> None:
-    """_index in `serve`'s background: a failure is logged (the next save tries again)."""
-    try:
-        _index(pages, site, light, background=True)
-    except Exception as err:  # noqa: BLE001 - a thread's error would otherwise go unseen
-        log.error("Søgeindekset kunne ikke laves: %s", err)

@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..site import Content
-from ..facets import FACETS, facet_values, matching
+from ..facets import FACETS, counts, facet_values
 from ..listing import Listing
 from .filters import AGE_HINT, ROLE_HINT
 from .pages import ENV
@@ -45,7 +45,8 @@ def _follow(label: str, count: int, atom_path: str, ics_path: str, site_url: str
 
 def alerts_page(listing: Listing, content: Content, site_url: str = "") -> str:
     values = facet_values(content)
-    groups = [(HEADINGS[facet], [_follow(fv.label, len(matching(listing.open, fv)), fv.atom_path, fv.ics_path,
+    counted = {facet: counts(listing.open, facet) for facet in FACETS}
+    groups = [(HEADINGS[facet], [_follow(fv.label, counted[facet][fv.key], fv.atom_path, fv.ics_path,
                                          site_url) for fv in values if fv.facet == facet])
               for facet in FACETS]
     everything = _follow("Alle ledige stillinger", len(listing.open), FEED, CALENDAR, site_url)

@@ -8,7 +8,7 @@ with its count of open postings (0 included), so a shared link to a value with
 no open posting still names that value, and a visitor sees where jobs are.
 
 Kommune, district, role and age group are the facets of generator/facets.py:
-an option's value is the facet value's key, its count is facets.matching(),
+an option's value is the facet value's key, its count is facets.counts(),
 and it carries the addresses of that value's feeds, so the list, the count
 and the feed a visitor follows always agree. A role or age choice includes
 more than its own value (model.ROLE_INCLUDES, AGE_INCLUDES); the hints under
@@ -26,7 +26,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from ..site import Content
-from ..facets import FacetValue, facet_values, matching
+from ..facets import FacetValue, counts, facet_values
 from ..listing import Job
 from ..model import EMPLOYMENT
 from ..slugs import slug
@@ -109,9 +109,9 @@ def _relative(path: str) -> str:
     return posixpath.relpath(path, JOB_LIST)
 
 
-def _facet_option(fv: FacetValue, jobs: tuple[Job, ...], content: Content) -> Option:
+def _facet_option(fv: FacetValue, count: int, content: Content) -> Option:
     group = content.units[fv.key].kommune.name if fv.facet == "district" else ""
-    return Option(fv.key, fv.label, len(matching(jobs, fv)), group, _relative(fv.atom_path), _relative(fv.ics_path))
+    return Option(fv.key, fv.label, count, group, _relative(fv.atom_path), _relative(fv.ics_path))
 
 
 def hours_key(job: Job) -> str:
@@ -123,7 +123,8 @@ def filters(jobs: tuple[Job, ...], content: Content) -> Filters:
     values = facet_values(content)
     result = Filters()
     for facet, name, label, attr in FACET_FILTERS:
-        options = [_facet_option(fv, jobs, content) for fv in values if fv.facet == facet]
+        counted = counts(jobs, facet)
+        options = [_facet_option(fv, counted[fv.key], content) for fv in values if fv.facet == facet]
         result.append(Filter(name, label, attr, options, facet, HINTS.get(facet, "")))
     hours = [Option(v, text, sum(hours_key(j) == v for j in jobs)) for v, text in HOURS]
     employment = [Option(slug(v), text, sum(j.posting.employment == v for j in jobs)) for v, text in EMPLOYMENT.items()]
