@@ -190,6 +190,7 @@ def test_serve_shows_an_edit_at_once_and_its_feed_calendar_and_jobs_json_follow(
         until(lambda: proc.poll() is not None or "Stjernehuset" in get(f"job/{job}/"), "serve's first build")
         assert proc.poll() is None
         until(lambda: job in get("job/jobs.json"), "jobs.json after the first build")
+        index = until(lambda: get("pagefind/pagefind-entry.json"), "the search index after the first build")
         posting = project / "jobs" / f"{job}.yml"
         text = posting.read_text("utf-8")
         title = re.search(r"(?m)^title: (.*)$", text)[1].strip().strip("'\"")
@@ -200,6 +201,7 @@ def test_serve_shows_an_edit_at_once_and_its_feed_calendar_and_jobs_json_follow(
         until(lambda: edited in get("job/feed.xml"), "the edited title in the feed")
         until(lambda: edited in get("job/jobs.json"), "the edited title in jobs.json")
         until(lambda: edited in get(f"job/{job}/{job}.ics"), "the edited title in the posting's calendar")
+        until(lambda: get("pagefind/pagefind-entry.json") not in ("", index), "a new search index (its entry names it)")
     finally:
         proc.send_signal(signal.SIGINT)
         try:
