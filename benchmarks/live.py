@@ -26,6 +26,12 @@ SERVE_FLAGS = ["--dirty", "--no-strict"]  # as in the Makefile's `serve` target
 STOP_CEILING = 300
 
 
+# `mkdocs serve` with Ctrl-C restored: a process started in the background by a shell without job
+# control (`cmd &` in a script, nohup) inherits SIGINT ignored, and serve would never hear it.
+SERVE = [sys.executable, "-c", "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+         "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__')", "serve"]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -45,7 +51,7 @@ def save_to_reload(project: Path, env: dict, rounds: int = 3, flags: list[str] |
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+    proc = subprocess.Popen([*SERVE, "--dev-addr", f"127.0.0.1:{port}",
                              "--livereload", *flags], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)  # its own process group: the workers can be found and stopped

@@ -174,7 +174,10 @@ def test_serve_shows_an_edit_at_once_and_its_feed_calendar_and_jobs_json_follow(
         port = s.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "JOBSITE_TODAY": "2026-01-05", "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+    # Ctrl-C restored: pytest started by a script in the background (scripts/busy-tests.sh) passes SIGINT on ignored.
+    serve = [sys.executable, "-c", "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+             "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__')", "serve"]
+    proc = subprocess.Popen([*serve, "--dev-addr", f"127.0.0.1:{port}",
                              "--livereload", "--dirty", "--no-strict"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
