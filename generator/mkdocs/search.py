@@ -94,10 +94,9 @@ class Search:
         else:
             self.docs[src_uri] = page_document(page.file.dest_uri, plain_title(page.title or ""), html)
 
-    def write(self, config, listing: Listing, content: Content,
-              later: Callable[..., None] | None = None) -> None:
-        """The index of this build's pages. `later` (serve: the workers' submit, outputs.py): Pagefind
-        runs there after the pages are served, so a save shows at once and the search follows."""
+    def pages(self, config, listing: Listing, content: Content) -> tuple[list[tuple[str, str]], str | None]:
+        """This build's searchable pages as Pagefind reads them (path in the site, HTML), and in the
+        preview the light index. A page shaped in the last `serve` rebuild from equal inputs is reused."""
         hidden, _ = self._pages_of(listing)
         self.docs = {k: d for k, d in self.docs.items() if k in self.present and k not in hidden}
         vocab = vocabulary(content, listing)
@@ -111,11 +110,19 @@ class Search:
         items = [s for _, _, s in shaped.values()]
         pages = [(item.doc.url, index_html(item)) for item in items]
         light = None if config.use_directory_urls else light_index_script(items)  # the preview, opened from disk
-        if later is not None:
-            later("søgeindekset", _index, pages, Path(config.site_dir), light)
-        else:  # a build: the documents are not kept for a next rebuild, nor held while Pagefind runs
-            self.docs, self.shaped, items = {}, {}, []
-            _index(pages, Path(config.site_dir), light, release=True)
+        return pages, light
+
+    def write(self, config, listing: Listing, content: Content, later: Callable[..., None]) -> None:
+        """`serve`: the index of this rebuild's pages, made by `later` (the workers' submit, outputs.py)
+        after the pages are served, so a save shows at once and the search follows."""
+        pages, light = self.pages(config, listing, content)
+        later("søgeindekset", _index, pages, Path(config.site_dir), light)
+
+    def index(self, config, pages: list[tuple[str, str]], light: str | None) -> None:
+        """A build: Pagefind over `pages` (from pages()), which is emptied once written for it; the
+        documents are let go first, so they are not held while Pagefind runs."""
+        self.docs, self.shaped, self.listing, self.jobs = {}, {}, None, {}
+        _index(pages, Path(config.site_dir), light, release=True)
 
 
 def _index(pages: list[tuple[str, str]], site: Path, light: str | None, release: bool = False) -> None:
