@@ -31,8 +31,8 @@ LISTING = "  content: the listing (build_listing)"
 GENERATED = "  our pages: render the generated pages (add_generated_pages)"
 MEDIA = "  pictures re-encoded (publish_media)"
 EDITOR = "  the editor's files (add_editor)"
-SEARCH_WRITE = "  search: documents and index (Search.write)"
-PAGEFIND = "    Pagefind's run (_index)"
+SEARCH_PAGES = "  search: the documents (Search.pages)"
+PAGEFIND = "  search: Pagefind's run (_index)"
 WORKERS = "  waiting for the workers and writing their files"
 PER_PAGE_HOOKS = ("on_page_markdown", "on_page_content", "on_post_page", "on_page_context", "on_post_template",
                   "on_env")
@@ -64,7 +64,7 @@ def division(total: float, clocks: dict[str, float]) -> dict[str, float]:
     read = clocks.get(LOAD, 0.0)
     listing = clocks.get(LISTING, 0.0)
     pagefind = clocks.get(PAGEFIND, 0.0)
-    search = clocks.get(SEARCH_WRITE, 0.0) - pagefind
+    search = clocks.get(SEARCH_PAGES, 0.0)
     workers = clocks.get(WORKERS, 0.0)
     ours = clocks.get(GENERATED, 0.0) + sum(hook(h) for h in PER_PAGE_HOOKS)
     files = hook("on_files") - clocks.get(GENERATED, 0.0)
@@ -92,6 +92,16 @@ def main(site_dir: str, json_out: str | None = None) -> None:
     import generator.mkdocs.search as search
     imports = time.perf_counter() - start
 
+    # What the build read, taken as its last hook begins: the plugin lets go of it before Pagefind.
+    seen: dict = {}
+    last_hook = plugin.JobsitePlugin.on_post_build
+
+    @wraps(last_hook)  # its event priority too
+    def on_post_build(self, *args, **kwargs):
+        seen.update(content=self.content, listing=self.listing)
+        return last_hook(self, *args, **kwargs)
+
+    plugin.JobsitePlugin.on_post_build = on_post_build
     for hook in [n for n in dir(plugin.JobsitePlugin) if n.startswith("on_")]:
         setattr(plugin.JobsitePlugin, hook, clocked(f"jobsite {hook}", getattr(plugin.JobsitePlugin, hook)))
     outputs.Outputs.write = clocked(WORKERS, outputs.Outputs.write)
@@ -100,7 +110,7 @@ def main(site_dir: str, json_out: str | None = None) -> None:
     _clock_attribute(plugin, "add_generated_pages", GENERATED)
     _clock_attribute(plugin, "publish_media", MEDIA)
     _clock_attribute(plugin, "add_editor", EDITOR)
-    _clock_attribute(search.Search, "write", SEARCH_WRITE)
+    _clock_attribute(search.Search, "pages", SEARCH_PAGES)
     _clock_attribute(search, "_index", PAGEFIND)
     kind = lambda page, *_: "postings" if page.file.src_uri.startswith("job/") else "other pages"  # noqa: E731
     build._populate_page = clocked(lambda page, *a: f"MkDocs reads and converts: {kind(page)}", build._populate_page)
@@ -117,7 +127,7 @@ def main(site_dir: str, json_out: str | None = None) -> None:
     width = max(len(k) for k in times)
     outer = sorted((k for k in times if not k.startswith(" ")), key=lambda k: -times[k])
     inner = {LOAD: "jobsite on_config", LISTING: "jobsite on_config", GENERATED: "jobsite on_files", MEDIA: "jobsite on_files", EDITOR: "jobsite on_files",
-             WORKERS: "jobsite on_post_build", SEARCH_WRITE: "jobsite on_post_build", PAGEFIND: SEARCH_WRITE}
+             WORKERS: "jobsite on_post_build", SEARCH_PAGES: "jobsite on_post_build", PAGEFIND: "jobsite on_post_build"}
     def show(name: str) -> None:
         print(f"  {name.ljust(width)} {times[name]:6.2f} s")
         for child in sorted((k for k, parent in inner.items() if parent == name and k in times),
@@ -126,9 +136,7 @@ def main(site_dir: str, json_out: str | None = None) -> None:
     for name in outer:
         show(name)
     if json_out:
-        jobsite = config.plugins.get("jobsite")
-        content = getattr(jobsite, "content", None)
-        listing = getattr(jobsite, "listing", None)
+        content, listing = seen.get("content"), seen.get("listing")
         jobs_dir = Path(getattr(content, "root", ".")) / "jobs"
         files = sum(1 for p in jobs_dir.glob("*.y*ml")) if jobs_dir.is_dir() else 0
         read = len(content.postings) if content else 0
